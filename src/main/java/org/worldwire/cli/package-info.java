@@ -1,0 +1,5 @@
+/** Thin picocli commands over the application. */
+@NullMarked
+package org.worldwire.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,18 @@
+package org.worldwire.enrich;
+
+import java.util.List;
+
+/**
+ * Countries an article speaks of, as ISO 3166-1 alpha-2 codes.
+ *
+ * @param countries every country mentioned, in order of first mention
+ * @param primary the country or countries the story is about (a subset of countries)
+ */
+public record GeoTags(List<String> countries, List<String> primary) {
+    public static final GeoTags NONE = new GeoTags(List.of(), List.of());
+
+    public GeoTags {
+        countries = List.copyOf(countries);
+        primary = List.copyOf(primary);
+    }
+}
