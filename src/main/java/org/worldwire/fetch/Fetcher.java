@@ -136,9 +136,10 @@ public final class Fetcher implements AutoCloseable {
 
     private @Nullable FetchResult checkAddress(URI uri) {
         String host = uri.getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            addresses = isLiteral(bare) ? new InetAddress[] {InetAddress.ofLiteral(bare)} : resolver.resolve(bare);
         } catch (UnknownHostException e) {
             return failed(uri.toString(), FetchFailure.DNS, "cannot resolve " + host, null);
         }
@@ -150,6 +151,15 @@ public final class Fetcher implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    private static boolean isLiteral(String host) {
+        try {
+            InetAddress.ofLiteral(host);
+            return true;
+        } catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
     }
 
     private HttpRequest buildRequest(URI uri, FetchRequest request, long remainingNanos) {
