@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.worldwire.events.ArticleEvents;
 import org.worldwire.fetch.Fetcher;
+import org.worldwire.fetch.RobotsPolicy;
 import org.worldwire.ingest.ArticlePipeline;
 import org.worldwire.ingest.Enrichment;
 import org.worldwire.ingest.Poller;
@@ -60,7 +61,7 @@ public final class Worldwire implements AutoCloseable {
         catchUpIndex();
         fetcher = new Fetcher(config.fetch());
         closeables.add(fetcher);
-        pipeline = new ArticlePipeline(config.ingest(), fetcher, store.sources(), store.queue(), index, events,
+        pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
                 Enrichment.load(), metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);

@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.enrich.GeoTags;
 import org.worldwire.events.ArticleEvents;
 import org.worldwire.extract.ArticleExtractor;
+import org.worldwire.fetch.FetchFailure;
 import org.worldwire.fetch.FetchRequest;
 import org.worldwire.fetch.FetchResult;
 import org.worldwire.fetch.Fetcher;
+import org.worldwire.fetch.RobotsPolicy;
 import org.worldwire.model.Article;
 import org.worldwire.model.ArticleContent;
 import org.worldwire.model.FeedEntry;
@@ -48,6 +50,7 @@ public final class ArticlePipeline implements AutoCloseable {
 
     private final IngestConfig config;
     private final Fetcher fetcher;
+    private final RobotsPolicy robots;
     private final SourceStore sources;
     private final IngestQueue queue;
     private final SearchIndex index;
@@ -67,10 +70,11 @@ public final class ArticlePipeline implements AutoCloseable {
     private final Timer discoverToStored;
     private final MeterRegistry metrics;
 
-    public ArticlePipeline(IngestConfig config, Fetcher fetcher, SourceStore sources, IngestQueue queue,
+    public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
             SearchIndex index, ArticleEvents events, Enrichment enrichment, MeterRegistry metrics, InstantSource clock) {
         this.config = config;
         this.fetcher = fetcher;
+        this.robots = robots;
         this.sources = sources;
         this.queue = queue;
         this.index = index;
@@ -172,6 +176,10 @@ public final class ArticlePipeline implements AutoCloseable {
         try {
             host = URI.create(entry.url()).getAuthority();
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!robots.allowed(entry.url())) {
+            metrics.counter("worldwire.fetch.errors", "stage", "page", "kind", FetchFailure.ROBOTS_DISALLOWED.key()).increment();
             return null;
         }
         Semaphore permit = hosts.forHost(host == null ? "" : host);

@@ -22,6 +22,8 @@ import org.worldwire.store.SourceStore;
 public final class Poller implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
     private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
+    // Sources added or removed by another process (the CLI beside a running server) are noticed this often.
+    private static final Duration SOURCE_SYNC = Duration.ofSeconds(15);
 
     private final PollScheduler scheduler;
     private final RefreshSource refresh;
@@ -33,6 +35,8 @@ public final class Poller implements AutoCloseable {
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
     private Thread loop;
+    private Instant lastSync = Instant.MIN;
+    private final java.util.Set<Long> known = new java.util.HashSet<>();
 
     public Poller(IngestConfig config, PollScheduler scheduler, RefreshSource refresh, SourceStore sources,
             InstantSource clock) {
@@ -45,13 +49,7 @@ public final class Poller implements AutoCloseable {
     }
 
     public void start() {
-        Instant now = clock.instant();
-        lock.lock();
-        try {
-            for (Source s : sources.all()) scheduler.add(s.id(), host(s), now);
-        } finally {
-            lock.unlock();
-        }
+        syncSources();
         running = true;
         loop = Thread.ofPlatform().name("poller").daemon().start(this::run);
     }
@@ -61,6 +59,7 @@ public final class Poller implements AutoCloseable {
         lock.lock();
         try {
             scheduler.add(source.id(), host(source), clock.instant());
+            known.add(source.id());
             wake.signalAll();
         } finally {
             lock.unlock();
@@ -71,6 +70,31 @@ public final class Poller implements AutoCloseable {
         lock.lock();
         try {
             scheduler.remove(id);
+            known.remove(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Brings the scheduler in line with the stored sources. */
+    private void syncSources() {
+        List<Source> all = sources.all();
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            java.util.Set<Long> stored = new java.util.HashSet<>();
+            for (Source s : all) {
+                stored.add(s.id());
+                if (known.add(s.id())) scheduler.add(s.id(), host(s), now);
+            }
+            for (var it = known.iterator(); it.hasNext(); ) {
+                long id = it.next();
+                if (!stored.contains(id)) {
+                    scheduler.remove(id);
+                    it.remove();
+                }
+            }
+            lastSync = now;
         } finally {
             lock.unlock();
         }
@@ -78,6 +102,13 @@ public final class Poller implements AutoCloseable {
 
     private void run() {
         while (running) {
+            if (Duration.between(lastSync, clock.instant()).compareTo(SOURCE_SYNC) > 0) {
+                try {
+                    syncSources();
+                } catch (RuntimeException e) {
+                    log.error("source sync failed", e);
+                }
+            }
             List<Long> due;
             lock.lock();
             try {
