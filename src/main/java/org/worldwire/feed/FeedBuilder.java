@@ -502,11 +502,12 @@ final class FeedBuilder implements XmlSink {
         String value;
         if (c.field == F_AUTHOR && c.name != null) {
             value = c.name.toString().strip();
-        } else if ("base64".equals(c.mode)) {
+        } else if ("base64".equals(c.mode) || isBase64Type(c)) {
             value = base64(c.plain);
         } else if (c.markup != null && c.children > 0) {
             StringBuilder m = c.markup;
-            if ("xhtml".equals(c.type) && c.topIsDiv && c.topElements == 1 && !c.textOutsideTop
+            boolean xhtmlType = "xhtml".equals(c.type) || "application/xhtml+xml".equals(c.type) && format.equals("atom10");
+            if (xhtmlType && c.topIsDiv && c.topElements == 1 && !c.textOutsideTop
                     && c.divInnerStart >= 0 && c.divInnerEnd >= c.divInnerStart) {
                 value = m.substring(c.divInnerStart, c.divInnerEnd);
             } else {
@@ -517,7 +518,8 @@ final class FeedBuilder implements XmlSink {
         }
         if (c.truncated) problem("field truncated at " + MAX_FIELD_CHARS + " characters");
         value = HtmlText.repairMojibake(value);
-        boolean html = c.html || (c.children > 0 && c.field != F_AUTHOR) || "base64".equals(c.mode) && looksHtml(c.type);
+        boolean html = c.html || (c.children > 0 && c.field != F_AUTHOR) || "base64".equals(c.mode) && looksHtml(c.type)
+                || isBase64Type(c);
         if (html && c.base != null && (c.field == F_TITLE || c.field == F_SUBTITLE || c.field == F_SUMMARY
                 || c.field == F_CONTENT || c.field == F_SUMMARY_FB || c.field == F_SUBTITLE_FB || c.field == F_TITLE_FB)) {
             value = HtmlText.resolveUrls(value, c.base);
@@ -596,6 +598,14 @@ final class FeedBuilder implements XmlSink {
         }
     }
 
+    /** Atom 1.0: a text construct typed with a MIME type that is neither text nor XML holds base64. */
+    private boolean isBase64Type(Capture c) {
+        String t = c.type;
+        if (t == null || !format.equals("atom10") || c.mode != null || isHtmlType(t)) return false;
+        if (t.equals("text") || t.startsWith("text/") || t.endsWith("+xml") || t.endsWith("/xml")) return false;
+        return t.indexOf('/') > 0;
+    }
+
     private static boolean looksHtml(@Nullable String type) {
         return type == null || isHtmlType(type);
     }
@@ -622,9 +632,11 @@ final class FeedBuilder implements XmlSink {
         String s = raw.strip();
         if (s.isEmpty()) return null;
         int open = s.indexOf('(');
-        if (open > 0 && s.endsWith(")") && s.substring(0, open).contains("@")) {
-            String name = s.substring(open + 1, s.length() - 1).strip();
-            if (!name.isEmpty()) return name;
+        if (open > 0 && s.endsWith(")")) {
+            String before = s.substring(0, open).strip();
+            String inside = s.substring(open + 1, s.length() - 1).strip();
+            if (before.contains("@") && !inside.isEmpty()) return inside;
+            if (inside.contains("@") && !before.isEmpty()) return before;
         }
         int lt = s.indexOf('<');
         if (lt > 0 && s.endsWith(">") && s.substring(lt).contains("@")) {

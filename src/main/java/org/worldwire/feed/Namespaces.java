@@ -67,6 +67,8 @@ final class Namespaces {
         k = BY_URI.get(lower);
         if (k != null) return k;
         if (lower.startsWith("http://www.itunes.com/dtds/podcast")) return ITUNES;
+        // RSS 2.0's namespace never settled: userland and harvard URIs of any revision are the core vocabulary.
+        if (lower.startsWith("http://backend.userland.com/rss") || lower.startsWith("http://blogs.law.harvard.edu/tech/rss")) return CORE;
         if (lower.startsWith("http://search.yahoo.com/mrss")) return MEDIA;
         return OTHER;
     }
