@@ -85,8 +85,12 @@ final class BodyExtractor {
         boolean candidate;
     }
 
+    private static final boolean DEBUG = Boolean.getBoolean("ww.debug");
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
     private final @Nullable String title;
+    private final List<Element> paragraphs = new ArrayList<>();
+    private int pageText;
+    private int rootText;
 
     private BodyExtractor(@Nullable String title) {
         this.title = title;
@@ -101,8 +105,14 @@ final class BodyExtractor {
         Element top = pickTop(body);
         if (top == null) return List.of();
         List<Element> parts = withSiblings(top);
+        if (DEBUG) {
+            for (Element part : parts) System.err.println("PART " + part.normalName() + "." + part.className() + "#" + part.id() + " score=" + stats.get(part).score + " text=" + stats.get(part).text);
+        }
         List<String> out = new ArrayList<>();
-        for (Element part : parts) emit(part, out, true);
+        for (Element part : parts) {
+            rootText = stats.get(part).text;
+            emit(part, out, true);
+        }
         return out;
     }
 
@@ -144,10 +154,12 @@ final class BodyExtractor {
                             }
                         }
                     }
-                    if (BLOCKS.contains(tag)) scoreParagraph(e, st);
+                    if (BLOCKS.contains(tag) && st.inlineText >= 25) paragraphs.add(e);
                 }
             }
         }, root);
+        pageText = stats.get(root).text;
+        for (Element p : paragraphs) scoreParagraph(p, stats.get(p));
     }
 
     private void scoreParagraph(Element e, Stat st) {
@@ -216,12 +228,15 @@ final class BodyExtractor {
         for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
             String n = names(a);
             String role = a.attr("role");
-            if (role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) {
+            if ((role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) && stats.get(a).text * 2 < pageText) {
                 return true;
             }
             String tag = a.normalName();
-            if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) return true;
-            if (!n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()) return true;
+            if ((tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) && stats.get(a).text * 2 < pageText) return true;
+            if (!n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()
+                    && stats.get(a).text * 2 < pageText) {
+                return true;
+            }
         }
         return false;
     }
@@ -375,8 +390,8 @@ final class BodyExtractor {
     private boolean skip(Element e, Stat st) {
         String tag = e.normalName();
         if (isBoilerplate(e)) {
-            // A figure or header holding most of the text is a wrapper, not furniture.
-            return true;
+            // A block holding most of the article's text is a wrapper with an unlucky name, not furniture.
+            return st.text * 2 < rootText;
         }
         if (tag.equals("h1") && title != null) {
             return true;
