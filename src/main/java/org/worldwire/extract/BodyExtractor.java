@@ -61,8 +61,8 @@ final class BodyExtractor {
                     + "footer|advert|advertisement|ad|ads|adslot|ad-slot|ad-container|ad-wrapper|dfp|banner|print-only|"
                     + "read-more|readmore|more-stories|also-read|see-also|next-article|prev-article|pagination|"
                     + "inline-related|rail|hidden|visually-hidden|sr-only|screen-reader|skip|meta|dateline|timestamp|"
-                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|embed|instagram|twitter|"
-                    + "tweet|facebook|pinterest|infobox|factbox-links|contributor|disclaimer|correction-notice|"
+                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|"
+                    + "infobox|factbox-links|contributor|disclaimer|"
                     + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
     private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
 
@@ -81,6 +81,7 @@ final class BodyExtractor {
         int inlineText; // text not inside any nested block: the element's own paragraph text
         int commas;
         int paragraphs;
+        int ptext;      // text inside paragraph-like blocks of low link density, this element included
         double score;
         boolean candidate;
     }
@@ -154,7 +155,14 @@ final class BodyExtractor {
                             }
                         }
                     }
-                    if (BLOCKS.contains(tag) && st.inlineText >= 25) paragraphs.add(e);
+                    if (BLOCKS.contains(tag) && st.inlineText >= 25) {
+                        paragraphs.add(e);
+                        if (st.link * 3 < st.text) st.ptext += st.inlineText;
+                    }
+                    if (parent != null) {
+                        Stat ps = stats.get(parent);
+                        if (ps != null) ps.ptext += st.ptext;
+                    }
                 }
             }
         }, root);
@@ -327,6 +335,11 @@ final class BodyExtractor {
             if (ss == null || ss.text == 0) continue;
             double bonus = !topClass.isEmpty() && sib.className().equals(topClass) ? ts.score * 0.2 : 0;
             boolean append = ss.candidate && ss.score + bonus >= threshold && !isBoilerplate(sib);
+            // More of the same container, or a block of plain paragraphs too deep for the score to reach.
+            if (!append && !isBoilerplate(sib) && linkDensity(ss) < 0.3
+                    && bonus > 0 && ss.ptext > 200) {
+                append = true;
+            }
             if (!append && sib.normalName().equals("p")) {
                 double ld = linkDensity(ss);
                 if (ss.text > 80 && ld < 0.25) append = true;
