@@ -18,9 +18,12 @@ public final class RateEstimate {
     static final long HOUR_MS = 3_600_000L;
     /** How far back the first look may learn from: older entries say little about today's rate. */
     static final long MAX_HISTORY_MS = 90L * 24 * HOUR_MS;
-    /** Prior: half an event over six hours, i.e. about two a day, weak enough that one day of data outweighs it. */
-    private static final double PRIOR_EVENTS = 0.5;
-    private static final double PRIOR_SECONDS = 6 * 3600.0;
+    /**
+     * Prior: a fifth of an event over 36 minutes (eight a day, a typical news feed), so weak that an hour of a busy
+     * feed or one dated entry of a quiet one outweighs it.
+     */
+    private static final double PRIOR_EVENTS = 0.2;
+    private static final double PRIOR_SECONDS = 0.2 * 3 * 3600.0;
     /** Pseudo-events for shrinking an hour bin to the source's mean: a bin needs a few events of its own to count. */
     private static final double BIN_PRIOR_EVENTS = 4.0;
 
