@@ -214,7 +214,8 @@ final class Site {
         if (words.isEmpty()) return List.of();
         List<SearchHit> hits;
         try {
-            hits = search.search(new SearchQuery(String.join(" ", words), SearchQuery.Order.RELEVANCE, null, null, null, 30));
+            // any word may match (the index ANDs plain words); the headline overlap below does the judging
+            hits = search.search(new SearchQuery(String.join(" OR ", words), SearchQuery.Order.RELEVANCE, null, null, null, 30));
         } catch (RuntimeException e) {
             return List.of();
         }
