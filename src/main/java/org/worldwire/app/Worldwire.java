@@ -27,6 +27,7 @@ import org.worldwire.store.ArticleStore;
 import org.worldwire.store.IngestQueue;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.web.WebApp;
 
 /**
  * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
@@ -46,6 +47,8 @@ public final class Worldwire implements AutoCloseable {
     private final ArticlePipeline pipeline;
     private final RefreshSource refresh;
     private final Poller poller;
+    private final WebApp web;
+    private int port = -1;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Worldwire(Config config) {
@@ -67,6 +70,8 @@ public final class Worldwire implements AutoCloseable {
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
+        web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
+        closeables.add(web::stop);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
 
@@ -76,6 +81,7 @@ public final class Worldwire implements AutoCloseable {
         try {
             w.seedIfEmpty();
             w.pipeline.start();
+            w.port = w.web.start(config.host(), config.port());
             w.poller.start();
         } catch (RuntimeException e) {
             w.close();
@@ -150,6 +156,15 @@ public final class Worldwire implements AutoCloseable {
 
     public ArticlePipeline pipeline() {
         return pipeline;
+    }
+
+    /** The port the site and API listen on. */
+    public int port() {
+        return port;
+    }
+
+    public WebApp web() {
+        return web;
     }
 
     public Config config() {
