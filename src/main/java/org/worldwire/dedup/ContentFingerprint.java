@@ -69,7 +69,11 @@ public record ContentFingerprint(long simhash, long exactHash, int shingles) {
 
     /** Streams words into shingles without building strings: one pass, a few longs of state. */
     private static final class Accumulator {
-        private final int[] votes = new int[64];
+        /** How many shingles had each bit set; lanes below hold the counts not yet added here. */
+        private final int[] ones = new int[64];
+        /** Eight byte-wide counters per long, one per bit: 8 table adds per shingle instead of 64 branches. */
+        private final long[] lanes = new long[8];
+        private int inLanes;
         private final long[] window = new long[SHINGLE];
         private int wordsSeen;
         private int shingles;
@@ -123,22 +127,44 @@ public record ContentFingerprint(long simhash, long exactHash, int shingles) {
                 s = s * 0x9E3779B97F4A7C15L + window[(wordsSeen - k) % SHINGLE];
             }
             s = fmix(s + size);
-            for (int bit = 0; bit < 64; bit++) {
-                // branch-free: +1 when the bit is set, -1 when not
-                votes[bit] += (int) ((s >>> bit) & 1L) * 2 - 1;
+            for (int b = 0; b < 8; b++) {
+                lanes[b] += SPREAD[(int) (s >>> (b * 8)) & 0xFF];
             }
             shingles++;
+            if (++inLanes == 255) flushLanes(); // a byte lane holds at most 255
+        }
+
+        private void flushLanes() {
+            for (int b = 0; b < 8; b++) {
+                long lane = lanes[b];
+                for (int k = 0; k < 8; k++) ones[b * 8 + k] += (int) ((lane >>> (k * 8)) & 0xFF);
+                lanes[b] = 0;
+            }
+            inLanes = 0;
         }
 
         ContentFingerprint finish() {
             separator();
+            flushLanes();
             long sim = 0;
-            if (shingles > 0) {
-                for (int bit = 0; bit < 64; bit++) {
-                    if (votes[bit] > 0) sim |= 1L << bit;
-                }
+            for (int bit = 0; bit < 64; bit++) {
+                // a bit is set when more shingles had it set than not (SimHash's vote with weight 1)
+                if (2 * ones[bit] > shingles) sim |= 1L << bit;
             }
             return new ContentFingerprint(sim, shingles == 0 ? 0 : exact, shingles);
+        }
+    }
+
+    /** SPREAD[b] has, in byte lane k, bit k of b: adding it counts eight bits at once. */
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            long v = 0;
+            for (int k = 0; k < 8; k++) {
+                if ((b & (1 << k)) != 0) v |= 1L << (k * 8);
+            }
+            SPREAD[b] = v;
         }
     }
 
