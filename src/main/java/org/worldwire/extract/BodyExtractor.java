@@ -185,8 +185,8 @@ final class BodyExtractor {
         double contentScore = 1 + st.commas + Math.min(st.inlineText / 100.0, 3);
         // A block holding its own text and no paragraph tag around it is the paragraph; the score goes to the
         // block that holds it, as for <p>. A <div> mixing text runs and child blocks is itself the container.
-        boolean pureParagraph = tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote")
-                || st.inlineText * 2 > st.text;
+        boolean pureParagraph = !tag.equals("td")
+                && (tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || st.inlineText * 2 > st.text);
         Element target = pureParagraph ? e.parent() : e;
         for (int level = 0; target != null && level < 5; level++, target = target.parent()) {
             Stat ts = stats.get(target);
