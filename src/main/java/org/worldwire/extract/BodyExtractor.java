@@ -54,14 +54,14 @@ final class BodyExtractor {
 
     /** Subtrees to drop while emitting text, matched on class and id. */
     private static final Pattern BOILERPLATE = Pattern.compile(
-            "(^|[^a-z])(share|sharing|social|related|newsletter|subscribe|subscription|signup|sign-up|cookie|consent|gdpr|"
+            "(^|[^a-z])(?<!has-|with-|is-|no-|show-|enable-)(share|sharing|social|related|newsletter|subscribe|subscription|signup|sign-up|cookie|consent|gdpr|"
                     + "comment|comments|disqus|promo|sponsor|sponsored|outbrain|taboola|recommend|recommended|recirc|"
                     + "trending|most-?popular|popular|breadcrumbs?|byline|author-bio|author-info|bio|tags|tag-list|"
                     + "caption|credit|credits|figcaption|paywall|modal|popup|toolbar|widget|sidebar|nav|navigation|menu|"
                     + "footer|advert|advertisement|ad|ads|adslot|ad-slot|ad-container|ad-wrapper|dfp|banner|print-only|"
                     + "read-more|readmore|more-stories|also-read|see-also|next-article|prev-article|pagination|"
                     + "inline-related|rail|hidden|visually-hidden|sr-only|screen-reader|skip|meta|dateline|timestamp|"
-                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|"
+                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|photo|image|img|picture|lightbox|"
                     + "infobox|factbox-links|contributor|disclaimer|"
                     + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
     private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
@@ -92,6 +92,8 @@ final class BodyExtractor {
     private final List<Element> paragraphs = new ArrayList<>();
     private int pageText;
     private int rootText;
+    private boolean lenient;
+    private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
         this.title = title;
@@ -113,6 +115,11 @@ final class BodyExtractor {
         for (Element part : parts) {
             rootText = stats.get(part).text;
             emit(part, out, true);
+        }
+        if (out.isEmpty()) {
+            // Everything looked like furniture: better the whole container than nothing.
+            lenient = true;
+            for (Element part : parts) emit(part, out, true);
         }
         return out;
     }
@@ -178,8 +185,8 @@ final class BodyExtractor {
         double contentScore = 1 + st.commas + Math.min(st.inlineText / 100.0, 3);
         // A block holding its own text and no paragraph tag around it is the paragraph; the score goes to the
         // block that holds it, as for <p>. A <div> mixing text runs and child blocks is itself the container.
-        boolean pureParagraph = tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote")
-                || st.inlineText * 2 > st.text;
+        boolean pureParagraph = !tag.equals("td")
+                && (tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || st.inlineText * 2 > st.text);
         Element target = pureParagraph ? e.parent() : e;
         for (int level = 0; target != null && level < 5; level++, target = target.parent()) {
             Stat ts = stats.get(target);
@@ -204,6 +211,20 @@ final class BodyExtractor {
             default -> 0;
         };
         return s + classWeight(e);
+    }
+
+    /** Class and id with camelCase words split ("imageEmbedCaption" reads "image-embed-caption"), lower case. */
+    private static String splitCamel(Element e) {
+        String raw = e.className() + " " + e.id();
+        StringBuilder b = new StringBuilder(raw.length() + 8);
+        char prev = ' ';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isUpperCase(c) && Character.isLowerCase(prev)) b.append('-');
+            b.append(Character.toLowerCase(c));
+            prev = c;
+        }
+        return b.toString();
     }
 
     private static String names(Element e) {
@@ -366,7 +387,8 @@ final class BodyExtractor {
             return true;
         }
         String n = names(e);
-        return !n.isEmpty() && BOILERPLATE.matcher(n).find() && !BOILERPLATE_OVERRIDE.matcher(n).find();
+        if (n.isEmpty()) return false;
+        return BOILERPLATE.matcher(splitCamel(e)).find() && !BOILERPLATE_OVERRIDE.matcher(n).find();
     }
 
     private void emit(Element root, List<String> out, boolean isRoot) {
@@ -379,9 +401,10 @@ final class BodyExtractor {
         String tag = e.normalName();
         Stat st = stats.get(e);
         if (st == null || st.text == 0) return;
-        if (!isRoot && skip(e, st)) return;
+        if (!isRoot && !lenient && skip(e, st)) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
+        if (block) debugBlock = e;
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 appendText(cur, t.getWholeText());
@@ -418,9 +441,6 @@ final class BodyExtractor {
             case "li" -> {
                 if (ld > 0.8) return true;
             }
-            case "p" -> {
-                if (ld > 0.9 && st.text < 150) return true;
-            }
             default -> { }
         }
         return false;
@@ -443,6 +463,11 @@ final class BodyExtractor {
         cur.setLength(0);
         if (p.isEmpty()) return;
         if (p.length() < 60 && BOILER_TEXT.matcher(p).matches()) return;
+        if (DEBUG && debugBlock != null) {
+            StringBuilder path = new StringBuilder();
+            for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
+            System.err.println("EMIT " + p.substring(0, Math.min(50, p.length())) + "  @" + path.substring(Math.max(0, path.length() - 170)));
+        }
         out.add(p);
     }
 
