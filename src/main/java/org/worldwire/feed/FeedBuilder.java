@@ -89,7 +89,7 @@ final class FeedBuilder implements XmlSink {
         final boolean html;
         @Nullable String rel; // link without href
         boolean guidPermalink;
-        final StringBuilder plain = new StringBuilder();
+        final StringBuilder plain = new StringBuilder(256);
         @Nullable StringBuilder markup;
         int children;
         int topElements;
