@@ -110,18 +110,21 @@ public final class SimHub implements AutoCloseable {
         String sep = callback.getRawQuery() == null ? "?" : "&";
         URI check = URI.create(callback + sep + "hub.mode=" + enc(mode) + "&hub.topic=" + enc(topic)
                 + "&hub.challenge=" + challenge + "&hub.lease_seconds=" + lease);
-        try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(check).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2 || !r.body().equals(challenge)) {
-                verificationsFailed.incrementAndGet();
+        HttpResponse<String> r = null;
+        // One retry: a subscriber busy accepting hundreds of verifications at once may refuse a connection.
+        for (int attempt = 0; attempt < 2 && r == null; attempt++) {
+            try {
+                r = client.send(HttpRequest.newBuilder(check).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                sleepQuietly(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-        } catch (IOException e) {
+        }
+        if (r == null || r.statusCode() / 100 != 2 || !r.body().equals(challenge)) {
             verificationsFailed.incrementAndGet();
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return;
         }
         Map<URI, Subscriber> subs = byTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
@@ -188,6 +191,14 @@ public final class SimHub implements AutoCloseable {
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
