@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.worldwire.websub.Subscription;
@@ -63,6 +64,24 @@ public final class WebSubSubscriber {
     /** Renews (re-subscribes with the same secret) before the lease ends. */
     public Outcome renew(Subscription s) {
         return send(s, "subscribe");
+    }
+
+    /** What one round of upkeep did. */
+    public record Upkeep(List<Subscription> lapsed, int renewed, int renewalsFailed) {}
+
+    /**
+     * Upkeep to run every minute or so: marks subscriptions whose lease ended as expired (their sources must go back
+     * to polling: {@code PollScheduler.pushActive(id, false, now)}) and renews those near the end of their lease, or
+     * stuck waiting for a verification, or expired.
+     */
+    public Upkeep maintain(Instant now) {
+        List<Subscription> lapsed = subscriptions.expire(now);
+        int renewed = 0, failed = 0;
+        for (Subscription s : subscriptions.toRenew(now)) {
+            if (renew(s).accepted()) renewed++;
+            else failed++;
+        }
+        return new Upkeep(lapsed, renewed, failed);
     }
 
     public Outcome unsubscribe(String id, Instant now) {
