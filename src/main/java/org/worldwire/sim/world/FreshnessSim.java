@@ -31,7 +31,8 @@ public final class FreshnessSim {
         PriorityQueue<Completion> inFlight = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
         long[] delays = new long[1 << 16];
         int detected = 0;
-        long missed = 0, requests = 0;
+        long missed = 0, requests = 0, lost = 0;
+        double lostDelaySum = 0;
         long now = start;
         while (true) {
             for (long id : scheduler.due(Instant.ofEpochMilli(now), Integer.MAX_VALUE)) {
@@ -50,7 +51,13 @@ public final class FreshnessSim {
                 int to = upperBound(pub, from, c.snapshot); // entries published by the request
                 int visible = Math.max(from, to - spec.feedWindow());
                 int firstMeasured = world.firstInPeriod(c.source);
-                for (int j = from; j < visible; j++) if (j >= firstMeasured && pub[j] < periodEnd) missed++;
+                for (int j = from; j < visible; j++) {
+                    if (j >= firstMeasured && pub[j] < periodEnd) {
+                        missed++;
+                        lost++;
+                        lostDelaySum += c.at - pub[j];
+                    }
+                }
                 List<Instant> fresh = new ArrayList<>(to - visible);
                 for (int j = visible; j < to; j++) {
                     fresh.add(Instant.ofEpochMilli(pub[j]));
@@ -68,7 +75,7 @@ public final class FreshnessSim {
             long[] pub = world.published(i);
             for (int j = Math.max(seen[i], world.firstInPeriod(i)); j < pub.length && pub[j] < periodEnd; j++) missed++;
         }
-        return DelayStats.of(delays, detected, missed, requests);
+        return DelayStats.of(delays, detected, missed, requests, lostDelaySum, lost);
     }
 
     /** First index in [from, a.length) whose value exceeds {@code t}. */
