@@ -66,14 +66,6 @@ final class BodyExtractor {
                     + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
     private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
 
-    private static final Pattern BOILER_TEXT = Pattern.compile(
-            "(?iu)^(advertisement|advertising|anzeige|publicité|publicidad|pubblicità|реклама|إعلان|广告|廣告|広告|"
-                    + "story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|"
-                    + "continue reading below|scroll to continue with content|skip advertisement|read more|read more:?|related:?|"
-                    + "related articles|related stories|related coverage|see also|more:?|share this( article| story)?:?|share|tweet|"
-                    + "sign up|subscribe|subscribe now|click here|loading|loading\\.\\.\\.|photo|image|video|watch|"
-                    + "supported by|sponsored|sponsored content|ad|ads|close|back to top|print|email|comments?)[.!:…]*$");
-
     /** What the first pass measures per element. */
     private static final class Stat {
         int text;       // characters of text, whitespace runs counted once
@@ -93,6 +85,7 @@ final class BodyExtractor {
     private int pageText;
     private int rootText;
     private boolean lenient;
+    private boolean teaserRun;
     private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
@@ -420,7 +413,21 @@ final class BodyExtractor {
                 }
             }
         }
-        if (block) flush(out, cur);
+        if (block) {
+            if (!cur.isEmpty()) {
+                String text = cur.toString().strip();
+                double share = linkDensity(st);
+                if (Furniture.opensTeaserList(text)) {
+                    teaserRun = true;
+                    cur.setLength(0);
+                } else if (Furniture.isFurniture(text, share) || teaserRun && share >= 0.8) {
+                    cur.setLength(0);
+                } else if (!text.isEmpty()) {
+                    teaserRun = false;
+                }
+            }
+            flush(out, cur);
+        }
     }
 
     private boolean skip(Element e, Stat st) {
@@ -462,7 +469,7 @@ final class BodyExtractor {
         String p = cur.toString().strip();
         cur.setLength(0);
         if (p.isEmpty()) return;
-        if (p.length() < 60 && BOILER_TEXT.matcher(p).matches()) return;
+        if (p.length() < 80 && Furniture.MARKER.matcher(p).matches()) return;
         if (DEBUG && debugBlock != null) {
             StringBuilder path = new StringBuilder();
             for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
