@@ -73,6 +73,7 @@ final class BodyExtractor {
         int inlineText; // text not inside any nested block: the element's own paragraph text
         int commas;
         int paragraphs;
+        byte unlikely;  // memo of isUnlikely: 0 unknown, 1 no, 2 yes
         int ptext;      // text inside paragraph-like blocks of low link density, this element included
         double score;
         boolean candidate;
@@ -246,21 +247,40 @@ final class BodyExtractor {
         return w;
     }
 
+    /** Whether the element or an ancestor is navigation, a sidebar, a footer or alike; memoised per element. */
     private boolean isUnlikely(Element e) {
+        // Iterative, not recursive: broken pages nest thousands deep.
+        List<Element> chain = new ArrayList<>();
+        boolean result = false;
         for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-            String n = names(a);
-            String role = a.attr("role");
-            if ((role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) && stats.get(a).text * 2 < pageText) {
-                return true;
+            Stat st = stats.get(a);
+            if (st == null) break;
+            if (st.unlikely != 0) {
+                result = st.unlikely == 2;
+                break;
             }
-            String tag = a.normalName();
-            if ((tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) && stats.get(a).text * 2 < pageText) return true;
-            if (!n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()
-                    && stats.get(a).text * 2 < pageText) {
-                return true;
-            }
+            chain.add(a);
         }
-        return false;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Element a = chain.get(i);
+            Stat st = stats.get(a);
+            result = result || unlikelySelf(a, st);
+            st.unlikely = (byte) (result ? 2 : 1);
+        }
+        return result;
+    }
+
+    private boolean unlikelySelf(Element a, Stat st) {
+        // A wrapper holding most of the page is the page, whatever its name says.
+        if (st.text * 2 >= pageText) return false;
+        String tag = a.normalName();
+        if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) return true;
+        String role = a.attr("role");
+        if (role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) {
+            return true;
+        }
+        String n = names(a);
+        return !n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find();
     }
 
     private @Nullable Element pickTop(Element body) {
