@@ -66,14 +66,6 @@ final class BodyExtractor {
                     + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
     private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
 
-    private static final Pattern BOILER_TEXT = Pattern.compile(
-            "(?iu)^(advertisement|advertising|anzeige|publicité|publicidad|pubblicità|реклама|إعلان|广告|廣告|広告|"
-                    + "story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|"
-                    + "continue reading below|scroll to continue with content|skip advertisement|read more|read more:?|related:?|"
-                    + "related articles|related stories|related coverage|see also|more:?|share this( article| story)?:?|share|tweet|"
-                    + "sign up|subscribe|subscribe now|click here|loading|loading\\.\\.\\.|photo|image|video|watch|"
-                    + "supported by|sponsored|sponsored content|ad|ads|close|back to top|print|email|comments?)[.!:…]*$");
-
     /** What the first pass measures per element. */
     private static final class Stat {
         int text;       // characters of text, whitespace runs counted once
@@ -81,6 +73,7 @@ final class BodyExtractor {
         int inlineText; // text not inside any nested block: the element's own paragraph text
         int commas;
         int paragraphs;
+        byte unlikely;  // memo of isUnlikely: 0 unknown, 1 no, 2 yes
         int ptext;      // text inside paragraph-like blocks of low link density, this element included
         double score;
         boolean candidate;
@@ -93,6 +86,7 @@ final class BodyExtractor {
     private int pageText;
     private int rootText;
     private boolean lenient;
+    private boolean teaserRun;
     private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
@@ -253,21 +247,40 @@ final class BodyExtractor {
         return w;
     }
 
+    /** Whether the element or an ancestor is navigation, a sidebar, a footer or alike; memoised per element. */
     private boolean isUnlikely(Element e) {
+        // Iterative, not recursive: broken pages nest thousands deep.
+        List<Element> chain = new ArrayList<>();
+        boolean result = false;
         for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-            String n = names(a);
-            String role = a.attr("role");
-            if ((role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) && stats.get(a).text * 2 < pageText) {
-                return true;
+            Stat st = stats.get(a);
+            if (st == null) break;
+            if (st.unlikely != 0) {
+                result = st.unlikely == 2;
+                break;
             }
-            String tag = a.normalName();
-            if ((tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) && stats.get(a).text * 2 < pageText) return true;
-            if (!n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()
-                    && stats.get(a).text * 2 < pageText) {
-                return true;
-            }
+            chain.add(a);
         }
-        return false;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Element a = chain.get(i);
+            Stat st = stats.get(a);
+            result = result || unlikelySelf(a, st);
+            st.unlikely = (byte) (result ? 2 : 1);
+        }
+        return result;
+    }
+
+    private boolean unlikelySelf(Element a, Stat st) {
+        // A wrapper holding most of the page is the page, whatever its name says.
+        if (st.text * 2 >= pageText) return false;
+        String tag = a.normalName();
+        if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) return true;
+        String role = a.attr("role");
+        if (role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) {
+            return true;
+        }
+        String n = names(a);
+        return !n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find();
     }
 
     private @Nullable Element pickTop(Element body) {
@@ -420,7 +433,21 @@ final class BodyExtractor {
                 }
             }
         }
-        if (block) flush(out, cur);
+        if (block) {
+            if (!cur.isEmpty()) {
+                String text = cur.toString().strip();
+                double share = linkDensity(st);
+                if (Furniture.opensTeaserList(text)) {
+                    teaserRun = true;
+                    cur.setLength(0);
+                } else if (Furniture.isFurniture(text, share) || teaserRun && share >= 0.8) {
+                    cur.setLength(0);
+                } else if (!text.isEmpty()) {
+                    teaserRun = false;
+                }
+            }
+            flush(out, cur);
+        }
     }
 
     private boolean skip(Element e, Stat st) {
@@ -462,7 +489,7 @@ final class BodyExtractor {
         String p = cur.toString().strip();
         cur.setLength(0);
         if (p.isEmpty()) return;
-        if (p.length() < 60 && BOILER_TEXT.matcher(p).matches()) return;
+        if (p.length() < 80 && Furniture.MARKER.matcher(p).matches()) return;
         if (DEBUG && debugBlock != null) {
             StringBuilder path = new StringBuilder();
             for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
