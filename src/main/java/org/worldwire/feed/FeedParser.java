@@ -31,7 +31,13 @@ public final class FeedParser {
             if (decoded.problem() != null) strict.problem(decoded.problem());
             String error = StaxReader.read(text, strict);
             if (error == null) return strict.result();
-            if (text.length() > MAX_LENIENT_CHARS) {
+            if (error.contains("JAXP000")) {
+                // A parser limit (attributes, depth, name length) was hit: the document is hostile or absurd,
+                // and the recovery parser has no such limits. Keep what the stream read.
+                strict.problem("refused: " + error);
+                return strict.result();
+            }
+            if (text.length() > MAX_LENIENT_CHARS || LenientReader.hasAbsurdTagName(text)) {
                 strict.problem("not well-formed XML: " + error + "; kept what was read before the error");
                 return strict.result();
             }

@@ -21,6 +21,28 @@ import org.jspecify.annotations.Nullable;
 final class LenientReader {
     private LenientReader() {}
 
+    /** Tag names are never this long in a real document; jsoup's tokeniser is slow on them. */
+    static final int MAX_TAG_NAME = 1000;
+
+    /** True when some tag name is longer than {@link #MAX_TAG_NAME}: such input must not reach the recovery parser. */
+    static boolean hasAbsurdTagName(String text) {
+        int n = text.length();
+        int i = text.indexOf('<');
+        while (i >= 0) {
+            int p = i + 1;
+            if (p < n && text.charAt(p) == '/') p++;
+            int start = p;
+            while (p < n) {
+                char c = text.charAt(p);
+                if (c <= ' ' || c == '>' || c == '/' || c == '<') break;
+                p++;
+            }
+            if (p - start > MAX_TAG_NAME) return true;
+            i = text.indexOf('<', Math.max(p, i + 1));
+        }
+        return false;
+    }
+
     static void read(String text, XmlSink sink) {
         Parser parser = Parser.xmlParser();
         Document doc = parser.parseInput(text, "");
