@@ -27,6 +27,10 @@ import org.worldwire.store.ArticleStore;
 import org.worldwire.store.IngestQueue;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.web.WebApp;
+import org.worldwire.websub.Subscriptions;
+import org.worldwire.websub.http.WebSubSubscriber;
+import org.worldwire.ingest.PushSubscriptions;
 
 /**
  * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
@@ -42,10 +46,14 @@ public final class Worldwire implements AutoCloseable {
     private final SqliteStore store;
     private final LuceneSearchIndex index;
     private final ArticleEvents events = new ArticleEvents();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final Fetcher fetcher;
     private final ArticlePipeline pipeline;
     private final RefreshSource refresh;
     private final Poller poller;
+    private final WebApp web;
+    private final PushSubscriptions push;
+    private int port = -1;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Worldwire(Config config) {
@@ -67,6 +75,16 @@ public final class Worldwire implements AutoCloseable {
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
+        web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
+        closeables.add(web::stop);
+        var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
+                java.net.URI.create(config.web().baseUrl() + WebSubRoutes.PREFIX), config.fetch().connectTimeout());
+        push = new PushSubscriptions(subscriptions, subscriber, refresh, store.sources(), poller, fetcher, clock);
+        closeables.add(push);
+        poller.attach(push);
+        WebSubRoutes.install(web.javalin(), push);
+        metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
 
@@ -76,6 +94,7 @@ public final class Worldwire implements AutoCloseable {
         try {
             w.seedIfEmpty();
             w.pipeline.start();
+            w.port = w.web.start(config.host(), config.port());
             w.poller.start();
         } catch (RuntimeException e) {
             w.close();
@@ -150,6 +169,15 @@ public final class Worldwire implements AutoCloseable {
 
     public ArticlePipeline pipeline() {
         return pipeline;
+    }
+
+    /** The port the site and API listen on. */
+    public int port() {
+        return port;
+    }
+
+    public WebApp web() {
+        return web;
     }
 
     public Config config() {

@@ -77,7 +77,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             t.setDaemon(true);
             return t;
         });
-        maintenance.scheduleWithFixedDelay(this::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::backgroundRefresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
         maintenance.scheduleWithFixedDelay(this::commit, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -201,10 +201,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         return writer.getDocStats().numDocs;
     }
 
-    /** Makes everything indexed so far visible to searches now. */
-    public void refresh() {
+    private void backgroundRefresh() {
         try {
             searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            log.error("search index refresh failed error={}", e.toString());
+        }
+    }
+
+    /** Makes everything indexed so far visible to searches now (waiting for a refresh under way). */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
         } catch (IOException | RuntimeException e) {
             log.error("search index refresh failed error={}", e.toString());
         }
