@@ -28,6 +28,9 @@ import org.worldwire.store.IngestQueue;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
 import org.worldwire.web.WebApp;
+import org.worldwire.web.admin.AdminRoutes;
+import org.worldwire.web.admin.Credentials;
+import org.worldwire.web.admin.SourceAdminActions;
 
 /**
  * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
@@ -72,6 +75,9 @@ public final class Worldwire implements AutoCloseable {
         closeables.add(poller);
         web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
         closeables.add(web::stop);
+        AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
+                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
+                AdminRoutes.Settings.defaults(config.web().secure()), clock);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
 
