@@ -34,8 +34,10 @@ public final class ArticleExtractor {
             Charsets.Decision charset = Charsets.detect(html, contentType, url);
             // Parse from a reader over the bytes: the decoded page never exists as one string, which keeps
             // memory near the DOM's own size on very large pages.
-            Reader reader = new InputStreamReader(
-                    new ByteArrayInputStream(html, charset.bomLength(), html.length - charset.bomLength()), charset.charset());
+            String cs = charset.charset().name();
+            byte[] page = cs.startsWith("UTF-16") || cs.startsWith("UTF-32") ? html : Prestrip.strip(html, charset.bomLength());
+            int offset = page == html ? charset.bomLength() : 0;
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(page, offset, page.length - offset), charset.charset());
             Document doc = Parser.htmlParser().parseInput(reader, url == null ? "" : url);
             return extract(doc, url);
         } catch (RuntimeException | StackOverflowError e) {
