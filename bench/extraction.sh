@@ -41,6 +41,27 @@ echo "$ours"
 ours_pps=$(echo "$ours" | awk '{printf "%.1f", $2 / $4}')
 echo "worldwire pages/s $ours_pps"
 
+echo "== memory: a generated 20 MB page must extract within a 120 MB heap (6x its size)"
+python3 - "$out/big.html" <<'PY'
+import random, sys
+random.seed(1)
+words = "the of and to in a is that for on with as was at by news city said government people year market report".split()
+with open(sys.argv[1], "w") as f:
+    f.write("<html><head><title>Big page</title></head><body><nav><a href='/'>Home</a></nav><article>")
+    n = 0
+    while n < 20_000_000:
+        s = '<div class="x"><span><p>' + " ".join(random.choice(words) for _ in range(60)) + ".</p></span></div>\n"
+        f.write(s)
+        n += len(s)
+    f.write("</article></body></html>")
+PY
+if "$JAVA_HOME/bin/java" -Xmx120m -XX:+UseSerialGC -jar "$root/target/worldwire.jar" extract --batch "$out" --out "$out/big.json" >/dev/null 2>&1; then
+  echo "memory: 20 MB page extracted with -Xmx120m: ok"
+else
+  echo "memory: 20 MB page did NOT extract within -Xmx120m"
+fi
+rm -f "$out/big.html"
+
 if [[ $jmh -eq 1 ]]; then
   echo "== JMH: ArticleExtractorBenchmark (pages/s, single thread)"
   (cd "$root" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null)

@@ -1,6 +1,7 @@
 package org.worldwire.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,7 @@ final class BodyExtractor {
 
     private static final boolean DEBUG = Boolean.getBoolean("ww.debug");
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
     private final List<Element> paragraphs = new ArrayList<>();
     private int pageText;
@@ -228,20 +230,46 @@ final class BodyExtractor {
         return (c + " " + id).toLowerCase(Locale.ROOT);
     }
 
-    private static double classWeight(Element e) {
+    private static final int NEG_CLASS = 1, POS_CLASS = 2, NEG_ID = 4, POS_ID = 8, BODY = 16, UNLIKELY_NAME = 32, FURNITURE_NAME = 64;
+
+    /**
+     * What an element's class and id say, as flags. Pages repeat the same class strings hundreds of times, so
+     * the regular expressions run once per distinct string per page.
+     */
+    private int nameFlags(Element e) {
+        String c = e.className();
+        String id = e.id();
+        if (c.isEmpty() && id.isEmpty()) return 0;
+        String key = id.isEmpty() ? c : c + '\u0001' + id;
+        Integer cached = nameCache.get(key);
+        if (cached != null) return cached;
+        int f = 0;
+        String lc = c.toLowerCase(Locale.ROOT);
+        String lid = id.toLowerCase(Locale.ROOT);
+        if (!lc.isEmpty()) {
+            if (NEGATIVE.matcher(lc).find()) f |= NEG_CLASS;
+            if (POSITIVE.matcher(lc).find()) f |= POS_CLASS;
+        }
+        if (!lid.isEmpty()) {
+            if (NEGATIVE.matcher(lid).find()) f |= NEG_ID;
+            if (POSITIVE.matcher(lid).find()) f |= POS_ID;
+        }
+        String n = lc + " " + lid;
+        if (BODY_HINT.matcher(n).find()) f |= BODY;
+        if (UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()) f |= UNLIKELY_NAME;
+        if (BOILERPLATE.matcher(splitCamel(e)).find() && !BOILERPLATE_OVERRIDE.matcher(n).find()) f |= FURNITURE_NAME;
+        nameCache.put(key, f);
+        return f;
+    }
+
+    private double classWeight(Element e) {
         double w = 0;
-        String c = e.className().toLowerCase(Locale.ROOT);
-        String id = e.id().toLowerCase(Locale.ROOT);
-        if (!c.isEmpty()) {
-            if (NEGATIVE.matcher(c).find()) w -= 25;
-            if (POSITIVE.matcher(c).find()) w += 25;
-        }
-        if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) w -= 25;
-            if (POSITIVE.matcher(id).find()) w += 25;
-        }
-        String n = names(e);
-        if (!n.isEmpty() && BODY_HINT.matcher(n).find()) w += 30;
+        int f = nameFlags(e);
+        if ((f & NEG_CLASS) != 0) w -= 25;
+        if ((f & POS_CLASS) != 0) w += 25;
+        if ((f & NEG_ID) != 0) w -= 25;
+        if ((f & POS_ID) != 0) w += 25;
+        if ((f & BODY) != 0) w += 30;
         if ("articleBody".equals(e.attr("itemprop"))) w += 40;
         if (e.normalName().equals("article")) w += 10;
         return w;
@@ -279,8 +307,7 @@ final class BodyExtractor {
         if (role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) {
             return true;
         }
-        String n = names(a);
-        return !n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find();
+        return (nameFlags(a) & UNLIKELY_NAME) != 0;
     }
 
     private @Nullable Element pickTop(Element body) {
@@ -399,9 +426,7 @@ final class BodyExtractor {
                 || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert") || role.equals("menu"))) {
             return true;
         }
-        String n = names(e);
-        if (n.isEmpty()) return false;
-        return BOILERPLATE.matcher(splitCamel(e)).find() && !BOILERPLATE_OVERRIDE.matcher(n).find();
+        return (nameFlags(e) & FURNITURE_NAME) != 0;
     }
 
     private void emit(Element root, List<String> out, boolean isRoot) {
