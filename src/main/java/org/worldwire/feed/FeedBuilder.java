@@ -305,7 +305,7 @@ final class FeedBuilder implements XmlSink {
             }
             case Namespaces.DCTERMS -> {
                 switch (local) {
-                    case "issued", "created" -> capture(F_PUBLISHED, false, attrs, base, false, false);
+                    case "issued" -> capture(F_PUBLISHED, false, attrs, base, false, false);
                     case "modified" -> capture(F_UPDATED, false, attrs, base, false, false);
                     default -> {}
                 }
