@@ -43,10 +43,10 @@ final class LenientReader {
         return false;
     }
 
-    static void read(String text, XmlSink sink) {
+    static void read(String text, XmlSink sink, InternalEntities entities) {
         Parser parser = Parser.xmlParser();
         Document doc = parser.parseInput(text, "");
-        NodeTraversor.traverse(new Walker(sink), doc);
+        NodeTraversor.traverse(new Walker(sink, entities), doc);
     }
 
     private static final class Walker implements NodeVisitor {
@@ -56,8 +56,11 @@ final class LenientReader {
         private final List<Integer> declDepths = new ArrayList<>();
         private final JsoupAttrs attrs = new JsoupAttrs();
 
-        Walker(XmlSink sink) {
+        private final InternalEntities entities;
+
+        Walker(XmlSink sink, InternalEntities entities) {
             this.sink = sink;
+            this.entities = entities;
         }
 
         @Override
@@ -77,7 +80,7 @@ final class LenientReader {
                 attrs.reset(el, this);
                 sink.start(ns == null ? "" : ns, local, attrs);
             } else if (node instanceof TextNode t) {
-                sink.text(t.getWholeText());
+                sink.text(entities.replaceIn(t.getWholeText()));
             }
         }
 

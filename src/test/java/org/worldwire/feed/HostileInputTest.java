@@ -131,4 +131,16 @@ class HostileInputTest {
         ParsedFeed f = parse("<rss><channel><item><pubDate>" + date + "</pubDate></item></channel></rss>");
         assertThat(f.entries().getFirst().published()).isNull();
     }
+
+    @Test
+    void expandsLiteralInternalEntitiesWithinBounds() {
+        ParsedFeed f = parse("""
+                <?xml version="1.0"?>
+                <!DOCTYPE rss [<!ENTITY co "Example &amp; Co &#169;"><!ENTITY full "&co; Inc">
+                <!ENTITY ext SYSTEM "file:///etc/passwd">]>
+                <rss><channel><title>&full; &ext;</title></channel></rss>""");
+        assertThat(f.title()).isEqualTo("Example & Co © Inc &ext;");
+        assertThat(InternalEntities.of("<!DOCTYPE x [<!ENTITY a \"" + "a".repeat(4000) + "\"><!ENTITY b \"&a;&a;&a;\">]>")
+                .expand("b")).hasSize(InternalEntities.MAX_EXPANSION);
+    }
 }
