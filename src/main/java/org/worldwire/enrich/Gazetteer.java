@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Place names → candidate places, read from the bundled {@code names.tsv.gz}. Immutable once built. */
 final class Gazetteer {
-    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, CAPITAL, CITY }
+    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY }
 
     /** One place a name may stand for. {@code admin1} is the GeoNames first-level code ("GA" for Georgia, US). */
     record Place(Kind kind, String iso2, String admin1, int population) {}
@@ -61,6 +61,7 @@ final class Gazetteer {
                     case "D" -> Kind.DEMONYM;
                     case "A" -> Kind.ABBREVIATION;
                     case "S" -> Kind.STATE;
+                    case "O" -> Kind.COUNTY;
                     case "K" -> Kind.CAPITAL;
                     case "P" -> Kind.CITY;
                     default -> null;

@@ -35,6 +35,11 @@ public final class Geotagger {
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "sgt", "lt", "col",
             "gen", "capt", "president", "coach", "judge", "sir", "lady", "lord", "pastor", "rev", "saint", "st");
 
+    /** Population a town needs to count when nothing else in the article points to its country. */
+    static final int CITY_ALONE = Integer.getInteger("worldwire.geo.cityAlone", 20_000);
+    static final int CITY_ALONE_AT_SENTENCE_START = Integer.getInteger("worldwire.geo.cityAloneStart", 1_000_000);
+    static final int STATE_ALONE = Integer.getInteger("worldwire.geo.stateAlone", 500_000);
+
     private final Gazetteer gazetteer;
 
     private Geotagger(Gazetteer gazetteer) {
@@ -61,6 +66,8 @@ public final class Geotagger {
         final boolean sentenceStart;
         final int tokenIndex;
         final int length;
+        /** "Paris, TX": the two capitals after a comma, which name the state of a town. */
+        @Nullable String adminAfterComma;
         @Nullable Place chosen;
 
         Mention(String key, Place[] places, boolean inTitle, boolean sentenceStart, int tokenIndex, int length) {
@@ -77,14 +84,19 @@ public final class Geotagger {
      * @param sourceCountry ISO2 of the publishing source, a mild prior for names that nothing else settles
      */
     public GeoTags tag(String title, String text, @Nullable String sourceCountry) {
+        return tag(title, text, sourceCountry, null);
+    }
+
+    /** As {@link #tag}, and when {@code explain} is given, adds one line per name found: what it was taken for. */
+    GeoTags tag(String title, String text, @Nullable String sourceCountry, @Nullable List<String> explain) {
         String source = sourceCountry == null ? null : sourceCountry.toUpperCase(Locale.ROOT);
         var mentions = new ArrayList<Mention>();
         var organisations = new LinkedHashSet<String>();
         List<Token> titleTokens = Tokens.tokens(title);
         List<Token> textTokens = Tokens.tokens(text);
         Set<String> lowerWords = lowerCaseWords(titleTokens, textTokens);
-        find(titleTokens, true, mentions, organisations, lowerWords);
-        find(textTokens, false, mentions, organisations, lowerWords);
+        find(title, titleTokens, true, mentions, organisations, lowerWords);
+        find(text, textTokens, false, mentions, organisations, lowerWords);
         if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
 
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
@@ -107,6 +119,8 @@ public final class Geotagger {
             if (m.chosen != null) settled.computeIfAbsent(m.chosen.iso2(), k -> new HashSet<>()).add(m.key);
         resolve(mentions, settled, statesNamed, citiesStates, source, titleTokens, textTokens);
 
+        if (explain != null)
+            for (Mention m : mentions) explain.add(m.key + (m.inTitle ? "@title" : "") + " -> " + (m.chosen == null ? "-" : m.chosen));
         var weights = new LinkedHashMap<String, Integer>();
         for (Mention m : mentions) {
             if (m.chosen == null) continue;
@@ -130,7 +144,7 @@ public final class Geotagger {
         return out;
     }
 
-    private void find(List<Token> tokens, boolean inTitle, List<Mention> out, Set<String> organisations, Set<String> lowerWords) {
+    private void find(String s, List<Token> tokens, boolean inTitle, List<Mention> out, Set<String> organisations, Set<String> lowerWords) {
         int n = tokens.size();
         for (int i = 0; i < n; ) {
             Token t = tokens.get(i);
@@ -172,8 +186,10 @@ public final class Geotagger {
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
-                if (personName(tokens, i, len)) break;
-                out.add(new Mention(key, places, inTitle, t.sentenceStart(), i, len));
+                if (personName(tokens, i, len, places)) break;
+                var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
+                m.adminAfterComma = adminAfterComma(s, tokens, i + len);
+                out.add(m);
             }
             i += Math.max(1, matched);
         }
@@ -223,8 +239,26 @@ public final class Geotagger {
         return sb.toString();
     }
 
-    /** "Michael Jordan", "Mr. Clinton": a capitalised word (not opening a sentence) or a title just before. */
-    private boolean personName(List<Token> tokens, int i, int len) {
+    private static @Nullable String adminAfterComma(String s, List<Token> tokens, int next) {
+        if (next >= tokens.size()) return null;
+        Token prev = tokens.get(next - 1), t = tokens.get(next);
+        if (!s.substring(prev.end(), t.start()).trim().equals(",")) return null;
+        String code = t.text();
+        if (code.length() == 2 && Character.isUpperCase(code.charAt(0)) && Character.isUpperCase(code.charAt(1))) return code;
+        return null;
+    }
+
+    /**
+     * "Michael Jordan", "Mr. Clinton", "Paris Hilton": a title or a capitalised word (not opening a sentence)
+     * just before, or a single name followed by a capitalised word that is no place.
+     */
+    private boolean personName(List<Token> tokens, int i, int len, Place[] places) {
+        if (len == 1 && i + 1 < tokens.size() && !isCountryName(places)) {
+            Token cur = tokens.get(i), next = tokens.get(i + 1);
+            String nk = Gazetteer.fold(next.text());
+            if (next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
+                    && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk)) return true;
+        }
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
@@ -235,6 +269,12 @@ public final class Geotagger {
         if (NOT_PLACES.contains(p) || p.equals("the") || p.equals("new") || p.equals("north") || p.equals("south")) return false;
         // the word before is a place itself ("Kansas City, Missouri" aside): then both are places
         return gazetteer.lookup(p) == null;
+    }
+
+    private static boolean isCountryName(Place[] places) {
+        for (Place p : places)
+            if (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION) return true;
+        return false;
     }
 
     private static @Nullable String onlyCountry(Place[] places) {
@@ -263,18 +303,22 @@ public final class Geotagger {
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
                 boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL)
                         && statesNamed.contains(p.iso2() + ':' + p.admin1());
+                boolean codeAfter = p.admin1().equals(m.adminAfterComma);
                 double score = switch (p.kind()) {
                     case COUNTRY, ABBREVIATION -> 10;
                     case DEMONYM -> 8;
-                    case STATE -> 7 + (stateContext ? 4 : 0) + (citiesStates.contains(p.iso2() + ':' + p.admin1()) ? 3 : 0);
-                    case CAPITAL -> 5 + Math.log10(Math.max(p.population(), 1000)) / 2;
+                    case COUNTY -> 9;
+                    case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
+                            + (citiesStates.contains(p.iso2() + ':' + p.admin1()) ? 3 : 0);
+                    case CAPITAL -> 3 + Math.log10(Math.max(p.population(), 1000)) / 2;
                     case CITY -> Math.log10(Math.max(p.population(), 1000)) - 1;
                 };
-                score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (p.iso2().equals(source) ? 2 : 0);
+                score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (codeAfter ? 6 : 0)
+                        + (p.iso2().equals(source) ? 2 : 0);
                 if (score > bestScore) {
                     bestScore = score;
                     best = p;
-                    bestSupported = others > 0 || inNamedState;
+                    bestSupported = others > 0 || inNamedState || codeAfter;
                 }
             }
             m.chosen = best != null && accepted(m, best, bestSupported) ? best : null;
@@ -283,10 +327,12 @@ public final class Geotagger {
 
     /** A town nothing else supports must be big to count; bigger still when it opens a sentence. */
     private static boolean accepted(Mention m, Place p, boolean supported) {
-        if (p.kind() != Kind.CITY) return true;
         if (supported) return true;
-        int needed = m.sentenceStart ? 1_000_000 : 100_000;
-        return p.population() >= needed;
+        return switch (p.kind()) {
+            case CITY -> p.population() >= (m.sentenceStart ? CITY_ALONE_AT_SENTENCE_START : CITY_ALONE);
+            case STATE -> p.population() >= STATE_ALONE;
+            default -> true;
+        };
     }
 
     private static boolean stateContext(List<Token> tokens, int i, int len) {
