@@ -48,6 +48,9 @@ const add = (name, type, iso2, admin, pop) => {
   names.push([name, type, iso2, admin || '', pop || 0].join('\t'));
 };
 
+// A country's weight when two share a name or demonym ("American"): the sum of its towns' populations.
+const countryPopulation = {};
+for (const city of cities) countryPopulation[city.country] = (countryPopulation[city.country] || 0) + city.population;
 const countryRows = [];
 const numericToIso2 = {};
 const capitals = new Map();
@@ -57,11 +60,12 @@ for (const c of countries) {
   const sub = c.subregion || c.region;
   countryRows.push([iso2, c.cca3, c.ccn3, regionOf(c), clean(sub), clean(c.name.common), clean((c.capital || [])[0] || '')].join('\t'));
   const seen = new Set();
-  const addC = n => { if (n && !seen.has(n)) { seen.add(n); add(n, 'C', iso2); } };
+  const cpop = countryPopulation[iso2] || 0;
+  const addC = n => { if (n && !seen.has(n)) { seen.add(n); add(n, 'C', iso2, '', cpop); } };
   addC(c.name.common); addC(c.name.official);
   for (const a of c.altSpellings || []) {
     if (a === c.cca2) continue; // its own code ("IN", "IT") is an ordinary word
-    if (/^[A-Z.]+$/.test(a)) { add(a, 'A', iso2); continue; } // "USA", "UAE": matched case-sensitively
+    if (/^[A-Z.]+$/.test(a)) { add(a, 'A', iso2, '', cpop); continue; } // "USA", "UAE": matched case-sensitively
     addC(a);
   }
   for (const n of Object.values(c.name.native || {})) { addC(n.common); addC(n.official); }
@@ -69,18 +73,19 @@ for (const c of countries) {
   for (const [lang, d] of Object.entries(c.demonyms || {})) {
     for (const form of new Set([d.m, d.f])) {
       if (!form) continue;
-      add(form, 'D', iso2);
-      if (lang === 'eng' && /(an|i)$/.test(form)) add(form + 's', 'D', iso2); // "Americans", "Israelis"
+      add(form, 'D', iso2, '', cpop);
+      if (lang === 'eng' && /(an|i)$/.test(form)) add(form + 's', 'D', iso2, '', cpop); // "Americans", "Israelis"
     }
   }
-  for (const a of EXTRA_ABBREVIATIONS[iso2] || []) add(a, 'A', iso2);
+  for (const a of EXTRA_ABBREVIATIONS[iso2] || []) add(a, 'A', iso2, '', cpop);
   for (const cap of c.capital || []) capitals.set(iso2 + '\t' + cap, true);
 }
 for (const l of I18N_LANGS) {
   try { i18n.registerLocale(require(`i18n-iso-countries/langs/${l}.json`)); } catch (e) { continue; }
   const all = i18n.getNames(l, { select: 'all' });
   for (const [iso2, list] of Object.entries(all)) for (const n of list) {
-    if (/^[A-Z.]+$/.test(n)) { if (n.replace(/\./g, '').length > 2) add(n, 'A', iso2); } else add(n, 'C', iso2);
+    const cpop = countryPopulation[iso2] || 0;
+    if (/^[A-Z.]+$/.test(n)) { if (n.replace(/\./g, '').length > 2) add(n, 'A', iso2, '', cpop); } else add(n, 'C', iso2, '', cpop);
   }
 }
 

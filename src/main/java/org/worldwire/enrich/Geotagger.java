@@ -27,7 +27,8 @@ public final class Geotagger {
     private static final Set<String> NOT_PLACES = Set.of(
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december", "god", "christian", "catholic", "jewish", "muslim", "islamic", "latin");
+            "november", "december", "god", "christian", "catholic", "jewish", "muslim", "islamic", "latin",
+            "police", "street", "metro", "act", "asia", "africa", "europe", "oceania");
     /** Words that, just before or after a name, say it is a state or province rather than a namesake. */
     private static final Set<String> STATE_WORDS = Set.of("state", "gov", "governor", "sen", "senator", "rep",
             "legislature", "statehouse", "county", "counties", "parish", "province", "provincial", "etat", "bundesstaat");
@@ -95,8 +96,11 @@ public final class Geotagger {
         List<Token> titleTokens = Tokens.tokens(title);
         List<Token> textTokens = Tokens.tokens(text);
         Set<String> lowerWords = lowerCaseWords(titleTokens, textTokens);
-        find(title, titleTokens, true, mentions, organisations, lowerWords);
-        find(text, textTokens, false, mentions, organisations, lowerWords);
+        var personKeys = new HashSet<String>();
+        find(title, titleTokens, true, mentions, organisations, lowerWords, personKeys);
+        find(text, textTokens, false, mentions, organisations, lowerWords, personKeys);
+        // A name once used for a person or a firm ("Barack Obama", "Toyota Motor") is one everywhere in the article.
+        if (!personKeys.isEmpty()) mentions.removeIf(m -> personKeys.contains(m.key) && !isCountryName(m.places));
         if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
 
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
@@ -144,7 +148,8 @@ public final class Geotagger {
         return out;
     }
 
-    private void find(String s, List<Token> tokens, boolean inTitle, List<Mention> out, Set<String> organisations, Set<String> lowerWords) {
+    private void find(String s, List<Token> tokens, boolean inTitle, List<Mention> out, Set<String> organisations, Set<String> lowerWords,
+            Set<String> personKeys) {
         int n = tokens.size();
         for (int i = 0; i < n; ) {
             Token t = tokens.get(i);
@@ -186,7 +191,11 @@ public final class Geotagger {
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
-                if (personName(tokens, i, len, places)) break;
+                if (len == 1 && followedByName(tokens, i, places)) break;
+                if (len == 1 && afterNameOrTitle(tokens, i)) {
+                    personKeys.add(key);
+                    break;
+                }
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len);
                 out.add(m);
@@ -249,16 +258,18 @@ public final class Geotagger {
     }
 
     /**
-     * "Michael Jordan", "Mr. Clinton", "Paris Hilton": a title or a capitalised word (not opening a sentence)
-     * just before, or a single name followed by a capitalised word that is no place.
+     * "Michael Jordan", "Mr. Clinton": a title or a capitalised word (not opening a sentence) just before a
+     * single name; "Paris Hilton", "Toyota Motor": a capitalised word that is no place just after it.
      */
-    private boolean personName(List<Token> tokens, int i, int len, Place[] places) {
-        if (len == 1 && i + 1 < tokens.size() && !isCountryName(places)) {
-            Token cur = tokens.get(i), next = tokens.get(i + 1);
-            String nk = Gazetteer.fold(next.text());
-            if (next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
-                    && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk)) return true;
-        }
+    private boolean followedByName(List<Token> tokens, int i, Place[] places) {
+        if (i + 1 >= tokens.size() || isCountryName(places)) return false;
+        Token cur = tokens.get(i), next = tokens.get(i + 1);
+        String nk = Gazetteer.fold(next.text());
+        return next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
+                && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk);
+    }
+
+    private boolean afterNameOrTitle(List<Token> tokens, int i) {
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
@@ -305,8 +316,9 @@ public final class Geotagger {
                         && statesNamed.contains(p.iso2() + ':' + p.admin1());
                 boolean codeAfter = p.admin1().equals(m.adminAfterComma);
                 double score = switch (p.kind()) {
-                    case COUNTRY, ABBREVIATION -> 10;
-                    case DEMONYM -> 8;
+                    // the population only breaks ties between countries sharing a name ("American")
+                    case COUNTRY, ABBREVIATION -> 10 + p.population() / 1e10;
+                    case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
                     case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
                             + (citiesStates.contains(p.iso2() + ':' + p.admin1()) ? 3 : 0);
