@@ -287,9 +287,10 @@ final class ArticleHtml {
 
     static String tagline(Publisher p) {
         return switch (p.index() % 3) {
-            case 0 -> "News you can trust since 1924";
-            case 1 -> "Independent journalism from " + p.country();
-            default -> "Breaking news, every minute";
+            // Each has a non-ASCII character, so a source with a wrong charset shows it in every feed.
+            case 0 -> "News you can trust — since 1924";
+            case 1 -> "Independent journalism · " + p.country();
+            default -> "Breaking news, every minute — 24/7";
         };
     }
 }

@@ -72,6 +72,7 @@ public final class PublisherWorld implements AutoCloseable {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int MAX_SLOW_REQUESTS = 256;
+    private static final String TRACKING = "?utm_source=rss&utm_medium=feed&utm_campaign=news";
     private static final ZoneOffset[] ZONES = {
         ZoneOffset.UTC, ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5), ZoneOffset.ofHours(3),
         ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(8)
@@ -94,9 +95,11 @@ public final class PublisherWorld implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Object rateLock = new Object();
     private final double[] rates;
-    private volatile RateTable rateTable;
+    private volatile PoissonSchedule rateTable;
     private volatile double multiplier;
     private final SplittableRandom clockRandom;
+    /** For {@link #publishNow()}, which any thread may call; guarded by itself. */
+    private final SplittableRandom pickRandom;
     private final Thread clock;
 
     private PublisherWorld(SimConfig config) throws IOException {
@@ -111,6 +114,7 @@ public final class PublisherWorld implements AutoCloseable {
         this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
         SplittableRandom world = new SplittableRandom(config.seed());
         this.clockRandom = world.split();
+        this.pickRandom = world.split();
         int n = config.publishers();
         FaultKind[] faults = dealFaults(world.split(), n, config.faultyShare());
         this.rates = new double[n];
@@ -135,7 +139,7 @@ public final class PublisherWorld implements AutoCloseable {
             sites[i] = new Site(p, Lexicon.language(locale.language()), r);
         }
         this.publishers = List.copyOf(list);
-        this.rateTable = RateTable.of(rates, 0);
+        this.rateTable = PoissonSchedule.of(rates, 0);
         Instant now = Instant.now();
         for (Site site : sites) backfill(site, now);
         server.start();
@@ -185,8 +189,8 @@ public final class PublisherWorld implements AutoCloseable {
     /** Publishes at a healthy publisher drawn uniformly, so the article is fetchable; for benchmarks. */
     public SimArticle publishNow() {
         SplittableRandom r;
-        synchronized (clockRandom) {
-            r = clockRandom.split();
+        synchronized (pickRandom) {
+            r = pickRandom.split();
         }
         for (int attempt = 0; attempt < 64; attempt++) {
             Site s = sites[r.nextInt(sites.length)];
@@ -238,7 +242,7 @@ public final class PublisherWorld implements AutoCloseable {
         if (!(m >= 0) || Double.isInfinite(m)) throw new IllegalArgumentException("rate multiplier must be >= 0, got " + m);
         synchronized (rateLock) {
             multiplier = m;
-            rateTable = RateTable.of(rates, rateTable.version + 1);
+            rateTable = PoissonSchedule.of(rates, rateTable.version() + 1);
         }
         wakeClock();
     }
@@ -254,21 +258,21 @@ public final class PublisherWorld implements AutoCloseable {
         }
         synchronized (rateLock) {
             rates[publisher] = perMinute;
-            rateTable = RateTable.of(rates, rateTable.version + 1);
+            rateTable = PoissonSchedule.of(rates, rateTable.version() + 1);
         }
         wakeClock();
     }
 
     /** Sets the multiplier so that the whole world publishes {@code perSecond} articles per second on average. */
     public void setTotalRatePerSecond(double perSecond) {
-        double base = rateTable.total / 60.0;
+        double base = rateTable.totalPerMinute() / 60.0;
         if (base <= 0) throw new IllegalStateException("every publisher has rate 0; set rates first");
         setRateMultiplier(perSecond / base);
     }
 
     /** Mean articles per second the whole world publishes now. */
     public double totalRatePerSecond() {
-        return rateTable.total / 60.0 * multiplier;
+        return rateTable.totalPerMinute() / 60.0 * multiplier;
     }
 
     /**
@@ -370,7 +374,7 @@ public final class PublisherWorld implements AutoCloseable {
                 storyId = storyIds.incrementAndGet();
             }
             URI url = p.homeUrl().resolve("articles/" + seq + "-" + Text.slug(story.title()) + ".html");
-            URI link = site.tracking ? URI.create(url + "?utm_source=rss&utm_medium=feed&utm_campaign=news") : url;
+            URI link = site.tracking ? URI.create(url + TRACKING) : url;
             // The clock is read under the lock so that the recorded time is when the feed can first show it.
             Instant when = backdated == null ? Instant.now() : backdated;
             article = new SimArticle(p.index(), seq, url, link, FeedWriter.guid(site.guidStyle, p, seq, url),
@@ -439,21 +443,21 @@ public final class PublisherWorld implements AutoCloseable {
         long seenVersion = -1;
         double seenMultiplier = -1;
         while (closed.getCount() > 0) {
-            RateTable table = rateTable;
+            PoissonSchedule table = rateTable;
             double m = multiplier;
-            double perNano = table.total * m / 60e9;
-            if (perNano <= 0) {
+            double perMinute = table.totalPerMinute() * m;
+            if (perMinute <= 0) {
                 LockSupport.parkNanos(1_000_000_000L);
                 next = System.nanoTime();
                 continue;
             }
-            if (table.version != seenVersion || m != seenMultiplier) {
+            if (table.version() != seenVersion || m != seenMultiplier) {
                 // Memoryless: after a rate change, the next event is drawn afresh from now.
-                seenVersion = table.version;
+                seenVersion = table.version();
                 seenMultiplier = m;
                 next = System.nanoTime();
             }
-            next += (long) (-Math.log(1 - clockRandom.nextDouble()) / perNano);
+            next += PoissonSchedule.gapNanos(clockRandom, perMinute);
             long now = System.nanoTime();
             // Far behind (a paused process, a GC storm): do not fire a burst to catch up.
             if (next < now - 1_000_000_000L) next = now;
@@ -471,27 +475,6 @@ public final class PublisherWorld implements AutoCloseable {
             } catch (RuntimeException e) {
                 // Keep the clock alive whatever one publication did.
             }
-        }
-    }
-
-    /** Cumulative rates for picking a publisher in proportion to its rate. */
-    private record RateTable(double[] cumulative, double total, long version) {
-        static RateTable of(double[] rates, long version) {
-            double[] cum = new double[rates.length];
-            double sum = 0;
-            for (int i = 0; i < rates.length; i++) {
-                sum += rates[i];
-                cum[i] = sum;
-            }
-            return new RateTable(cum, sum, version);
-        }
-
-        int pick(double u) {
-            double target = u * total;
-            int i = java.util.Arrays.binarySearch(cumulative, target);
-            if (i < 0) i = -i - 1;
-            while (i < cumulative.length - 1 && (i == 0 ? cumulative[0] : cumulative[i] - cumulative[i - 1]) <= 0) i++;
-            return Math.min(i, cumulative.length - 1);
         }
     }
 
@@ -771,8 +754,7 @@ public final class PublisherWorld implements AutoCloseable {
             return;
         }
         byte[] html = page.html;
-        byte[] gz = page.htmlGzip;
-        if (html == null || gz == null) {
+        if (html == null) {
             if (page.evicted) {
                 send(ex, 410, "text/html; charset=utf-8", "<h1>Gone</h1>\n");
                 return;
@@ -782,10 +764,18 @@ public final class PublisherWorld implements AutoCloseable {
             String text = ArticleHtml.article(site.publisher, site.language, site.template, a, site.relatedTo(a),
                     "utf-8");
             html = wrong ? text.getBytes(legacyCharset(a.language())) : text.getBytes(StandardCharsets.UTF_8);
-            gz = gzip(html);
             page.html = html;
-            page.htmlGzip = gz;
         }
+        byte[] gz = null;
+        if (acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"))) {
+            // Compressed on first demand only: many clients never ask for it.
+            gz = page.htmlGzip;
+            if (gz == null) {
+                gz = gzip(html);
+                page.htmlGzip = gz;
+            }
+        }
+        ex.getResponseHeaders().set("Vary", "Accept-Encoding");
         Headers h = ex.getResponseHeaders();
         h.set("Last-Modified", HTTP_DATE.format(page.article.publishedAt()));
         h.set("Cache-Control", "public, max-age=300");
