@@ -88,7 +88,17 @@ public record ContentFingerprint(long simhash, long exactHash, int shingles) {
             for (int i = 0; i < n; ) {
                 int cp = s.codePointAt(i);
                 i += Character.charCount(cp);
-                if (isWordChar(cp)) {
+                if (cp < 0x80) {
+                    // ASCII fast path: most text of most feeds, and no Unicode tables needed
+                    boolean letter = (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+                    if (letter || (cp >= '0' && cp <= '9')) {
+                        if (!inWord) { h = FNV_OFFSET; inWord = true; }
+                        h = mixChar(h, letter ? cp | 0x20 : cp);
+                    } else if (inWord) {
+                        word(h);
+                        inWord = false;
+                    }
+                } else if (isWordChar(cp)) {
                     if (isUnspacedScript(cp)) {
                         if (inWord) { word(h); inWord = false; }
                         word(mixChar(FNV_OFFSET, Character.toLowerCase(cp)));

@@ -40,10 +40,12 @@ public final class NearDuplicateIndex {
     private final int[][] heads;
     /** Per table, per slot: ring slot + 1 of the next older entry in the same bucket, 0 for none. */
     private final int[][] next;
-    private final long[] fingerprints;
+    /**
+     * Per slot, side by side so that one cache line serves a chain step: the fingerprint at {@code 2 * slot} and
+     * the entry's sequence number (0 when never used) at {@code 2 * slot + 1}.
+     */
+    private final long[] entries;
     private final long[] ids;
-    /** Sequence number of the entry in each slot, 0 when the slot was never used. */
-    private final long[] seqs;
     private long lastSeq;
 
     /**
@@ -85,9 +87,8 @@ public final class NearDuplicateIndex {
         this.bucketBits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, capacity - 1)) - 1);
         heads = new int[tables][1 << bucketBits];
         next = new int[tables][capacity];
-        fingerprints = new long[capacity];
+        entries = new long[2 * capacity];
         ids = new long[capacity];
-        seqs = new long[capacity];
     }
 
     /** An index for the default near-duplicate distance of {@link ContentFingerprint#DEFAULT_MAX_DISTANCE}. */
@@ -102,9 +103,9 @@ public final class NearDuplicateIndex {
     public synchronized void add(long simhash, long id) {
         long seq = ++lastSeq;
         int slot = (int) ((seq - 1) % capacity);
-        fingerprints[slot] = simhash;
+        entries[2 * slot] = simhash;
+        entries[2 * slot + 1] = seq;
         ids[slot] = id;
-        seqs[slot] = seq;
         for (int t = 0; t < tables; t++) {
             int bucket = bucket(t, simhash);
             next[t][slot] = heads[t][bucket];
@@ -130,6 +131,20 @@ public final class NearDuplicateIndex {
         if (distance < 0 || distance > maxDistance) {
             throw new IllegalArgumentException("distance must be between 0 and " + maxDistance + ", was " + distance);
         }
+        int slot = search(simhash, distance, false);
+        return slot < 0 ? OptionalLong.empty() : OptionalLong.of(ids[slot]);
+    }
+
+    /**
+     * Whether a stored fingerprint is within the index's distance of {@code simhash}; faster than
+     * {@link #findNear(long)} on a hit, as it stops at the first match rather than looking for the closest.
+     */
+    public synchronized boolean containsNear(long simhash) {
+        return search(simhash, maxDistance, true) >= 0;
+    }
+
+    /** The slot of the closest (then newest) match, or of the first match found when {@code any}; -1 for none. */
+    private int search(long simhash, int distance, boolean any) {
         int bestDistance = Integer.MAX_VALUE;
         long bestSeq = -1;
         int bestSlot = -1;
@@ -139,28 +154,23 @@ public final class NearDuplicateIndex {
             long newerSeq = Long.MAX_VALUE;
             for (int steps = 0; cur != 0 && steps < MAX_CHAIN; steps++) {
                 int slot = cur - 1;
-                long seq = seqs[slot];
+                long seq = entries[2 * slot + 1];
                 // A slot reused since it was linked holds a newer entry: the rest of this chain was evicted.
                 if (seq >= newerSeq) break;
-                long stored = fingerprints[slot];
+                long stored = entries[2 * slot];
                 if (steps == 0 && bucket(t, stored) != bucket) break; // head slot reused by another bucket
                 int d = Long.bitCount(stored ^ simhash);
                 if (d <= distance && (d < bestDistance || (d == bestDistance && seq > bestSeq))) {
                     bestDistance = d;
                     bestSeq = seq;
                     bestSlot = slot;
-                    if (d == 0 && t == 0) return OptionalLong.of(ids[slot]); // chains are newest first
+                    if (any || (d == 0 && t == 0)) return slot; // chains are newest first
                 }
                 newerSeq = seq;
                 cur = next[t][slot];
             }
         }
-        return bestSlot < 0 ? OptionalLong.empty() : OptionalLong.of(ids[bestSlot]);
-    }
-
-    /** Whether a stored fingerprint is within the index's distance of {@code simhash}. */
-    public boolean containsNear(long simhash) {
-        return findNear(simhash).isPresent();
+        return bestSlot;
     }
 
     /** How many fingerprints are stored: the number added, up to the capacity. */

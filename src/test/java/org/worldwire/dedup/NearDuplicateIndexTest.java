@@ -86,6 +86,7 @@ class NearDuplicateIndexTest {
                     }
                 }
                 OptionalLong found = index.findNear(query);
+                assertThat(index.containsNear(query)).isEqualTo(best <= k);
                 if (best <= k) assertThat(found).as("after %d adds", i + 1).hasValue(bestId);
                 else assertThat(found).as("after %d adds", i + 1).isEmpty();
             }
