@@ -15,4 +15,11 @@ public record FeedContext(@Nullable String documentUrl, @Nullable String content
     public static FeedContext of(@Nullable String documentUrl) {
         return new FeedContext(documentUrl, null, null);
     }
+
+    /** The base URI of the document: Content-Location resolved against the document URL, else the document URL. */
+    public @Nullable String baseUri() {
+        String doc = documentUrl == null || documentUrl.isBlank() ? null : documentUrl.strip();
+        if (contentLocation != null && !contentLocation.isBlank()) return Uris.resolve(doc, contentLocation.strip());
+        return doc;
+    }
 }

@@ -1,61 +1,54 @@
 package org.worldwire.feed;
 
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import org.worldwire.model.FeedEntry;
+import org.jspecify.annotations.Nullable;
 import org.worldwire.model.ParsedFeed;
 
-/** Parses feed documents. Never throws on bad input: problems are reported in the result. */
+/**
+ * Parses feed documents: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed, from bytes and the HTTP context they came
+ * in. Well-formed XML is streamed through StAX; a document that is not well-formed is read again by a forgiving
+ * parser so that what can be recovered still is. Never throws on bad input: problems are reported in the result.
+ */
 public final class FeedParser {
     private FeedParser() {}
 
-    /** Interim minimal RSS/Atom reader; replaced by the conformant streaming parser. */
-    public static ParsedFeed parse(byte[] body, FeedContext context) {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        List<FeedEntry> entries = new ArrayList<>();
-        String feedTitle = null;
-        try {
-            XMLStreamReader r = f.createXMLStreamReader(new ByteArrayInputStream(body));
-            String id = null, link = null, title = null, summary = null;
-            boolean inItem = false;
-            while (r.hasNext()) {
-                int ev = r.next();
-                if (ev == XMLStreamConstants.START_ELEMENT) {
-                    String n = r.getLocalName();
-                    if (n.equals("item") || n.equals("entry")) {
-                        inItem = true;
-                        id = link = title = summary = null;
-                    } else if (n.equals("link") && r.getAttributeValue(null, "href") != null && inItem) {
-                        link = r.getAttributeValue(null, "href");
-                    } else if (n.equals("title") || n.equals("link") || n.equals("guid") || n.equals("id")
-                            || n.equals("description") || n.equals("summary")) {
-                        String t = r.getElementText().strip();
-                        if (!inItem) {
-                            if (n.equals("title") && feedTitle == null) feedTitle = t;
-                        } else switch (n) {
-                            case "title" -> title = t;
-                            case "link" -> link = t;
-                            case "guid", "id" -> id = t;
-                            default -> summary = t;
-                        }
-                    }
-                } else if (ev == XMLStreamConstants.END_ELEMENT
-                        && (r.getLocalName().equals("item") || r.getLocalName().equals("entry"))) {
-                    inItem = false;
-                    entries.add(new FeedEntry(id, link, title, summary, null, null, null, null, List.of(), List.of()));
-                }
-            }
-        } catch (XMLStreamException e) {
-            return new ParsedFeed("unknown", feedTitle, null, null, null, List.of(), null, entries,
-                    List.of("not well-formed XML: " + e.getMessage()));
+    /** Documents above this size are refused outright: no real feed is this large. */
+    public static final int MAX_BYTES = 128 << 20;
+    /** The recovery parser builds a tree; above this size a broken document keeps what the stream read. */
+    static final int MAX_LENIENT_CHARS = 16 << 20;
+
+    public static ParsedFeed parse(byte @Nullable [] body, @Nullable FeedContext context) {
+        FeedContext ctx = context == null ? FeedContext.NONE : context;
+        if (body == null || body.length == 0) return ParsedFeed.unreadable("empty document");
+        if (body.length > MAX_BYTES) {
+            return ParsedFeed.unreadable("document too large: " + body.length + " bytes (limit " + MAX_BYTES + ")");
         }
-        return new ParsedFeed("rss20", feedTitle, null, null, null, List.of(), null, entries, List.of());
+        try {
+            String base = ctx.baseUri();
+            if (JsonFeedReader.looksLikeJson(body)) return JsonFeedReader.read(body, base);
+            Encodings.Decoded decoded = Encodings.decode(body, ctx.contentType());
+            String text = decoded.text();
+            FeedBuilder strict = new FeedBuilder(base);
+            if (decoded.problem() != null) strict.problem(decoded.problem());
+            String error = StaxReader.read(text, strict);
+            if (error == null) return strict.result();
+            if (error.contains("JAXP000")) {
+                // A parser limit (attributes, depth, name length) was hit: the document is hostile or absurd,
+                // and the recovery parser has no such limits. Keep what the stream read.
+                strict.problem("refused: " + error);
+                return strict.result();
+            }
+            if (text.length() > MAX_LENIENT_CHARS || LenientReader.hasAbsurdTagName(text)) {
+                strict.problem("not well-formed XML: " + error + "; kept what was read before the error");
+                return strict.result();
+            }
+            FeedBuilder lenient = new FeedBuilder(base);
+            if (decoded.problem() != null) lenient.problem(decoded.problem());
+            lenient.problem("not well-formed XML: " + error);
+            LenientReader.read(text, lenient);
+            return lenient.result();
+        } catch (RuntimeException | StackOverflowError e) {
+            return ParsedFeed.unreadable("unreadable feed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
     }
 }

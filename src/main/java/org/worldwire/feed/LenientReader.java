@@ -1,0 +1,167 @@
+package org.worldwire.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The recovery path for documents that are not well-formed: jsoup's forgiving XML tree builder (which closes what
+ * a truncated document left open and decodes HTML named entities), walked iteratively with namespace prefixes
+ * resolved by hand, so the same {@link FeedBuilder} maps it. Prefixes a feed forgot to declare are guessed from
+ * their usual names.
+ */
+final class LenientReader {
+    private LenientReader() {}
+
+    /** Tag names are never this long in a real document; jsoup's tokeniser is slow on them. */
+    static final int MAX_TAG_NAME = 1000;
+
+    /** True when some tag name is longer than {@link #MAX_TAG_NAME}: such input must not reach the recovery parser. */
+    static boolean hasAbsurdTagName(String text) {
+        int n = text.length();
+        int i = text.indexOf('<');
+        while (i >= 0) {
+            int p = i + 1;
+            if (p < n && text.charAt(p) == '/') p++;
+            int start = p;
+            while (p < n) {
+                char c = text.charAt(p);
+                if (c <= ' ' || c == '>' || c == '/' || c == '<') break;
+                p++;
+            }
+            if (p - start > MAX_TAG_NAME) return true;
+            i = text.indexOf('<', Math.max(p, i + 1));
+        }
+        return false;
+    }
+
+    static void read(String text, XmlSink sink) {
+        Parser parser = Parser.xmlParser();
+        Document doc = parser.parseInput(text, "");
+        NodeTraversor.traverse(new Walker(sink), doc);
+    }
+
+    private static final class Walker implements NodeVisitor {
+        private final XmlSink sink;
+        /** Namespace declarations in scope: prefix, uri, element depth. */
+        private final List<String[]> decls = new ArrayList<>();
+        private final List<Integer> declDepths = new ArrayList<>();
+        private final JsoupAttrs attrs = new JsoupAttrs();
+
+        Walker(XmlSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (sink.full()) return;
+            if (node instanceof Element el && !(node instanceof Document)) {
+                for (Attribute a : el.attributes()) {
+                    String k = a.getKey();
+                    if (k.equals("xmlns")) declare("", a.getValue(), depth);
+                    else if (k.startsWith("xmlns:")) declare(k.substring(6), a.getValue(), depth);
+                }
+                String tag = el.tagName();
+                int colon = tag.indexOf(':');
+                String prefix = colon > 0 ? tag.substring(0, colon) : "";
+                String local = colon > 0 ? tag.substring(colon + 1) : tag;
+                String ns = lookup(prefix);
+                attrs.reset(el, this);
+                sink.start(ns == null ? "" : ns, local, attrs);
+            } else if (node instanceof TextNode t) {
+                sink.text(t.getWholeText());
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element && !(node instanceof Document)) {
+                if (!sink.full()) sink.end();
+                while (!declDepths.isEmpty() && declDepths.getLast() >= depth) {
+                    declDepths.removeLast();
+                    decls.removeLast();
+                }
+            }
+        }
+
+        private void declare(String prefix, String uri, int depth) {
+            decls.add(new String[] {prefix, uri.strip()});
+            declDepths.add(depth);
+        }
+
+        @Nullable String lookup(String prefix) {
+            for (int i = decls.size() - 1; i >= 0; i--) {
+                if (decls.get(i)[0].equals(prefix)) return decls.get(i)[1];
+            }
+            if (prefix.isEmpty()) return "";
+            if (prefix.equals("xml")) return Namespaces.XML_NS;
+            return Namespaces.guess(prefix);
+        }
+    }
+
+    private static final class JsoupAttrs implements XmlSink.Attributes {
+        private final List<String> ns = new ArrayList<>();
+        private final List<String> local = new ArrayList<>();
+        private final List<String> value = new ArrayList<>();
+
+        void reset(Element el, Walker w) {
+            ns.clear();
+            local.clear();
+            value.clear();
+            for (Attribute a : el.attributes()) {
+                String k = a.getKey();
+                if (k.equals("xmlns") || k.startsWith("xmlns:")) continue;
+                int colon = k.indexOf(':');
+                String prefix = colon > 0 ? k.substring(0, colon) : "";
+                String uri = prefix.isEmpty() ? "" : w.lookup(prefix);
+                ns.add(uri == null ? "" : uri);
+                local.add(colon > 0 ? k.substring(colon + 1) : k);
+                value.add(a.getValue());
+            }
+        }
+
+        @Override
+        public int count() {
+            return local.size();
+        }
+
+        @Override
+        public String namespace(int i) {
+            return ns.get(i);
+        }
+
+        @Override
+        public String localName(int i) {
+            return local.get(i);
+        }
+
+        @Override
+        public String value(int i) {
+            return value.get(i);
+        }
+
+        @Override
+        public @Nullable String get(String localName) {
+            for (int i = 0; i < local.size(); i++) {
+                if (local.get(i).equals(localName) && ns.get(i).isEmpty()) return value.get(i);
+            }
+            return null;
+        }
+
+        @Override
+        public @Nullable String xmlBase() {
+            for (int i = 0; i < local.size(); i++) {
+                if (local.get(i).equals("base") && ns.get(i).equals(Namespaces.XML_NS)) return value.get(i);
+            }
+            return null;
+        }
+    }
+}
