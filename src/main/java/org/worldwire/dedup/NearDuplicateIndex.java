@@ -4,47 +4,49 @@ import java.util.OptionalLong;
 
 /**
  * The most recent {@code capacity} SimHash fingerprints, answering "is a stored article within {@code maxDistance}
- * bits of this one?" in microseconds, with no false negatives among the stored ones.
+ * bits of this one?" in microseconds, with no false negatives.
  *
- * <p>How: the 64 bits are cut into {@code maxDistance + 2} blocks. Two fingerprints at most {@code maxDistance}
- * bits apart differ in at most {@code maxDistance} blocks, so some pair of blocks is identical in both (the
- * pigeonhole argument of Manku, Jain and Das Sarma, "Detecting near-duplicates for web crawling", 2007). One hash
- * table per pair of blocks, keyed by those two blocks, therefore always brings a true match up as a candidate;
- * candidates are confirmed by their full Hamming distance. With keys of about {@code 128 / (maxDistance + 2)} bits
- * a bucket holds only a handful of entries.
+ * <p>How: the 64 bits are cut into {@code maxDistance + 1} blocks. Two fingerprints at most {@code maxDistance}
+ * bits apart differ in at most {@code maxDistance} blocks, so at least one block is identical in both (the
+ * pigeonhole argument of Manku, Jain and Das Sarma, "Detecting near-duplicates for web crawling", 2007). One table
+ * per block holds every fingerprint sorted by that block, so the fingerprints sharing a block with the query lie
+ * side by side: a lookup reads {@code maxDistance + 1} contiguous runs and confirms candidates by their full
+ * Hamming distance. Contiguous runs matter more than short ones: a popcount over a run costs far less than
+ * following pointers to scattered entries.
  *
- * <p>Storage is a ring: adding to a full index overwrites the oldest entry, which is how the index stays bounded.
- * Chains are linked newest first through the ring slots; a walk stops where it meets a slot that has since been
- * reused, so eviction costs nothing. Memory is about {@code capacity * (24 + 4 * tables) + tables * 2 * capacity}
- * bytes, {@code tables = (maxDistance + 2)(maxDistance + 1) / 2}: 45 tables for the default distance of 8, about
- * 30 MB for 100,000 articles.
+ * <p>The sorted tables are rebuilt (a counting sort, linear time) each time {@code capacity / 64} new fingerprints
+ * have arrived; the newest ones since the last rebuild are scanned directly. Storage is a ring: adding to a full
+ * index overwrites the oldest entry, and entries older than the ring are skipped in the tables until the next
+ * rebuild drops them. Memory is about {@code capacity * (16 + 12 * (maxDistance + 1))} bytes: 12 MB for 100,000
+ * fingerprints at the default distance of 8. A lookup never reads more than {@code (maxDistance + 1) * capacity}
+ * entries, which only a store of thousands of fingerprints sharing whole blocks comes near.
  *
- * <p>Thread-safe: methods synchronise on the index (one add or lookup takes microseconds, so contention is low).
+ * <p>Thread-safe: methods synchronise on the index (a lookup takes microseconds, so contention is low).
  */
 public final class NearDuplicateIndex {
-    /** Largest supported distance; beyond it the number of tables (and memory) grows past usefulness. */
-    public static final int MAX_DISTANCE = 16;
-    /**
-     * A lookup walks at most this many entries per table. Only a pathological store (thousands of entries sharing
-     * two whole blocks but not matching) reaches it; it keeps every lookup bounded.
-     */
-    static final int MAX_CHAIN = 2048;
+    /** Largest supported distance: beyond it blocks get so short that a lookup reads most of the store anyway. */
+    public static final int MAX_DISTANCE = 12;
 
     private final int capacity;
     private final int maxDistance;
     private final int tables;
-    private final int bucketBits;
-    /** Per table: the shift and width of its two blocks. */
-    private final int[] shiftA, widthA, shiftB, widthB;
-    /** Per table, per bucket: ring slot + 1 of the newest entry, 0 for none. */
-    private final int[][] heads;
-    /** Per table, per slot: ring slot + 1 of the next older entry in the same bucket, 0 for none. */
-    private final int[][] next;
+    /** New fingerprints scanned directly before the tables are rebuilt. */
+    private final int rebuildEvery;
+    /** Per table: where its key starts in the fingerprint and how many bits it takes. */
+    private final int[] keyShift, keyBits;
+
+    /** The ring: fingerprint and caller's id of sequence number {@code s} live at slot {@code (s - 1) % capacity}. */
     private final long[] fingerprints;
     private final long[] ids;
-    /** Sequence number of the entry in each slot, 0 when the slot was never used. */
-    private final long[] seqs;
     private long lastSeq;
+
+    /** Sorted tables as of the last rebuild, covering sequence numbers {@code tableBase .. tableBase + tableSize - 1}. */
+    private final int[][] offsets;
+    private final long[][] sortedFingerprints;
+    /** Per table entry: its sequence number minus {@code tableBase}. */
+    private final int[][] sortedSeqs;
+    private long tableBase = 1;
+    private int tableSize;
 
     /**
      * @param capacity how many of the most recent fingerprints are kept, at least 1
@@ -59,35 +61,26 @@ public final class NearDuplicateIndex {
         }
         this.capacity = capacity;
         this.maxDistance = maxDistance;
-        int blocks = maxDistance + 2;
-        int[] shift = new int[blocks];
-        int[] width = new int[blocks];
-        for (int b = 0, pos = 0; b < blocks; b++) {
-            width[b] = 64 / blocks + (b < 64 % blocks ? 1 : 0);
-            shift[b] = pos;
-            pos += width[b];
+        this.tables = maxDistance + 1;
+        // Balances the two costs: a lookup scans up to this many unsorted entries, a rebuild sorts the whole ring.
+        this.rebuildEvery = Math.max(64, capacity / 64);
+        // A key wider than the store is large only wastes offset memory: any subset of a block's bits keeps the
+        // pigeonhole guarantee, so wide blocks are cut to about log2(capacity) bits.
+        int maxKeyBits = Math.max(4, 33 - Integer.numberOfLeadingZeros(capacity));
+        keyShift = new int[tables];
+        keyBits = new int[tables];
+        for (int b = 0, pos = 0; b < tables; b++) {
+            int width = 64 / tables + (b < 64 % tables ? 1 : 0);
+            keyBits[b] = Math.min(width, maxKeyBits);
+            keyShift[b] = pos;
+            pos += width;
         }
-        this.tables = blocks * (blocks - 1) / 2;
-        shiftA = new int[tables];
-        widthA = new int[tables];
-        shiftB = new int[tables];
-        widthB = new int[tables];
-        int t = 0;
-        for (int a = 0; a < blocks; a++) {
-            for (int b = a + 1; b < blocks; b++, t++) {
-                shiftA[t] = shift[a];
-                widthA[t] = width[a];
-                shiftB[t] = shift[b];
-                widthB[t] = width[b];
-            }
-        }
-        // About two entries per bucket when full: short chains, heads half the size of the slot arrays.
-        this.bucketBits = Math.max(4, 32 - Integer.numberOfLeadingZeros(Math.max(1, capacity - 1)) - 1);
-        heads = new int[tables][1 << bucketBits];
-        next = new int[tables][capacity];
         fingerprints = new long[capacity];
         ids = new long[capacity];
-        seqs = new long[capacity];
+        offsets = new int[tables][];
+        sortedFingerprints = new long[tables][capacity];
+        sortedSeqs = new int[tables][capacity];
+        for (int t = 0; t < tables; t++) offsets[t] = new int[(1 << keyBits[t]) + 1];
     }
 
     /** An index for the default near-duplicate distance of {@link ContentFingerprint#DEFAULT_MAX_DISTANCE}. */
@@ -101,15 +94,10 @@ public final class NearDuplicateIndex {
      */
     public synchronized void add(long simhash, long id) {
         long seq = ++lastSeq;
-        int slot = (int) ((seq - 1) % capacity);
+        int slot = slotOf(seq);
         fingerprints[slot] = simhash;
         ids[slot] = id;
-        seqs[slot] = seq;
-        for (int t = 0; t < tables; t++) {
-            int bucket = bucket(t, simhash);
-            next[t][slot] = heads[t][bucket];
-            heads[t][bucket] = slot + 1;
-        }
+        if (seq - (tableBase + tableSize - 1) >= rebuildEvery) rebuild();
     }
 
     /**
@@ -130,37 +118,16 @@ public final class NearDuplicateIndex {
         if (distance < 0 || distance > maxDistance) {
             throw new IllegalArgumentException("distance must be between 0 and " + maxDistance + ", was " + distance);
         }
-        int bestDistance = Integer.MAX_VALUE;
-        long bestSeq = -1;
-        int bestSlot = -1;
-        for (int t = 0; t < tables; t++) {
-            int bucket = bucket(t, simhash);
-            int cur = heads[t][bucket];
-            long newerSeq = Long.MAX_VALUE;
-            for (int steps = 0; cur != 0 && steps < MAX_CHAIN; steps++) {
-                int slot = cur - 1;
-                long seq = seqs[slot];
-                // A slot reused since it was linked holds a newer entry: the rest of this chain was evicted.
-                if (seq >= newerSeq) break;
-                long stored = fingerprints[slot];
-                if (steps == 0 && bucket(t, stored) != bucket) break; // head slot reused by another bucket
-                int d = Long.bitCount(stored ^ simhash);
-                if (d <= distance && (d < bestDistance || (d == bestDistance && seq > bestSeq))) {
-                    bestDistance = d;
-                    bestSeq = seq;
-                    bestSlot = slot;
-                    if (d == 0 && t == 0) return OptionalLong.of(ids[slot]); // chains are newest first
-                }
-                newerSeq = seq;
-                cur = next[t][slot];
-            }
-        }
-        return bestSlot < 0 ? OptionalLong.empty() : OptionalLong.of(ids[bestSlot]);
+        long seq = search(simhash, distance, false);
+        return seq < 0 ? OptionalLong.empty() : OptionalLong.of(ids[slotOf(seq)]);
     }
 
-    /** Whether a stored fingerprint is within the index's distance of {@code simhash}. */
-    public boolean containsNear(long simhash) {
-        return findNear(simhash).isPresent();
+    /**
+     * Whether a stored fingerprint is within the index's distance of {@code simhash}; faster than
+     * {@link #findNear(long)} on a hit, as it stops at the first match rather than looking for the closest.
+     */
+    public synchronized boolean containsNear(long simhash) {
+        return search(simhash, maxDistance, true) >= 0;
     }
 
     /** How many fingerprints are stored: the number added, up to the capacity. */
@@ -176,22 +143,83 @@ public final class NearDuplicateIndex {
         return maxDistance;
     }
 
-    /** How many hash tables the distance needs; memory and lookup time grow with it. */
+    /** How many sorted tables the distance needs; memory and lookup time grow with it. */
     int tables() {
         return tables;
     }
 
-    private int bucket(int table, long fp) {
-        long a = (fp >>> shiftA[table]) & ((1L << widthA[table]) - 1);
-        long b = (fp >>> shiftB[table]) & ((1L << widthB[table]) - 1);
-        long key = (a << widthB[table]) | b;
-        // Murmur3's finaliser, seeded by the table, so that no two tables crowd the same buckets.
-        long k = key ^ ((long) table * 0x9E3779B97F4A7C15L);
-        k ^= k >>> 33;
-        k *= 0xFF51AFD7ED558CCDL;
-        k ^= k >>> 33;
-        k *= 0xC4CEB9FE1A85EC53L;
-        k ^= k >>> 33;
-        return (int) (k >>> (64 - bucketBits));
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Sequence number of the closest (then newest) match, or of the first match when {@code any}; -1 if none. */
+    private long search(long simhash, int distance, boolean any) {
+        long oldestLive = Math.max(1, lastSeq - capacity + 1);
+        int bestDistance = Integer.MAX_VALUE;
+        long bestSeq = -1;
+        // Newest first, so that the first exact match is the newest one.
+        long firstUnsorted = Math.max(tableBase + tableSize, oldestLive);
+        // Ring positions are walked with a wrap check, not a division per entry: this loop is the hot one.
+        int slot = slotOf(lastSeq);
+        for (long s = lastSeq; s >= firstUnsorted; s--, slot = slot == 0 ? capacity - 1 : slot - 1) {
+            int d = Long.bitCount(fingerprints[slot] ^ simhash);
+            if (d <= distance && d < bestDistance) {
+                bestDistance = d;
+                bestSeq = s;
+                if (any || d == 0) return s;
+            }
+        }
+        if (tableSize == 0) return bestSeq;
+        for (int t = 0; t < tables; t++) {
+            int key = key(t, simhash);
+            long[] fps = sortedFingerprints[t];
+            int[] seqs = sortedSeqs[t];
+            for (int i = offsets[t][key], end = offsets[t][key + 1]; i < end; i++) {
+                int d = Long.bitCount(fps[i] ^ simhash);
+                if (d > distance || d > bestDistance) continue;
+                long s = tableBase + seqs[i];
+                if (s < oldestLive) continue; // overwritten in the ring since the tables were built
+                if (d < bestDistance || s > bestSeq) {
+                    bestDistance = d;
+                    bestSeq = s;
+                    if (any) return s;
+                }
+            }
+        }
+        return bestSeq;
+    }
+
+    /** Counting sort of the live ring into each table by that table's key. */
+    private void rebuild() {
+        long base = Math.max(1, lastSeq - capacity + 1);
+        int size = (int) (lastSeq - base + 1);
+        for (int t = 0; t < tables; t++) {
+            int[] offset = offsets[t];
+            java.util.Arrays.fill(offset, 0);
+            int first = slotOf(base);
+            for (int i = 0, slot = first; i < size; i++, slot = slot + 1 == capacity ? 0 : slot + 1) {
+                offset[key(t, fingerprints[slot]) + 1]++;
+            }
+            for (int k = 1; k < offset.length; k++) offset[k] += offset[k - 1];
+            long[] fps = sortedFingerprints[t];
+            int[] seqs = sortedSeqs[t];
+            // offset[k] serves as the write cursor of key k, then is restored from the next key's start.
+            for (int i = 0, slot = first; i < size; i++, slot = slot + 1 == capacity ? 0 : slot + 1) {
+                long fp = fingerprints[slot];
+                int pos = offset[key(t, fp)]++;
+                fps[pos] = fp;
+                seqs[pos] = i;
+            }
+            for (int k = offset.length - 1; k > 0; k--) offset[k] = offset[k - 1];
+            offset[0] = 0;
+        }
+        tableBase = base;
+        tableSize = size;
+    }
+
+    private int key(int table, long fp) {
+        return (int) ((fp >>> keyShift[table]) & ((1L << keyBits[table]) - 1));
+    }
+
+    private int slotOf(long seq) {
+        return (int) ((seq - 1) % capacity);
     }
 }

@@ -86,6 +86,7 @@ class NearDuplicateIndexTest {
                     }
                 }
                 OptionalLong found = index.findNear(query);
+                assertThat(index.containsNear(query)).isEqualTo(best <= k);
                 if (best <= k) assertThat(found).as("after %d adds", i + 1).hasValue(bestId);
                 else assertThat(found).as("after %d adds", i + 1).isEmpty();
             }
@@ -150,10 +151,35 @@ class NearDuplicateIndexTest {
 
     @Test
     void tableCountFollowsThePigeonhole() {
-        // k + 2 blocks, one table per pair of blocks.
-        assertThat(new NearDuplicateIndex(10, 3).tables()).isEqualTo(10);
-        assertThat(new NearDuplicateIndex(10, 8).tables()).isEqualTo(45);
+        // k + 1 blocks, one sorted table per block.
+        assertThat(new NearDuplicateIndex(10, 3).tables()).isEqualTo(4);
+        assertThat(new NearDuplicateIndex(10, 8).tables()).isEqualTo(9);
         assertThat(new NearDuplicateIndex(10, 0).tables()).isEqualTo(1);
+    }
+
+    @Test
+    void exactBothBeforeAndAfterTheSortedTablesAreRebuilt() {
+        // Capacity 1000 rebuilds every 64 adds: lookups right before and right after a rebuild see the same.
+        Random random = new Random(17);
+        var index = new NearDuplicateIndex(1000, 5);
+        long[] stored = new long[3000];
+        long centre = random.nextLong();
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = flip(centre, random.nextInt(16), random);
+            index.add(stored[i], i);
+            long query = flip(centre, random.nextInt(16), random);
+            int best = Integer.MAX_VALUE;
+            long bestId = -1;
+            for (int j = Math.max(0, i - 999); j <= i; j++) {
+                int d = Long.bitCount(stored[j] ^ query);
+                if (d < best || d == best) {
+                    best = d;
+                    bestId = j;
+                }
+            }
+            if (best <= 5) assertThat(index.findNear(query)).as("after %d adds", i + 1).hasValue(bestId);
+            else assertThat(index.findNear(query)).as("after %d adds", i + 1).isEmpty();
+        }
     }
 
     @Test
