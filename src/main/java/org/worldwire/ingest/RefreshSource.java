@@ -41,6 +41,12 @@ public final class RefreshSource {
     private final ArticlePipeline pipeline;
     private final MeterRegistry metrics;
     private final InstantSource clock;
+    /**
+     * Per source, fingerprints of the entries its last document held: a feed repeats most of its entries from
+     * one poll to the next, and only the ones not in the previous document need the store's dedup check.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Set<Long>> lastDocument =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
             MeterRegistry metrics, InstantSource clock) {
@@ -100,8 +106,17 @@ public final class RefreshSource {
             return new Result(new PollOutcome.Failed(null), 0, feed, null);
         }
         List<NewEntry> candidates = candidates(source, feed);
-        List<PendingEntry> fresh = queue.enqueue(source.id(), candidates, now,
-                new PollRecord(now, status, candidates.size(), null, null, validators));
+        java.util.Set<Long> previous = lastDocument.getOrDefault(source.id(), java.util.Set.of());
+        java.util.Set<Long> current = new java.util.HashSet<>();
+        List<NewEntry> unseen = new ArrayList<>();
+        for (NewEntry e : candidates) {
+            long key = fingerprint(e);
+            current.add(key);
+            if (!previous.contains(key)) unseen.add(e);
+        }
+        List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now,
+                new PollRecord(now, status, unseen.size(), null, null, validators));
+        lastDocument.put(source.id(), current);
         for (PendingEntry p : fresh) pipeline.submit(p);
         count("fetched");
         List<Instant> times = new ArrayList<>(fresh.size());
@@ -130,6 +145,10 @@ public final class RefreshSource {
             out.add(new NewEntry(url, guid, e));
         }
         return out;
+    }
+
+    private static long fingerprint(NewEntry e) {
+        return e.url().hashCode() * 0x9E3779B97F4A7C15L + e.guid().hashCode();
     }
 
     private static boolean looksLikeUrl(@Nullable String s) {

@@ -389,18 +389,18 @@ public final class SqliteStore implements AutoCloseable {
 
     private static boolean known(Connection c, long sourceId, String guid, String url, boolean includePending)
             throws SQLException {
-        String sql = "SELECT 1 FROM articles WHERE url = ? OR (source_id = ? AND guid = ?)"
-                + (includePending ? " UNION ALL SELECT 1 FROM pending_entries WHERE url = ? OR (source_id = ? AND guid = ?)" : "")
-                + " LIMIT 1";
+        // One indexed lookup per question: SQLite does not always turn an OR across columns into index use.
+        if (exists(c, "SELECT 1 FROM articles WHERE url = ?", url, null)) return true;
+        if (exists(c, "SELECT 1 FROM articles WHERE source_id = ? AND guid = ?", sourceId, guid)) return true;
+        if (!includePending) return false;
+        return exists(c, "SELECT 1 FROM pending_entries WHERE url = ?", url, null)
+                || exists(c, "SELECT 1 FROM pending_entries WHERE source_id = ? AND guid = ?", sourceId, guid);
+    }
+
+    private static boolean exists(Connection c, String sql, Object first, @Nullable Object second) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, url);
-            ps.setLong(2, sourceId);
-            ps.setString(3, guid);
-            if (includePending) {
-                ps.setString(4, url);
-                ps.setLong(5, sourceId);
-                ps.setString(6, guid);
-            }
+            ps.setObject(1, first);
+            if (second != null) ps.setObject(2, second);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
