@@ -114,8 +114,15 @@ public final class RefreshSource {
             current.add(key);
             if (!previous.contains(key)) unseen.add(e);
         }
-        List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now,
-                new PollRecord(now, status, unseen.size(), null, null, validators));
+        // A damaged document still yields what could be recovered, and the damage shows on the source's health;
+        // its validators are not kept, so the next poll reads the document again.
+        PollRecord poll = feed.wellFormed()
+                ? new PollRecord(now, status, unseen.size(), null, null, validators)
+                : new PollRecord(now, status, unseen.size(), "malformed_feed", feed.problems().get(0), null);
+        if (!feed.wellFormed()) {
+            metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
+        }
+        List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now, poll);
         lastDocument.put(source.id(), current);
         for (PendingEntry p : fresh) pipeline.submit(p);
         count("fetched");

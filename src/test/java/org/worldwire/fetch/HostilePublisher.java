@@ -18,6 +18,18 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class HostilePublisher implements AutoCloseable {
     private final HttpServer server;
+    // Compressed once, lazily: it takes seconds of CPU that a busy test machine cannot spare per request.
+    private static final class GzipBomb {
+        static final byte[] BYTES;
+
+        static {
+            try {
+                BYTES = gzip(new byte[64 << 20]);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
 
     public HostilePublisher() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -42,7 +54,7 @@ public final class HostilePublisher implements AutoCloseable {
         });
         route("/gzip-bomb", ex -> {
             // 64 MiB of zeros compress to ~64 KiB: cheap to send, ruinous to inflate without a cap.
-            byte[] bomb = gzip(new byte[64 << 20]);
+            byte[] bomb = GzipBomb.BYTES;
             ex.getResponseHeaders().add("Content-Encoding", "gzip");
             ex.sendResponseHeaders(200, bomb.length);
             ex.getResponseBody().write(bomb);
