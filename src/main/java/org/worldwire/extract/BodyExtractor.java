@@ -44,7 +44,6 @@ final class BodyExtractor {
         boolean candidate;
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("ww.debug");
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
     private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
@@ -53,7 +52,6 @@ final class BodyExtractor {
     private int rootText;
     private boolean lenient;
     private boolean teaserRun;
-    private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
         this.title = title;
@@ -68,9 +66,6 @@ final class BodyExtractor {
         Element top = pickTop(body);
         if (top == null) return List.of();
         List<Element> parts = withSiblings(top);
-        if (DEBUG) {
-            for (Element part : parts) System.err.println("PART " + part.normalName() + "." + part.className() + "#" + part.id() + " score=" + stats.get(part).score + " text=" + stats.get(part).text);
-        }
         List<String> out = new ArrayList<>();
         for (Element part : parts) {
             rootText = stats.get(part).text;
@@ -399,7 +394,6 @@ final class BodyExtractor {
         if (!isRoot && !lenient && skip(e, st)) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
-        if (block) debugBlock = e;
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 appendText(cur, t.getWholeText());
@@ -472,11 +466,6 @@ final class BodyExtractor {
         cur.setLength(0);
         if (p.isEmpty()) return;
         if (p.length() < 80 && Furniture.MARKER.matcher(p).matches()) return;
-        if (DEBUG && debugBlock != null) {
-            StringBuilder path = new StringBuilder();
-            for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
-            System.err.println("EMIT " + p.substring(0, Math.min(50, p.length())) + "  @" + path.substring(Math.max(0, path.length() - 170)));
-        }
         out.add(p);
     }
 
