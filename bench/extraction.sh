@@ -64,9 +64,9 @@ rm -f "$out/big.html"
 
 if [[ $jmh -eq 1 ]]; then
   echo "== JMH: ArticleExtractorBenchmark (pages/s, single thread)"
-  (cd "$root" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null)
+  (cd "$root" && mvn -B -q -o test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null 2>&1)
   "$JAVA_HOME/bin/java" -cp "$root/target/test-classes:$root/target/classes:$(cat "$out/cp.txt")" org.openjdk.jmh.Main \
-    ArticleExtractorBenchmark -p pages="$kit/dev" -wi 2 -i 3 -w 5 -r 5 | tail -4
+    ArticleExtractorBenchmark -p pages="$kit/dev" -wi 2 -i 3 -w 5 -r 5 2>/dev/null | tail -2
 fi
 
 if [[ $skip_readability -eq 1 ]]; then

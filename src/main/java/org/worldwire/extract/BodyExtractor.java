@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -32,41 +31,6 @@ final class BodyExtractor {
             "caption", "body", "html", "noscript", "menu", "hgroup", "picture");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
 
-    /** Readability's "unlikely candidate" names, minus the ones that hit article wrappers on modern sites. */
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|"
-                    + "related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|"
-                    + "pagination|pager|popup|yom-remote|cookie|consent|newsletter|subscribe|signup|share|sharing|promo|"
-                    + "recommend|outbrain|taboola|trending|most-popular|mostpopular|paywall|modal|overlay|toolbar|masthead");
-    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|shadow|story|entry|post-text|text");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose|paragraph|rich-text|richtext");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|"
-                    + "newsletter|subscribe|cookie|consent|byline|caption|credit|author|recirc|taboola|trending|popular|"
-                    + "breadcrumb|nav|social|signup|paywall|disclaimer");
-    /** Names that say "this is the article text" on most publishing systems. */
-    private static final Pattern BODY_HINT = Pattern.compile(
-            "articlebody|article-body|article__body|article_body|story-body|storybody|story__body|story-text|entry-content|"
-                    + "post-content|post-body|postbody|article-content|article__content|articlecontent|article-text|"
-                    + "articletext|body-text|bodytext|content-body|story-content|main-content|article-main|post-entry|"
-                    + "td-post-content|single-content|news-content|text-content|rich-text|richtext|article-entry");
-
-    /** Subtrees to drop while emitting text, matched on class and id. */
-    private static final Pattern BOILERPLATE = Pattern.compile(
-            "(^|[^a-z])(?<!has-|with-|is-|no-|show-|enable-)(share|sharing|social|related|newsletter|subscribe|subscription|signup|sign-up|cookie|consent|gdpr|"
-                    + "comment|comments|disqus|promo|sponsor|sponsored|outbrain|taboola|recommend|recommended|recirc|"
-                    + "trending|most-?popular|popular|breadcrumbs?|byline|author-bio|author-info|bio|tags|tag-list|"
-                    + "caption|credit|credits|figcaption|paywall|modal|popup|toolbar|widget|sidebar|nav|navigation|menu|"
-                    + "footer|advert|advertisement|ad|ads|adslot|ad-slot|ad-container|ad-wrapper|dfp|banner|print-only|"
-                    + "read-more|readmore|more-stories|also-read|see-also|next-article|prev-article|pagination|"
-                    + "inline-related|rail|hidden|visually-hidden|sr-only|screen-reader|skip|meta|dateline|timestamp|"
-                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|photo|image|img|picture|lightbox|"
-                    + "infobox|factbox-links|contributor|disclaimer|"
-                    + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
-    private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
-
     /** What the first pass measures per element. */
     private static final class Stat {
         int text;       // characters of text, whitespace runs counted once
@@ -80,7 +44,6 @@ final class BodyExtractor {
         boolean candidate;
     }
 
-    private static final boolean DEBUG = Boolean.getBoolean("ww.debug");
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
     private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
@@ -89,7 +52,6 @@ final class BodyExtractor {
     private int rootText;
     private boolean lenient;
     private boolean teaserRun;
-    private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
         this.title = title;
@@ -104,9 +66,6 @@ final class BodyExtractor {
         Element top = pickTop(body);
         if (top == null) return List.of();
         List<Element> parts = withSiblings(top);
-        if (DEBUG) {
-            for (Element part : parts) System.err.println("PART " + part.normalName() + "." + part.className() + "#" + part.id() + " score=" + stats.get(part).score + " text=" + stats.get(part).text);
-        }
         List<String> out = new ArrayList<>();
         for (Element part : parts) {
             rootText = stats.get(part).text;
@@ -223,13 +182,6 @@ final class BodyExtractor {
         return b.toString();
     }
 
-    private static String names(Element e) {
-        String c = e.className();
-        String id = e.id();
-        if (c.isEmpty() && id.isEmpty()) return "";
-        return (c + " " + id).toLowerCase(Locale.ROOT);
-    }
-
     private static final int NEG_CLASS = 1, POS_CLASS = 2, NEG_ID = 4, POS_ID = 8, BODY = 16, UNLIKELY_NAME = 32, FURNITURE_NAME = 64;
 
     /**
@@ -247,17 +199,17 @@ final class BodyExtractor {
         String lc = c.toLowerCase(Locale.ROOT);
         String lid = id.toLowerCase(Locale.ROOT);
         if (!lc.isEmpty()) {
-            if (NEGATIVE.matcher(lc).find()) f |= NEG_CLASS;
-            if (POSITIVE.matcher(lc).find()) f |= POS_CLASS;
+            if (Names.negative(lc)) f |= NEG_CLASS;
+            if (Names.containsAny(lc, Names.POSITIVE)) f |= POS_CLASS;
         }
         if (!lid.isEmpty()) {
-            if (NEGATIVE.matcher(lid).find()) f |= NEG_ID;
-            if (POSITIVE.matcher(lid).find()) f |= POS_ID;
+            if (Names.negative(lid)) f |= NEG_ID;
+            if (Names.containsAny(lid, Names.POSITIVE)) f |= POS_ID;
         }
         String n = lc + " " + lid;
-        if (BODY_HINT.matcher(n).find()) f |= BODY;
-        if (UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()) f |= UNLIKELY_NAME;
-        if (BOILERPLATE.matcher(splitCamel(e)).find() && !BOILERPLATE_OVERRIDE.matcher(n).find()) f |= FURNITURE_NAME;
+        if (Names.containsAny(n, Names.BODY_HINT)) f |= BODY;
+        if (Names.containsAny(n, Names.UNLIKELY) && !Names.containsAny(n, Names.MAYBE)) f |= UNLIKELY_NAME;
+        if (Names.furnitureWords(splitCamel(e)) && !Names.containsAny(n, Names.FURNITURE_OVERRIDE)) f |= FURNITURE_NAME;
         nameCache.put(key, f);
         return f;
     }
@@ -442,7 +394,6 @@ final class BodyExtractor {
         if (!isRoot && !lenient && skip(e, st)) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
-        if (block) debugBlock = e;
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 appendText(cur, t.getWholeText());
@@ -515,11 +466,6 @@ final class BodyExtractor {
         cur.setLength(0);
         if (p.isEmpty()) return;
         if (p.length() < 80 && Furniture.MARKER.matcher(p).matches()) return;
-        if (DEBUG && debugBlock != null) {
-            StringBuilder path = new StringBuilder();
-            for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
-            System.err.println("EMIT " + p.substring(0, Math.min(50, p.length())) + "  @" + path.substring(Math.max(0, path.length() - 170)));
-        }
         out.add(p);
     }
 

@@ -30,11 +30,11 @@ final class Furniture {
 
     /** Invitations that close many articles: subscribe, newsletters, follow on social networks, apps. */
     private static final Pattern CALL_TO_ACTION = Pattern.compile(
-            "(?iu)(\\bsubscribe\\b|\\bsign up\\b|\\bnewsletter\\b|\\bfollow (us|@\\w+|\\w+ on)\\b|"
-                    + "\\b(get|download) (the|our) .{0,30}\\bapp\\b|\\bclick here\\b|\\bshare (it|this) with\\b|"
-                    + "\\bdelivered (to|through) your\\b|\\bin your inbox\\b|\\bget access to\\b|"
-                    + "\\bsubscribe to\\b|\\bis committed to publishing\\b|\\bcontributed to this report\\b|"
-                    + "\\babonnieren\\b|\\binscreva-se\\b|\\bsuscr[íi]bete\\b|\\biscriviti\\b|\\bабонир|\\bподпис[ыа]ть?ся\\b)");
+            "(?iu)(^[\\s\\p{Punct}]*(sign up|subscribe|click here|follow (us|@\\w+|\\w+( \\w+)? on)|download (the|our)|get (the|our) .{0,30}\\bapp\\b|"
+                    + "like us on|join us on|abonnieren|inscreva-se|suscr[íi]bete|iscriviti)\\b|"
+                    + "\\b(sign up|subscribe) (for|to|now|here|today)\\b.{0,60}\\b(newsletter|inbox|updates|channel)|"
+                    + "\\bfollow us on\\b|\\b(delivered|straight) (to|through|into) your (inbox|letterbox|door)|\\bin your inbox\\b|"
+                    + "\\bis committed to publishing\\b|\\bcontributed to this report\\b|\\bshare (it|this) with (a|your) friend)");
 
     /** Short lines that are only a date, time or byline ("By A. Writer - 11/18/19 11:04 PM"). */
     private static final Pattern DATE_LINE = Pattern.compile(
@@ -54,7 +54,7 @@ final class Furniture {
         if (len < 80 && MARKER.matcher(p).matches()) return true;
         if (linkShare >= 0.5 && len < 320 && PROMO_PREFIX.matcher(p).matches()) return true;
         if (linkShare >= 0.9 && len < 200 && isUpperCase(p)) return true;
-        if (len < 300 && CALL_TO_ACTION.matcher(p).find()) return true;
+        if (len < 250 && CALL_TO_ACTION.matcher(p).find()) return true;
         if (len < 90 && DATE_LINE.matcher(p).find() && DATE_WORDS.matcher(p).find() && !p.endsWith(".") ) return true;
         if (len < 400 && TAG_LINE.matcher(p).matches() && (linkShare >= 0.3 || p.indexOf(',') > 0)) return true;
         return false;
