@@ -1,13 +1,63 @@
 package org.worldwire.cli;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.worldwire.app.Config;
+import org.worldwire.app.Demo;
+import org.worldwire.app.Worldwire;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the server: poll sources, ingest articles, serve the site and API.")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the server: poll sources, ingest articles, serve the site, the API and the live stream.")
 final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port of the site and API; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", description = "interface to listen on (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--base-url", description = "the URL readers reach the site at (default: http://localhost:PORT)")
+    String baseUrl;
+
+    @Option(names = "--no-seed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "seed an empty database with the bundled world-news sources (default: on; off with --demo)")
+    boolean seed;
+
+    @Option(names = "--demo", description = "run the publisher simulator in-process on loopback and watch it: a live site without internet")
+    boolean demo;
+
+    @Option(names = "--demo-publishers", defaultValue = "40", description = "simulated publishers with --demo (default: ${DEFAULT-VALUE})")
+    int demoPublishers;
+
     @Override
-    public Integer call() {
-        System.err.println("worldwire serve: not built yet");
-        return 1;
+    public Integer call() throws Exception {
+        Config config = Config.defaults().withDataDir(data.dataDir).withHost(host).withPort(port)
+                .withSeedSources(seed && !demo);
+        if (baseUrl != null) config = config.withWeb(config.web().withBaseUrl(baseUrl));
+        else if (port != 0) config = config.withWeb(config.web().withBaseUrl("http://localhost:" + port));
+        Demo demoWorld = demo ? Demo.start(demoPublishers) : null;
+        if (demoWorld != null) config = Demo.configure(config);
+        Worldwire app;
+        try {
+            app = Worldwire.start(config);
+        } catch (RuntimeException e) {
+            if (demoWorld != null) demoWorld.close();
+            throw e;
+        }
+        if (demoWorld != null) demoWorld.subscribe(app);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            if (demoWorld != null) demoWorld.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("worldwire serving http://localhost:" + app.port() + "/ (data in " + data.dataDir + ")");
+        stopped.await();
+        return 0;
     }
 }

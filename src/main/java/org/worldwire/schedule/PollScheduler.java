@@ -2,94 +2,281 @@ package org.worldwire.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * Decides which sources are due. Pure: callers pass the time. Not thread-safe: one poller owns it.
  *
- * <p>Interim policy: a fixed interval per source with exponential back-off on failures; the adaptive
- * rate-learning planner replaces it behind the same methods.
+ * <p>The {@link PollPolicy} (by default {@link AdaptivePolicy}) says when each source is worth polling; this class
+ * keeps the promises to publishers and to the operator around it: at most {@link ScheduleConfig#requestsPerMinute}
+ * requests (a token bucket), at most one request in flight per host and {@link ScheduleConfig#hostSpacing} between two
+ * requests to one host, {@code Retry-After} honoured for the whole host, and exponential back-off on failures.
  */
 public final class PollScheduler {
-    private record Slot(long sourceId, Instant due) {}
+    private static final long NONE = Long.MIN_VALUE;
+    private static final long REPLAN_EVERY_MS = Duration.ofMinutes(15).toMillis();
+    private static final long REPLAN_ON_CHANGE_MS = Duration.ofSeconds(10).toMillis();
+    /** Longest Retry-After we obey literally; beyond it a publisher is misbehaving and we retry at this horizon. */
+    private static final long MAX_RETRY_AFTER_MS = Duration.ofDays(7).toMillis();
+
+    private static final class Source {
+        final long id;
+        final Host host;
+        long lastPoll = NONE;
+        long due;
+        int failures;
+        int version;
+        boolean inFlight;
+        boolean parked;
+        boolean backingOff;
+        boolean push;
+
+        Source(long id, Host host) {
+            this.id = id;
+            this.host = host;
+        }
+    }
+
+    private static final class Host {
+        final String name;
+        boolean inFlight;
+        long freeAt = NONE;
+        int sources;
+        final ArrayDeque<Source> parked = new ArrayDeque<>();
+
+        Host(String name) {
+            this.name = name;
+        }
+    }
+
+    private record Slot(long due, Source source, int version) {}
 
     private final ScheduleConfig config;
-    private final PriorityQueue<Slot> queue = new PriorityQueue<>((a, b) -> a.due.compareTo(b.due));
-    private final Map<Long, String> hostOf = new HashMap<>();
-    private final Map<Long, Integer> failures = new HashMap<>();
-    private final Set<String> hostsInFlight = new HashSet<>();
-    private final Map<String, Instant> hostFree = new HashMap<>();
+    private final PollPolicy policy;
+    private final PriorityQueue<Slot> queue = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
+    private final Map<Long, Source> sources = new HashMap<>();
+    private final Map<String, Host> hosts = new HashMap<>();
+    /** Removed while a request was in flight: its host is released when the request completes. */
+    private final Map<Long, Host> leftInFlight = new HashMap<>();
+    private final double tokensPerMs;
+    private final double tokenCapacity;
+    private double tokens;
+    private long tokensAt = NONE;
+    private long lastReplan = NONE;
+    private int sizeAtReplan = -1;
 
+    /** The adaptive scheduler Worldwire runs. */
     public PollScheduler(ScheduleConfig config) {
+        this(config, new AdaptivePolicy(config));
+    }
+
+    /** The same budget and politeness around another policy (benchmarks compare policies this way). */
+    public PollScheduler(ScheduleConfig config, PollPolicy policy) {
         this.config = config;
+        this.policy = policy;
+        this.tokensPerMs = config.requestsPerMinute() / 60_000.0;
+        // Ten seconds of budget may be spent at once: enough to absorb clustered due times, too little to hammer.
+        this.tokenCapacity = Math.max(1.0, tokensPerMs * 10_000);
+        this.tokens = tokenCapacity;
     }
 
     public void add(long sourceId, String host, Instant now) {
-        if (hostOf.putIfAbsent(sourceId, host) == null) queue.add(new Slot(sourceId, now));
+        if (sources.containsKey(sourceId)) return;
+        Host h = hosts.computeIfAbsent(host, Host::new);
+        h.sources++;
+        Source s = new Source(sourceId, h);
+        sources.put(sourceId, s);
+        schedule(s, policy.firstPoll(sourceId, now.toEpochMilli()));
     }
 
     public void remove(long sourceId) {
-        hostOf.remove(sourceId);
-        queue.removeIf(s -> s.sourceId == sourceId);
+        Source s = sources.remove(sourceId);
+        if (s == null) return;
+        s.version++;
+        policy.removed(sourceId);
+        s.host.parked.remove(s);
+        if (s.inFlight) leftInFlight.put(sourceId, s.host);
+        else releaseHostIfUnused(s.host);
+    }
+
+    private void releaseHostIfUnused(Host h) {
+        if (--h.sources == 0 && !h.inFlight) hosts.remove(h.name, h);
     }
 
     public int size() {
-        return hostOf.size();
+        return sources.size();
     }
 
     /** Up to {@code max} sources to poll now; each is in flight until {@link #completed}. */
     public List<Long> due(Instant now, int max) {
+        long t = now.toEpochMilli();
+        maybeReplan(t);
+        refill(t);
         List<Long> out = new ArrayList<>();
-        List<Slot> deferred = new ArrayList<>();
-        while (out.size() < max && !queue.isEmpty() && !queue.peek().due.isAfter(now)) {
-            Slot s = queue.poll();
-            String host = hostOf.get(s.sourceId);
-            if (host == null) continue;
-            Instant free = hostFree.getOrDefault(host, Instant.MIN);
-            if (hostsInFlight.contains(host) || free.isAfter(now)) {
-                deferred.add(new Slot(s.sourceId, free.isAfter(now) ? free : now.plusMillis(50)));
+        while (out.size() < max && tokens >= 1 && !queue.isEmpty() && queue.peek().due <= t) {
+            Slot slot = queue.poll();
+            Source s = slot.source;
+            if (slot.version != s.version || !sources.containsKey(s.id)) continue;
+            Host h = s.host;
+            if (h.inFlight) {
+                s.parked = true;
+                h.parked.add(s);
                 continue;
             }
-            hostsInFlight.add(host);
-            out.add(s.sourceId);
+            if (h.freeAt > t) {
+                schedule(s, h.freeAt);
+                continue;
+            }
+            h.inFlight = true;
+            s.inFlight = true;
+            s.version++;
+            tokens -= 1;
+            out.add(s.id);
         }
-        queue.addAll(deferred);
         return out;
     }
 
     public void completed(long sourceId, PollOutcome outcome, Instant now) {
-        String host = hostOf.get(sourceId);
-        if (host == null) return;
-        hostsInFlight.remove(host);
-        hostFree.put(host, now.plus(config.hostSpacing()));
-        Duration next = switch (outcome) {
-            case PollOutcome.Fetched f -> {
-                failures.remove(sourceId);
-                yield config.minInterval();
-            }
-            case PollOutcome.NotModified n -> {
-                failures.remove(sourceId);
-                yield config.minInterval();
-            }
+        long t = now.toEpochMilli();
+        Host gone = leftInFlight.remove(sourceId);
+        if (gone != null) {
+            finishHost(gone, t, outcome);
+            releaseHostIfUnused(gone);
+            return;
+        }
+        Source s = sources.get(sourceId);
+        if (s == null || !s.inFlight) return;
+        s.inFlight = false;
+        finishHost(s.host, t, outcome);
+        long next = switch (outcome) {
+            case PollOutcome.Fetched f -> succeeded(s, t, f.newEntryTimes());
+            case PollOutcome.NotModified n -> succeeded(s, t, List.of());
             case PollOutcome.Failed f -> {
-                int n = failures.merge(sourceId, 1, Integer::sum);
-                Duration backoff = config.minInterval().multipliedBy(1L << Math.min(n, 10));
-                if (f.retryAfter() != null && f.retryAfter().compareTo(backoff) > 0) backoff = f.retryAfter();
-                yield backoff.compareTo(config.maxInterval()) > 0 ? config.maxInterval() : backoff;
+                s.failures++;
+                s.backingOff = true;
+                long backoff = config.minInterval().toMillis() * (1L << Math.min(s.failures, 20));
+                backoff = Math.min(backoff, config.maxInterval().toMillis());
+                if (f.retryAfter() != null) backoff = Math.max(backoff, retryAfterMs(f.retryAfter()));
+                yield t + Math.max(backoff, 1);
             }
         };
-        queue.add(new Slot(sourceId, now.plus(next)));
+        schedule(s, next);
     }
 
-    /** When the earliest source falls due, if any. */
+    private long succeeded(Source s, long t, List<Instant> newEntryTimes) {
+        s.failures = 0;
+        s.backingOff = false;
+        policy.observed(s.id, t, newEntryTimes);
+        s.lastPoll = t;
+        return planned(s, t);
+    }
+
+    private long planned(Source s, long t) {
+        return s.push ? policy.quietDeadline(s.id, s.lastPoll, config.maxInterval().toMillis()) : policy.nextPoll(s.id, s.lastPoll, t);
+    }
+
+    /**
+     * The source's WebSub subscription became active (or lapsed: {@code active} false). While push is on, the source
+     * is polled only when its silence grows suspicious ({@link PollPolicy#quietDeadline}); when push lapses, adaptive
+     * polling resumes at once.
+     */
+    public void pushActive(long sourceId, boolean active, Instant now) {
+        Source s = sources.get(sourceId);
+        if (s == null || s.push == active) return;
+        s.push = active;
+        if (s.inFlight || s.parked || s.backingOff) return;
+        long t = now.toEpochMilli();
+        if (s.lastPoll == NONE) s.lastPoll = t;
+        schedule(s, active ? planned(s, t) : Math.min(s.due, policy.nextPoll(s.id, s.lastPoll, t)));
+    }
+
+    /** Content for the source arrived by push: learn from it and move the safety-net poll back. */
+    public void pushed(long sourceId, List<Instant> newEntryTimes, Instant now) {
+        Source s = sources.get(sourceId);
+        if (s == null) return;
+        long t = now.toEpochMilli();
+        policy.observed(s.id, t, newEntryTimes);
+        s.lastPoll = t;
+        if (!s.inFlight && !s.parked && !s.backingOff) schedule(s, planned(s, t));
+    }
+
+    private void finishHost(Host h, long t, PollOutcome outcome) {
+        h.inFlight = false;
+        long free = t + config.hostSpacing().toMillis();
+        if (outcome instanceof PollOutcome.Failed f && f.retryAfter() != null) {
+            free = Math.max(free, t + retryAfterMs(f.retryAfter()));
+        }
+        h.freeAt = Math.max(h.freeAt, free);
+        // Sources that fell due while the host was busy line up again for the moment it is free.
+        while (!h.parked.isEmpty()) {
+            Source p = h.parked.poll();
+            p.parked = false;
+            if (sources.containsKey(p.id)) schedule(p, h.freeAt);
+        }
+    }
+
+    private static long retryAfterMs(Duration retryAfter) {
+        return Math.clamp(retryAfter.toMillis(), 0, MAX_RETRY_AFTER_MS);
+    }
+
+    private void schedule(Source s, long due) {
+        s.version++;
+        s.due = due;
+        queue.add(new Slot(due, s, s.version));
+    }
+
+    private void refill(long t) {
+        if (tokensAt == NONE) tokensAt = t;
+        if (t > tokensAt) {
+            tokens = Math.min(tokenCapacity, tokens + (t - tokensAt) * tokensPerMs);
+            tokensAt = t;
+        }
+    }
+
+    private void maybeReplan(long t) {
+        boolean periodic = lastReplan == NONE || t >= lastReplan + REPLAN_EVERY_MS;
+        boolean changed = sources.size() != sizeAtReplan && t >= lastReplan + REPLAN_ON_CHANGE_MS;
+        if (!periodic && !changed) return;
+        lastReplan = t;
+        sizeAtReplan = sources.size();
+        if (!policy.replan(t, tokensPerMs * 1000)) return;
+        // The plan moved: due times computed under the old plan are recomputed from each source's last poll.
+        for (Source s : sources.values()) {
+            if (s.inFlight || s.parked || s.backingOff || s.lastPoll == NONE) continue;
+            long next = planned(s, t);
+            if (next != s.due) schedule(s, next);
+        }
+        if (queue.size() > 4 * sources.size() + 64) compact();
+    }
+
+    private void compact() {
+        List<Slot> live = new ArrayList<>(sources.size());
+        for (Slot slot : queue) if (slot.version == slot.source.version && sources.containsKey(slot.source.id)) live.add(slot);
+        queue.clear();
+        queue.addAll(live);
+    }
+
+    /** When the earliest source falls due (and the budget allows a request), if any. */
     public Optional<Instant> nextDue() {
-        return Optional.ofNullable(queue.peek()).map(Slot::due);
+        while (!queue.isEmpty()) {
+            Slot head = queue.peek();
+            if (head.version == head.source.version && sources.containsKey(head.source.id)) break;
+            queue.poll();
+        }
+        if (queue.isEmpty()) return Optional.empty();
+        long due = queue.peek().due;
+        if (tokensAt != NONE && tokens < 1) due = Math.max(due, tokensAt + (long) Math.ceil((1 - tokens) / tokensPerMs));
+        return Optional.of(Instant.ofEpochMilli(due));
+    }
+
+    /** The policy this scheduler follows (for inspection and benchmarks). */
+    public PollPolicy policy() {
+        return policy;
     }
 }

@@ -1,0 +1,105 @@
+package org.worldwire.app;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.model.DisplayPolicy;
+import org.worldwire.model.Source;
+import org.worldwire.opml.Opml;
+import org.worldwire.opml.OpmlDocument;
+import org.worldwire.opml.OpmlSource;
+import org.worldwire.store.SourceHealth;
+import org.worldwire.store.SourceStore;
+import org.worldwire.store.sqlite.SqliteStore;
+
+/**
+ * Operator tasks on a data directory without starting ingest: the command line's view. A running server on
+ * the same directory notices the changes within seconds.
+ */
+public final class Admin implements AutoCloseable {
+    private final SqliteStore store;
+
+    private Admin(SqliteStore store) {
+        this.store = store;
+    }
+
+    public static Admin open(Path dataDir) {
+        return new Admin(SqliteStore.open(dataDir.resolve("worldwire.db"), InstantSource.system()));
+    }
+
+    public SourceStore sources() {
+        return store.sources();
+    }
+
+    public List<SourceHealth> health() {
+        return store.sources().health();
+    }
+
+    /**
+     * Adds a feed by URL.
+     *
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL or a code is malformed
+     */
+    public Source addSource(String feedUrl, @Nullable String title, @Nullable String country, @Nullable String language,
+            DisplayPolicy policy) {
+        return store.sources().add(validated(feedUrl, title, country, language, policy));
+    }
+
+    static Source validated(String feedUrl, @Nullable String title, @Nullable String country, @Nullable String language,
+            DisplayPolicy policy) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(feedUrl.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a URL: " + feedUrl);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("a feed URL must be an absolute http or https URL: " + feedUrl);
+        }
+        if (country != null && !country.matches("(?i)[a-z]{2}")) {
+            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code such as FR, was " + country);
+        }
+        if (language != null && !language.matches("(?i)[a-z]{2,3}(-[a-z0-9]+)*")) {
+            throw new IllegalArgumentException("language must be a language tag such as fr or pt-BR, was " + language);
+        }
+        return new Source(0, uri.toString(), title == null ? uri.toString() : title, null, country, language, policy);
+    }
+
+    /** What an OPML import did. */
+    public record ImportResult(int added, int alreadyKnown, List<String> problems) {}
+
+    /**
+     * Adds every feed of an OPML document that is not watched yet.
+     *
+     * @throws IllegalArgumentException when the document is not OPML (the message says where)
+     */
+    public ImportResult importOpml(byte[] opml) {
+        OpmlDocument doc = Opml.parse(opml);
+        int added = 0, known = 0;
+        for (OpmlSource s : doc.sources()) {
+            if (store.sources().findByFeedUrl(s.feedUrl()).isPresent()) {
+                known++;
+            } else {
+                store.sources().add(s.toSource(DisplayPolicy.EXCERPT));
+                added++;
+            }
+        }
+        return new ImportResult(added, known, doc.problems());
+    }
+
+    /** Every watched source as an OPML 2.0 document, grouped by country. */
+    public String exportOpml() {
+        List<OpmlSource> all = store.sources().all().stream()
+                .map(s -> OpmlSource.of(s, s.country()))
+                .toList();
+        return Opml.write(all, "Worldwire sources");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

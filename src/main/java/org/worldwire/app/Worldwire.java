@@ -1,0 +1,204 @@
+package org.worldwire.app;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.events.ArticleEvents;
+import org.worldwire.fetch.Fetcher;
+import org.worldwire.fetch.RobotsPolicy;
+import org.worldwire.ingest.ArticlePipeline;
+import org.worldwire.ingest.Enrichment;
+import org.worldwire.ingest.Poller;
+import org.worldwire.ingest.RefreshSource;
+import org.worldwire.model.Article;
+import org.worldwire.model.Source;
+import org.worldwire.schedule.PollScheduler;
+import org.worldwire.search.SearchIndex;
+import org.worldwire.search.lucene.LuceneSearchIndex;
+import org.worldwire.store.ArticleStore;
+import org.worldwire.store.IngestQueue;
+import org.worldwire.store.SourceStore;
+import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.web.WebApp;
+import org.worldwire.websub.Subscriptions;
+import org.worldwire.websub.http.WebSubSubscriber;
+import org.worldwire.ingest.PushSubscriptions;
+import org.worldwire.web.admin.AdminRoutes;
+import org.worldwire.web.admin.Credentials;
+import org.worldwire.web.admin.SourceAdminActions;
+
+/**
+ * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
+ * index under the data directory, the fetcher, the article pipeline, the poller. {@link #close} stops it in
+ * reverse order.
+ */
+public final class Worldwire implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Worldwire.class);
+
+    private final Config config;
+    private final InstantSource clock = InstantSource.system();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final SqliteStore store;
+    private final LuceneSearchIndex index;
+    private final ArticleEvents events = new ArticleEvents();
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final Fetcher fetcher;
+    private final ArticlePipeline pipeline;
+    private final RefreshSource refresh;
+    private final Poller poller;
+    private final WebApp web;
+    private final PushSubscriptions push;
+    private int port = -1;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private Worldwire(Config config) {
+        this.config = config;
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        store = SqliteStore.open(config.dataDir().resolve("worldwire.db"), clock);
+        closeables.add(store);
+        index = LuceneSearchIndex.open(config.dataDir().resolve("index"));
+        closeables.add(index);
+        catchUpIndex();
+        fetcher = new Fetcher(config.fetch());
+        closeables.add(fetcher);
+        pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
+                Enrichment.load(), metrics, clock);
+        closeables.add(pipeline);
+        refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
+        poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
+        closeables.add(poller);
+        web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
+        closeables.add(web::stop);
+        var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
+                java.net.URI.create(config.web().baseUrl() + WebSubRoutes.PREFIX), config.fetch().connectTimeout());
+        push = new PushSubscriptions(subscriptions, subscriber, refresh, store.sources(), poller, fetcher, clock);
+        closeables.add(push);
+        poller.attach(push);
+        WebSubRoutes.install(web.javalin(), push);
+        metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
+        AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
+                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
+                AdminRoutes.Settings.defaults(config.web().secure()), clock);
+        metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+    }
+
+    /** Opens the data directory and starts ingesting. */
+    public static Worldwire start(Config config) {
+        Worldwire w = new Worldwire(config);
+        try {
+            w.seedIfEmpty();
+            w.pipeline.start();
+            w.port = w.web.start(config.host(), config.port());
+            w.poller.start();
+        } catch (RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        log.info("worldwire started data_dir={} sources={} articles={}", config.dataDir(),
+                w.store.sources().all().size(), w.store.articles().count());
+        return w;
+    }
+
+    private void seedIfEmpty() {
+        if (!config.seedSources() || !store.sources().all().isEmpty()) return;
+        List<Source> seeds = BundledSources.load();
+        for (Source s : seeds) store.sources().add(s);
+        log.info("seeded bundled sources count={}", seeds.size());
+    }
+
+    /** Articles a crash stored but did not commit to the index are indexed again. */
+    private void catchUpIndex() {
+        long after = index.committedMaxId();
+        int n = 0;
+        for (List<Article> page; !(page = store.articles().after(after, 500)).isEmpty(); ) {
+            for (Article a : page) index.index(a);
+            after = page.get(page.size() - 1).id();
+            n += page.size();
+        }
+        if (n > 0) {
+            index.commit();
+            log.info("re-indexed articles missing from the index count={}", n);
+        }
+    }
+
+    /** Adds a source and starts watching it at once. */
+    public Source addSource(Source source) {
+        Source added = store.sources().add(source);
+        poller.sourceAdded(added);
+        return added;
+    }
+
+    public boolean removeSource(long id) {
+        poller.sourceRemoved(id);
+        return store.sources().remove(id);
+    }
+
+    public SourceStore sources() {
+        return store.sources();
+    }
+
+    public ArticleStore articles() {
+        return store.articles();
+    }
+
+    public IngestQueue queue() {
+        return store.queue();
+    }
+
+    public SearchIndex search() {
+        return index;
+    }
+
+    public ArticleEvents events() {
+        return events;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    public RefreshSource refresh() {
+        return refresh;
+    }
+
+    public ArticlePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The port the site and API listen on. */
+    public int port() {
+        return port;
+    }
+
+    public WebApp web() {
+        return web;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                log.error("closing failed component={}", closeables.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        closeables.clear();
+    }
+}

@@ -1,0 +1,277 @@
+package org.worldwire.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsoup.Jsoup;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.enrich.GeoTags;
+import org.worldwire.events.ArticleEvents;
+import org.worldwire.extract.ArticleExtractor;
+import org.worldwire.fetch.FetchFailure;
+import org.worldwire.fetch.FetchRequest;
+import org.worldwire.fetch.FetchResult;
+import org.worldwire.fetch.Fetcher;
+import org.worldwire.fetch.RobotsPolicy;
+import org.worldwire.model.Article;
+import org.worldwire.model.ArticleContent;
+import org.worldwire.model.FeedEntry;
+import org.worldwire.model.Source;
+import org.worldwire.search.SearchIndex;
+import org.worldwire.store.IngestQueue;
+import org.worldwire.store.PendingEntry;
+import org.worldwire.store.SourceStore;
+
+/**
+ * Turns pending entries into stored articles: fetch the page, extract, enrich, store (clearing the pending
+ * entry in the same transaction), index, announce. Workers are virtual threads taking from a bounded queue;
+ * {@link #submit} blocks when it is full, which slows the pollers down instead of growing memory.
+ *
+ * <p>An article whose page cannot be fetched or read is still stored, with the text its feed entry gave:
+ * nothing the feed announced is lost.
+ */
+public final class ArticlePipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ArticlePipeline.class);
+    private static final int SUMMARY_CHARS = 400;
+
+    private final IngestConfig config;
+    private final Fetcher fetcher;
+    private final RobotsPolicy robots;
+    private final SourceStore sources;
+    private final IngestQueue queue;
+    private final SearchIndex index;
+    private final ArticleEvents events;
+    private final Enrichment enrichment;
+    private final InstantSource clock;
+    private final BlockingQueue<PendingEntry> work;
+    private final HostLimiter hosts;
+    private final ConcurrentHashMap<Long, Source> sourceCache = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final AtomicLong processed = new AtomicLong();
+    private volatile boolean running;
+
+    private final Counter stored;
+    private final Counter duplicates;
+    private final Timer publishToStored;
+    private final Timer discoverToStored;
+    private final MeterRegistry metrics;
+
+    public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
+            SearchIndex index, ArticleEvents events, Enrichment enrichment, MeterRegistry metrics, InstantSource clock) {
+        this.config = config;
+        this.fetcher = fetcher;
+        this.robots = robots;
+        this.sources = sources;
+        this.queue = queue;
+        this.index = index;
+        this.events = events;
+        this.enrichment = enrichment;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.work = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.hosts = new HostLimiter(config.pagesPerHost());
+        this.stored = Counter.builder("worldwire.articles.stored").description("new articles stored").register(metrics);
+        this.duplicates = Counter.builder("worldwire.articles.duplicates").description("entries found to be stored already").register(metrics);
+        this.publishToStored = Timer.builder("worldwire.delay.publish.to.stored")
+                .description("from the publisher's stated publication time to storage").publishPercentiles(0.5, 0.95)
+                .register(metrics);
+        this.discoverToStored = Timer.builder("worldwire.delay.discover.to.stored")
+                .description("from finding the entry in a feed to storage").publishPercentiles(0.5, 0.95)
+                .register(metrics);
+        metrics.gauge("worldwire.queue.articles", work, BlockingQueue::size);
+    }
+
+    /** Starts the workers and re-queues what a previous run left pending. */
+    public void start() {
+        running = true;
+        for (int i = 0; i < config.pageWorkers(); i++) {
+            workers.add(Thread.ofVirtual().name("article-worker-", i).start(this::workLoop));
+        }
+        List<PendingEntry> leftover = queue.pending(0, Integer.MAX_VALUE);
+        if (!leftover.isEmpty()) {
+            log.info("resuming pending entries count={}", leftover.size());
+            Thread.ofVirtual().name("pending-resume").start(() -> {
+                for (PendingEntry e : leftover) {
+                    if (!running) return;
+                    try {
+                        submit(e);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Queues an entry for processing, waiting while the queue is full. After {@link #close} it gives up: the
+     * entry stays pending in the store and the next start resumes it.
+     */
+    public void submit(PendingEntry entry) throws InterruptedException {
+        while (!work.offer(entry, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!running) throw new InterruptedException("pipeline closed");
+        }
+    }
+
+    public int depth() {
+        return work.size();
+    }
+
+    public long processed() {
+        return processed.get();
+    }
+
+    private void workLoop() {
+        while (running) {
+            PendingEntry entry;
+            try {
+                // Polling, not take(): close() must never interrupt a worker, because an interrupt during
+                // Lucene or SQLite IO closes their file channels for good.
+                entry = work.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (entry == null) continue;
+            try {
+                process(entry);
+            } catch (RuntimeException e) {
+                // An invariant of ours broke (store, index): the entry stays pending and is retried on restart.
+                log.error("article pipeline failed url={} source_id={}", entry.url(), entry.sourceId(), e);
+            } finally {
+                processed.incrementAndGet();
+            }
+        }
+    }
+
+    /** Takes one entry through every stage. */
+    public Optional<Article> process(PendingEntry entry) {
+        Source source = source(entry.sourceId());
+        ArticleContent content = fetchAndExtract(entry);
+        Article article = compose(entry, source, content);
+        Optional<Article> saved = queue.complete(entry.id(), article);
+        if (saved.isEmpty()) {
+            duplicates.increment();
+            return saved;
+        }
+        Article a = saved.get();
+        index.index(a);
+        stored.increment();
+        Instant now = clock.instant();
+        discoverToStored.record(Duration.between(entry.discovered(), now));
+        if (a.published() != null && !a.published().isAfter(now)) {
+            publishToStored.record(Duration.between(a.published(), now));
+        }
+        events.articleStored(a);
+        return saved;
+    }
+
+    private @Nullable ArticleContent fetchAndExtract(PendingEntry entry) {
+        String host;
+        try {
+            host = URI.create(entry.url()).getAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!robots.allowed(entry.url())) {
+            metrics.counter("worldwire.fetch.errors", "stage", "page", "kind", FetchFailure.ROBOTS_DISALLOWED.key()).increment();
+            return null;
+        }
+        Semaphore permit = hosts.forHost(host == null ? "" : host);
+        FetchResult result;
+        try {
+            permit.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            result = fetcher.fetch(FetchRequest.page(entry.url()));
+        } finally {
+            permit.release();
+        }
+        return switch (result) {
+            case FetchResult.Fetched f -> ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+            case FetchResult.NotModified n -> null;
+            case FetchResult.Failed f -> {
+                metrics.counter("worldwire.fetch.errors", "stage", "page", "kind", f.reason().key()).increment();
+                log.warn("article fetch failed url={} reason={} status={} message={}", entry.url(), f.reason().key(),
+                        f.status(), f.message());
+                yield null;
+            }
+        };
+    }
+
+    private Article compose(PendingEntry pending, Source source, @Nullable ArticleContent content) {
+        FeedEntry e = pending.entry();
+        String feedText = plainText(e.content() != null ? e.content() : e.summary());
+        List<String> paragraphs = content != null && !content.paragraphs().isEmpty()
+                ? content.paragraphs()
+                : feedText.isEmpty() ? List.of() : List.of(feedText);
+        String title = firstNonBlank(plainText(e.title()), content == null ? null : content.title(), pending.url());
+        String byline = firstNonBlank(e.author(), content == null || content.authors().isEmpty() ? null : String.join(", ", content.authors()));
+        Instant published = e.published() != null ? e.published()
+                : content != null && content.published() != null ? content.published() : e.updated();
+        String summary = firstNonBlank(plainText(e.summary()), content == null ? null : content.description(),
+                paragraphs.isEmpty() ? null : paragraphs.get(0));
+        if (summary != null && summary.length() > SUMMARY_CHARS) summary = summary.substring(0, SUMMARY_CHARS).strip() + "…";
+        String leadImage = content != null && content.leadImage() != null ? content.leadImage()
+                : e.enclosures().stream().filter(x -> x.type() != null && x.type().startsWith("image/"))
+                        .map(x -> x.url()).findFirst().orElse(null);
+        String text = String.join("\n", paragraphs);
+        String languagePrior = content != null && content.language() != null ? content.language() : source.language();
+        String language = enrichment.language(title, text, languagePrior);
+        GeoTags places = enrichment.places(title, text, source.country());
+        return new Article(0, source.id(), pending.url(), pending.guid(), title, byline, published,
+                pending.discovered(), paragraphs, summary, leadImage, language, places.countries(), places.primary());
+    }
+
+    private Source source(long id) {
+        return sourceCache.computeIfAbsent(id, k -> sources.find(k)
+                .orElseGet(() -> new Source(k, "unknown:" + k, "unknown source", null, null, null,
+                        org.worldwire.model.DisplayPolicy.EXCERPT)));
+    }
+
+    /** Forgets cached source details, after an operator edited them. */
+    public void sourceChanged(long id) {
+        sourceCache.remove(id);
+    }
+
+    private static String plainText(@Nullable String htmlOrText) {
+        if (htmlOrText == null || htmlOrText.isBlank()) return "";
+        return htmlOrText.indexOf('<') >= 0 || htmlOrText.indexOf('&') >= 0
+                ? Jsoup.parse(htmlOrText).text().strip()
+                : htmlOrText.strip();
+    }
+
+    private static @Nullable String firstNonBlank(@Nullable String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v.strip();
+        return null;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        for (Thread t : workers) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

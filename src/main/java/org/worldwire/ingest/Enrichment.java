@@ -1,0 +1,30 @@
+package org.worldwire.ingest;
+
+import org.jspecify.annotations.Nullable;
+import org.worldwire.enrich.GeoTags;
+import org.worldwire.enrich.Geotagger;
+import org.worldwire.enrich.LanguageIdentifier;
+
+/** The enrich stage: language and countries of an article, with its source's declarations as priors. */
+public final class Enrichment {
+    private final LanguageIdentifier languages;
+    private final Geotagger geotagger;
+
+    public Enrichment(LanguageIdentifier languages, Geotagger geotagger) {
+        this.languages = languages;
+        this.geotagger = geotagger;
+    }
+
+    public static Enrichment load() {
+        return new Enrichment(LanguageIdentifier.load(), Geotagger.load());
+    }
+
+    @Nullable String language(String title, String text, @Nullable String prior) {
+        String sample = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+        return languages.identify(title + "\n" + sample, prior);
+    }
+
+    GeoTags places(String title, String text, @Nullable String sourceCountry) {
+        return geotagger.tag(title, text, sourceCountry);
+    }
+}

@@ -1,0 +1,221 @@
+package org.worldwire.ingest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.model.Source;
+import org.worldwire.schedule.PollOutcome;
+import org.worldwire.schedule.PollScheduler;
+import org.worldwire.store.SourceStore;
+
+/**
+ * The polling loop: asks the scheduler which sources are due, refreshes each on a virtual thread (a bounded
+ * number at once), and tells the scheduler what each poll found so it can plan the next one.
+ */
+public final class Poller implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Poller.class);
+    private static final Duration IDLE_WAKEUP = Duration.ofMillis(250);
+    // Sources added or removed by another process (the CLI beside a running server) are noticed this often.
+    private static final Duration SOURCE_SYNC = Duration.ofSeconds(15);
+
+    private final PollScheduler scheduler;
+    private final RefreshSource refresh;
+    private final SourceStore sources;
+    private final InstantSource clock;
+    private final Semaphore inFlight;
+    private final boolean politeByHost;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean running;
+    private volatile @org.jspecify.annotations.Nullable PushSubscriptions push;
+    private Thread loop;
+    private Instant lastSync = Instant.MIN;
+    private final java.util.Set<Long> known = new java.util.HashSet<>();
+
+    public Poller(IngestConfig config, PollScheduler scheduler, RefreshSource refresh, SourceStore sources,
+            InstantSource clock) {
+        this.scheduler = scheduler;
+        this.refresh = refresh;
+        this.sources = sources;
+        this.clock = clock;
+        this.inFlight = new Semaphore(config.pollConcurrency());
+        this.politeByHost = config.politeByHost();
+    }
+
+    public void start() {
+        syncSources();
+        running = true;
+        loop = Thread.ofPlatform().name("poller").daemon().start(this::run);
+    }
+
+    /** Starts watching a source that was just added. */
+    public void sourceAdded(Source source) {
+        lock.lock();
+        try {
+            scheduler.add(source.id(), host(source), clock.instant());
+            known.add(source.id());
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void sourceRemoved(long id) {
+        lock.lock();
+        try {
+            scheduler.remove(id);
+            known.remove(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets push subscriptions learn of hubs from every poll. */
+    public void attach(PushSubscriptions subscriptions) {
+        this.push = subscriptions;
+    }
+
+    /** Push for a source started (verified subscription) or stopped (lapsed, denied): polling adapts. */
+    public void pushActive(long sourceId, boolean active) {
+        lock.lock();
+        try {
+            scheduler.pushActive(sourceId, active, clock.instant());
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A push delivered entries: the scheduler learns the rate from them too. */
+    public void pushed(long sourceId, List<Instant> newEntryTimes) {
+        lock.lock();
+        try {
+            scheduler.pushed(sourceId, newEntryTimes, clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Brings the scheduler in line with the stored sources. */
+    private void syncSources() {
+        List<Source> all = sources.all();
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            java.util.Set<Long> stored = new java.util.HashSet<>();
+            for (Source s : all) {
+                stored.add(s.id());
+                if (known.add(s.id())) scheduler.add(s.id(), host(s), now);
+            }
+            for (var it = known.iterator(); it.hasNext(); ) {
+                long id = it.next();
+                if (!stored.contains(id)) {
+                    scheduler.remove(id);
+                    it.remove();
+                }
+            }
+            lastSync = now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            if (Duration.between(lastSync, clock.instant()).compareTo(SOURCE_SYNC) > 0) {
+                try {
+                    syncSources();
+                } catch (RuntimeException e) {
+                    log.error("source sync failed", e);
+                }
+            }
+            List<Long> due;
+            lock.lock();
+            try {
+                due = scheduler.due(clock.instant(), Math.max(inFlight.availablePermits(), 0));
+                if (due.isEmpty()) {
+                    Duration wait = scheduler.nextDue()
+                            .map(t -> Duration.between(clock.instant(), t))
+                            .filter(d -> d.compareTo(IDLE_WAKEUP) < 0)
+                            .orElse(IDLE_WAKEUP);
+                    wake.awaitNanos(Math.max(wait.toNanos(), 1_000_000));
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            for (long id : due) {
+                if (!inFlight.tryAcquire()) {
+                    // Cannot happen with the permit count asked for above, but never lose a source's slot.
+                    completed(id, new PollOutcome.Failed(null));
+                    continue;
+                }
+                Thread.ofVirtual().name("poll-", id).start(() -> pollOne(id));
+            }
+        }
+    }
+
+    private void pollOne(long id) {
+        PollOutcome outcome = new PollOutcome.Failed(null);
+        try {
+            var source = sources.find(id);
+            if (source.isEmpty()) {
+                sourceRemoved(id);
+                return;
+            }
+            RefreshSource.Result result = refresh.refresh(source.get());
+            outcome = result.outcome();
+            PushSubscriptions p = push;
+            if (p != null) p.polled(source.get(), result);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("poll failed source_id={}", id, e);
+        } finally {
+            inFlight.release();
+            completed(id, outcome);
+        }
+    }
+
+    private void completed(long id, PollOutcome outcome) {
+        lock.lock();
+        try {
+            scheduler.completed(id, outcome, clock.instant());
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String host(Source s) {
+        if (!politeByHost) return s.feedUrl();
+        try {
+            String authority = URI.create(s.feedUrl()).getAuthority();
+            return authority == null ? s.feedUrl() : authority;
+        } catch (IllegalArgumentException e) {
+            return s.feedUrl();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

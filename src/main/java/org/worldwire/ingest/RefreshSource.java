@@ -1,0 +1,161 @@
+package org.worldwire.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.dedup.UrlCanonicalizer;
+import org.worldwire.feed.FeedContext;
+import org.worldwire.feed.FeedParser;
+import org.worldwire.fetch.FetchRequest;
+import org.worldwire.fetch.FetchResult;
+import org.worldwire.fetch.Fetcher;
+import org.worldwire.model.FeedEntry;
+import org.worldwire.model.ParsedFeed;
+import org.worldwire.model.Source;
+import org.worldwire.schedule.PollOutcome;
+import org.worldwire.store.FeedValidators;
+import org.worldwire.store.IngestQueue;
+import org.worldwire.store.NewEntry;
+import org.worldwire.store.PendingEntry;
+import org.worldwire.store.PollRecord;
+import org.worldwire.store.SourceStore;
+
+/**
+ * One poll of one source, top to bottom: conditional GET, parse, find the entries not seen before, record
+ * them with the poll in one transaction, hand them to the article pipeline. Also takes feed bodies that
+ * arrive by push (WebSub) through {@link #ingestFeed}.
+ */
+public final class RefreshSource {
+    private static final Logger log = LoggerFactory.getLogger(RefreshSource.class);
+
+    private final Fetcher fetcher;
+    private final SourceStore sources;
+    private final IngestQueue queue;
+    private final ArticlePipeline pipeline;
+    private final MeterRegistry metrics;
+    private final InstantSource clock;
+    /**
+     * Per source, fingerprints of the entries its last document held: a feed repeats most of its entries from
+     * one poll to the next, and only the ones not in the previous document need the store's dedup check.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Set<Long>> lastDocument =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
+            MeterRegistry metrics, InstantSource clock) {
+        this.fetcher = fetcher;
+        this.sources = sources;
+        this.queue = queue;
+        this.pipeline = pipeline;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** What a poll found, for the scheduler and for whoever asked (the CLI, tests, the WebSub fallback). */
+    /** @param linkHeader the feed response's HTTP Link header (WebSub hub discovery), when there was one */
+    public record Result(PollOutcome outcome, int newEntries, @Nullable ParsedFeed feed, @Nullable String linkHeader) {
+        Result withLinkHeader(@Nullable String header) {
+            return new Result(outcome, newEntries, feed, header);
+        }
+    }
+
+    public Result refresh(Source source) throws InterruptedException {
+        FeedValidators v = sources.validators(source.id());
+        FetchResult fetched = fetcher.fetch(FetchRequest.feed(source.feedUrl(), v.etag(), v.lastModified()));
+        Instant now = clock.instant();
+        return switch (fetched) {
+            case FetchResult.NotModified n -> {
+                sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
+                count("not_modified");
+                yield new Result(new PollOutcome.NotModified(), 0, null, null);
+            }
+            case FetchResult.Failed f -> {
+                sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
+                count(f.reason().key());
+                metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", f.reason().key()).increment();
+                log.warn("feed fetch failed source_id={} url={} reason={} status={} message={}", source.id(),
+                        source.feedUrl(), f.reason().key(), f.status(), f.message());
+                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
+            }
+            case FetchResult.Fetched f -> {
+                ParsedFeed feed = FeedParser.parse(f.body(),
+                        new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()));
+                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now)
+                        .withLinkHeader(f.linkHeader());
+            }
+        };
+    }
+
+    /** Records what a feed document holds: the poll (or push), and every entry not seen before. */
+    public Result ingestFeed(Source source, ParsedFeed feed, @Nullable Integer status,
+            @Nullable FeedValidators validators, Instant now) throws InterruptedException {
+        if (feed.entries().isEmpty() && !feed.wellFormed()) {
+            // Keep the old validators: the next poll must fetch the document again, not get a 304.
+            String message = feed.problems().get(0);
+            sources.recordPoll(source.id(), new PollRecord(now, status, 0, "malformed_feed", message, null));
+            count("malformed_feed");
+            metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
+            log.warn("feed unreadable source_id={} url={} problem={}", source.id(), source.feedUrl(), message);
+            return new Result(new PollOutcome.Failed(null), 0, feed, null);
+        }
+        List<NewEntry> candidates = candidates(source, feed);
+        java.util.Set<Long> previous = lastDocument.getOrDefault(source.id(), java.util.Set.of());
+        java.util.Set<Long> current = new java.util.HashSet<>();
+        List<NewEntry> unseen = new ArrayList<>();
+        for (NewEntry e : candidates) {
+            long key = fingerprint(e);
+            current.add(key);
+            if (!previous.contains(key)) unseen.add(e);
+        }
+        List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now,
+                new PollRecord(now, status, unseen.size(), null, null, validators));
+        lastDocument.put(source.id(), current);
+        for (PendingEntry p : fresh) pipeline.submit(p);
+        count("fetched");
+        List<Instant> times = new ArrayList<>(fresh.size());
+        for (PendingEntry p : fresh) {
+            Instant published = p.entry().published();
+            times.add(published != null && !published.isAfter(now) ? published : now);
+        }
+        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
+    }
+
+    private static List<NewEntry> candidates(Source source, ParsedFeed feed) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<NewEntry> out = new ArrayList<>();
+        String base = feed.link() != null ? feed.link() : source.feedUrl();
+        for (FeedEntry e : feed.entries()) {
+            String link = e.link() != null ? e.link() : looksLikeUrl(e.id()) ? e.id() : null;
+            if (link == null) continue;
+            String url;
+            try {
+                url = UrlCanonicalizer.canonicalize(link, base);
+            } catch (IllegalArgumentException notHttp) {
+                continue; // javascript:, file:, mailto: and junk never become articles
+            }
+            if (!seen.add(url)) continue;
+            String guid = e.id() != null && !e.id().isBlank() ? e.id().strip() : url;
+            out.add(new NewEntry(url, guid, e));
+        }
+        return out;
+    }
+
+    private static long fingerprint(NewEntry e) {
+        return e.url().hashCode() * 0x9E3779B97F4A7C15L + e.guid().hashCode();
+    }
+
+    private static boolean looksLikeUrl(@Nullable String s) {
+        return s != null && (s.startsWith("http://") || s.startsWith("https://"));
+    }
+
+    private void count(String outcome) {
+        metrics.counter("worldwire.polls", "outcome", outcome).increment();
+    }
+}

@@ -1,0 +1,33 @@
+package org.worldwire.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.worldwire.model.Article;
+
+/**
+ * The durable queue between discovering entries in a feed and storing their articles. Entries are recorded
+ * together with the poll that found them, in one transaction, so a crash between the two can neither lose
+ * an entry (the validators would make the next poll a 304) nor store it twice.
+ */
+public interface IngestQueue {
+    /**
+     * Records a poll and the entries it found. Entries whose URL, or source and guid, is already stored or
+     * pending are skipped.
+     *
+     * @return the entries recorded, with their queue ids, in the given order
+     */
+    List<PendingEntry> enqueue(long sourceId, List<NewEntry> entries, Instant discovered, PollRecord poll);
+
+    /** Pending entries with an id above {@code afterId}, oldest first: what a restart resumes. */
+    List<PendingEntry> pending(long afterId, int limit);
+
+    /**
+     * Stores the article and removes its pending entry in one transaction.
+     *
+     * @return the stored article with its id, or empty when an equal article was stored meanwhile
+     */
+    Optional<Article> complete(long pendingId, Article article);
+
+    long pendingCount();
+}

@@ -1,0 +1,292 @@
+package org.worldwire.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.model.Article;
+import org.worldwire.model.Source;
+import org.worldwire.search.SearchHit;
+import org.worldwire.search.SearchQuery;
+import org.worldwire.store.ArticleQuery;
+
+/** The JSON API, the feeds out, the sitemaps and the health check. */
+final class Api {
+    private static final long SECOND = 1_000_000_000L;
+    private static final String JSON = "application/json; charset=utf-8";
+    private static final String XML = "application/xml; charset=utf-8";
+
+    /** A request the API cannot answer as asked: 400 with the message. */
+    static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private final Site site;
+    private final ResponseCache cache;
+    private final FeedsOut feeds;
+    private final Rendered openApi;
+
+    Api(Site site, ResponseCache cache) {
+        this.site = site;
+        this.cache = cache;
+        this.feeds = new FeedsOut(site);
+        try (InputStream in = Api.class.getResourceAsStream("/org/worldwire/web/openapi.json")) {
+            if (in == null) throw new IllegalStateException("missing openapi.json");
+            openApi = Rendered.of(in.readAllBytes(), JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- JSON API ------------------------------------------------------------------------------------
+
+    void articles(Context ctx) {
+        int limit = intParam(ctx, "limit", 20, 1, 100);
+        Long cursor = longParam(ctx, "cursor");
+        Long sourceId = longParam(ctx, "source");
+        String country = ctx.queryParam("country");
+        if (country != null && !country.isBlank()) {
+            String iso = Text.iso2(country);
+            if (iso == null) throw new BadRequest("country must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
+            country = iso;
+        } else {
+            country = null;
+        }
+        String language = blankToNull(ctx.queryParam("language"));
+        if (language != null) language = language.toLowerCase(Locale.ROOT);
+        Instant since = instantParam(ctx, "since");
+        String q = blankToNull(ctx.queryParam("q"));
+        String key = "api|" + limit + "|" + cursor + "|" + sourceId + "|" + country + "|" + language + "|" + since + "|" + q;
+        String fCountry = country, fLanguage = language;
+        Rendered r = cache.get(key, SECOND / 2, 10 * SECOND, () -> {
+            List<Article> list = q == null
+                    ? site.articles.list(new ArticleQuery(sourceId, fCountry, fLanguage, since, cursor, limit + 1))
+                    : searched(q, sourceId, fCountry, fLanguage, since, cursor, limit + 1);
+            String next = null;
+            if (list.size() > limit) {
+                list = list.subList(0, limit);
+                next = String.valueOf(list.getLast().id());
+            }
+            List<ApiJson.ArticleJson> out = list.stream().map(a -> ApiJson.article(site, a)).toList();
+            return Rendered.of(ApiJson.write(new ApiJson.ArticlePage(out, next)), JSON);
+        });
+        Http.send(ctx, r, "public, max-age=2");
+    }
+
+    /** Full-text filter: newest matches, then the same filters and cursor as the plain listing. */
+    private List<Article> searched(String q, @Nullable Long sourceId, @Nullable String country, @Nullable String language,
+            @Nullable Instant since, @Nullable Long cursor, int limit) {
+        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST, country, language, sourceId, 1000));
+        List<Article> out = new ArrayList<>();
+        TreeSet<Long> ids = new TreeSet<>(Comparator.reverseOrder());
+        for (SearchHit h : hits) ids.add(h.articleId());
+        for (long id : ids) {
+            if (cursor != null && id >= cursor) continue;
+            Article a = site.articles.find(id).orElse(null);
+            if (a == null || (since != null && a.discovered().isBefore(since))) continue;
+            if (sourceId != null && a.sourceId() != sourceId) continue;
+            out.add(a);
+            if (out.size() == limit) break;
+        }
+        return out;
+    }
+
+    void article(Context ctx) {
+        long id = idParam(ctx.pathParam("id"));
+        Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
+        Http.send(ctx, Rendered.of(ApiJson.write(ApiJson.article(site, a)), JSON), "public, max-age=60");
+    }
+
+    void sources(Context ctx) {
+        Rendered r = cache.get("api|sources", 5 * SECOND, 60 * SECOND, () -> {
+            List<ApiJson.SourceJson> list = site.allSources().stream()
+                    .sorted(Comparator.comparingLong(Source::id))
+                    .map(s -> ApiJson.source(site, s)).toList();
+            return Rendered.of(ApiJson.write(new ApiJson.SourcesPage(list)), JSON);
+        });
+        Http.send(ctx, r, "public, max-age=5");
+    }
+
+    void openApi(Context ctx) {
+        Http.send(ctx, openApi, "public, max-age=3600");
+    }
+
+    void health(Context ctx) {
+        ApiJson.Health h = new ApiJson.Health("ok", site.articles.count(), site.allSources().size());
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType(JSON).result(ApiJson.write(h));
+    }
+
+    // ---- feeds out -----------------------------------------------------------------------------------
+
+    void homeFeed(Context ctx, String ext) {
+        FeedsOut.Channel ch = new FeedsOut.Channel(site.config.siteName(), site.config.tagline(), "/");
+        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize())));
+    }
+
+    void sourceFeed(Context ctx) {
+        String ext = feedExt(ctx.pathParam("feed"));
+        long id = idParam(ctx.pathParam("id"));
+        Source s = site.source(id).orElseThrow(() -> new NotFoundResponse("no source " + id));
+        FeedsOut.Channel ch = new FeedsOut.Channel(s.title() + " — " + site.config.siteName(), "Updates from " + s.title(),
+                Site.sourcePath(id));
+        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize()).withSource(id)));
+    }
+
+    void countryFeed(Context ctx) {
+        String ext = feedExt(ctx.pathParam("feed"));
+        String iso2 = Text.iso2(ctx.pathParam("iso2"));
+        if (iso2 == null) throw new NotFoundResponse("no country " + ctx.pathParam("iso2"));
+        String name = Text.countryName(iso2);
+        FeedsOut.Channel ch = new FeedsOut.Channel(name + " — " + site.config.siteName(), "The latest news about " + name,
+                Site.countryPath(iso2));
+        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize()).withCountry(iso2)));
+    }
+
+    void regionFeed(Context ctx) {
+        String ext = feedExt(ctx.pathParam("feed"));
+        String region = site.regions.bySlug(ctx.pathParam("name"));
+        if (region == null) throw new NotFoundResponse("no region " + ctx.pathParam("name"));
+        FeedsOut.Channel ch = new FeedsOut.Channel(region + " — " + site.config.siteName(), "The latest news from " + region,
+                Site.regionPath(region));
+        sendFeed(ctx, ext, ch, () -> site.inRegion(region, site.config.riverSize(), null, 2000));
+    }
+
+    private static String feedExt(String name) {
+        return switch (name) {
+            case "feed.rss" -> "rss";
+            case "feed.atom" -> "atom";
+            case "feed.json" -> "json";
+            default -> throw new NotFoundResponse("no such feed " + name);
+        };
+    }
+
+    private void sendFeed(Context ctx, String ext, FeedsOut.Channel ch, java.util.function.Supplier<List<Article>> list) {
+        Rendered r = cache.get("feed|" + ext + "|" + ch.path(), SECOND, 60 * SECOND, () -> switch (ext) {
+            case "rss" -> Rendered.of(feeds.rss(ch, list.get()), FeedsOut.RSS_TYPE);
+            case "atom" -> Rendered.of(feeds.atom(ch, list.get()), FeedsOut.ATOM_TYPE);
+            case "json" -> Rendered.of(feeds.json(ch, list.get()), FeedsOut.JSON_TYPE);
+            default -> throw new NotFoundResponse("no such feed");
+        });
+        Http.send(ctx, r, "public, max-age=30");
+    }
+
+    // ---- sitemaps and robots -------------------------------------------------------------------------
+
+    void sitemap(Context ctx) {
+        Rendered r = cache.get("sitemap", 10 * SECOND, 300 * SECOND, () -> {
+            StringBuilder b = new StringBuilder(64 * 1024);
+            b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+            url(b, "/", null, "always");
+            for (String region : site.regions.regions()) url(b, Site.regionPath(region), null, "always");
+            TreeSet<String> countries = new TreeSet<>();
+            List<Article> latest = site.articles.list(ArticleQuery.latest(1000));
+            for (Article a : latest) countries.addAll(site.countriesOf(a, site.sourceOrUnknown(a.sourceId())));
+            for (String c : countries) url(b, Site.countryPath(c), null, "hourly");
+            for (Source s : site.allSources()) url(b, Site.sourcePath(s.id()), null, "hourly");
+            for (Article a : latest) url(b, Site.articlePath(a), a.discovered(), null);
+            url(b, "/privacy", null, "monthly");
+            b.append("</urlset>\n");
+            return Rendered.of(b.toString(), XML);
+        });
+        Http.send(ctx, r, "public, max-age=60");
+    }
+
+    private void url(StringBuilder b, String path, @Nullable Instant lastmod, @Nullable String changefreq) {
+        b.append("<url><loc>").append(FeedsOut.xml(site.abs(path))).append("</loc>");
+        if (lastmod != null) b.append("<lastmod>").append(Text.iso(lastmod)).append("</lastmod>");
+        if (changefreq != null) b.append("<changefreq>").append(changefreq).append("</changefreq>");
+        b.append("</url>\n");
+    }
+
+    /** Google's news sitemap: articles of the last 48 hours, at most 1,000. */
+    void newsSitemap(Context ctx) {
+        Rendered r = cache.get("news-sitemap", 5 * SECOND, 60 * SECOND, () -> {
+            Instant since = site.clock.instant().minus(Duration.ofHours(48));
+            List<Article> recent = site.articles.list(ArticleQuery.latest(1000).since(since));
+            StringBuilder b = new StringBuilder(64 * 1024);
+            b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+                    + "xmlns:news=\"http://www.google.com/schemas/sitemap-news/0.9\">\n");
+            for (Article a : recent) {
+                b.append("<url><loc>").append(FeedsOut.xml(site.abs(Site.articlePath(a)))).append("</loc><news:news>")
+                        .append("<news:publication><news:name>").append(FeedsOut.xml(site.config.siteName()))
+                        .append("</news:name><news:language>")
+                        .append(FeedsOut.xml(a.language() == null ? "en" : a.language()))
+                        .append("</news:language></news:publication><news:publication_date>")
+                        .append(Text.iso(a.shownTime())).append("</news:publication_date><news:title>")
+                        .append(FeedsOut.xml(a.title())).append("</news:title></news:news></url>\n");
+            }
+            b.append("</urlset>\n");
+            return Rendered.of(b.toString(), XML);
+        });
+        Http.send(ctx, r, "public, max-age=60");
+    }
+
+    void robots(Context ctx) {
+        String body = "User-agent: *\nDisallow: /search\nDisallow: /api/\n\nSitemap: " + site.abs("/sitemap.xml")
+                + "\nSitemap: " + site.abs("/news-sitemap.xml") + "\n";
+        Http.send(ctx, Rendered.of(body, "text/plain; charset=utf-8"), "public, max-age=3600");
+    }
+
+    // ---- parameters ----------------------------------------------------------------------------------
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static long idParam(String s) {
+        try {
+            long v = Long.parseLong(s);
+            if (v > 0) return v;
+        } catch (NumberFormatException ignored) {
+            // falls through to the 404 below
+        }
+        throw new NotFoundResponse("no such id: " + s);
+    }
+
+    private static @Nullable Long longParam(Context ctx, String name) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return null;
+        try {
+            long l = Long.parseLong(v);
+            if (l < 0) throw new BadRequest(name + " must not be negative, was " + v);
+            return l;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return dflt;
+        try {
+            int i = Integer.parseInt(v);
+            if (i < min || i > max) throw new BadRequest(name + " must be " + min + ".." + max + ", was " + v);
+            return i;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    private static @Nullable Instant instantParam(Context ctx, String name) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return null;
+        try {
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " must be an ISO-8601 instant such as 2026-11-29T02:00:00Z, was '" + v + "'");
+        }
+    }
+}

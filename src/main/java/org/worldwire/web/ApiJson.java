@@ -1,0 +1,85 @@
+package org.worldwire.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.model.Article;
+import org.worldwire.model.Source;
+
+/** The API's JSON shapes (snake_case), and the one mapper that writes them. */
+final class ApiJson {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+
+    private ApiJson() {}
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** JSON safe inside an HTML {@code <script>} element: no "<" can close it. */
+    static String forScript(Object value) {
+        return write(value).replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    record SourceRef(long id, String title, @Nullable String country, @Nullable String siteUrl) {}
+
+    /**
+     * One article. {@code text} is the whole text for full-text sources and the excerpt otherwise;
+     * {@code url} is the publisher's page, {@code link} ours.
+     */
+    record ArticleJson(
+            long id,
+            String title,
+            String url,
+            String link,
+            SourceRef source,
+            @Nullable String byline,
+            @Nullable Instant published,
+            Instant discovered,
+            Instant time,
+            @Nullable String language,
+            List<String> countries,
+            List<String> primaryCountries,
+            @Nullable String leadImage,
+            String text,
+            boolean fullText) {}
+
+    record ArticlePage(List<ArticleJson> articles, @Nullable String nextCursor) {}
+
+    record SourceJson(long id, String title, String feedUrl, @Nullable String siteUrl, @Nullable String country,
+            @Nullable String language, String displayPolicy, String link) {}
+
+    record SourcesPage(List<SourceJson> sources) {}
+
+    record Health(String status, long articles, long sources) {}
+
+    record Error(String error) {}
+
+    static ArticleJson article(Site site, Article a) {
+        Source s = site.sourceOrUnknown(a.sourceId());
+        boolean full = site.fullText(a);
+        String text = full ? a.text() : Text.excerpt(a.paragraphs(), a.summary(), site.config.excerptLength());
+        return new ArticleJson(a.id(), a.title(), a.url(), site.abs(Site.articlePath(a)),
+                new SourceRef(s.id(), s.title(), s.country(), s.siteUrl()), a.byline(), a.published(), a.discovered(),
+                a.shownTime(), a.language(), a.countries(), a.primaryCountries(), a.leadImage(), text, full);
+    }
+
+    static SourceJson source(Site site, Source s) {
+        return new SourceJson(s.id(), s.title(), s.feedUrl(), s.siteUrl(), s.country(), s.language(),
+                s.displayPolicy().name().toLowerCase(java.util.Locale.ROOT), site.abs(Site.sourcePath(s.id())));
+    }
+}

@@ -1,0 +1,63 @@
+package org.worldwire.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The site's CSS and JavaScript, read once from the classpath and served under names that carry a hash of
+ * their content ({@code /static/site.1a2b3c4d.css}), so browsers may keep them for a year.
+ */
+final class Assets {
+    private static final String BASE = "/org/worldwire/web/static/";
+    private final Map<String, Rendered> byHashedName = new ConcurrentHashMap<>();
+    private final String cssHref;
+    private final String jsHref;
+
+    Assets() {
+        cssHref = load("site.css", "text/css; charset=utf-8");
+        jsHref = load("site.js", "text/javascript; charset=utf-8");
+    }
+
+    private String load(String name, String type) {
+        byte[] bytes;
+        try (InputStream in = Assets.class.getResourceAsStream(BASE + name)) {
+            if (in == null) throw new IllegalStateException("missing static asset " + name);
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read static asset " + name, e);
+        }
+        String hash;
+        try {
+            hash = Rendered.hex(MessageDigest.getInstance("SHA-256").digest(bytes), 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        int dot = name.lastIndexOf('.');
+        String hashed = name.substring(0, dot) + "." + hash + name.substring(dot);
+        byHashedName.put(hashed, Rendered.of(bytes, type));
+        return "/static/" + hashed;
+    }
+
+    String cssHref() {
+        return cssHref;
+    }
+
+    String jsHref() {
+        return jsHref;
+    }
+
+    Optional<Rendered> find(String hashedName) {
+        return Optional.ofNullable(byHashedName.get(hashedName));
+    }
+
+    /** Bytes of CSS and JS one page loads, for the page-weight figure. */
+    int weight() {
+        return byHashedName.values().stream().mapToInt(r -> r.body().length).sum();
+    }
+}

@@ -1,0 +1,318 @@
+package org.worldwire.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.model.Article;
+import org.worldwire.model.Source;
+import org.worldwire.search.SearchHit;
+import org.worldwire.search.SearchQuery;
+import org.worldwire.store.ArticleQuery;
+import org.worldwire.web.Views.AdSlot;
+import org.worldwire.web.Views.ArticlePage;
+import org.worldwire.web.Views.Chrome;
+import org.worldwire.web.Views.CountryLink;
+import org.worldwire.web.Views.FeedLink;
+import org.worldwire.web.Views.Item;
+import org.worldwire.web.Views.Meta;
+import org.worldwire.web.Views.River;
+import org.worldwire.web.Views.SearchResult;
+
+/** The reader site's HTML pages: parse the request, one query, render, send with an ETag. */
+final class Pages {
+    private static final long SECOND = 1_000_000_000L;
+    private final Site site;
+    private final Templates templates;
+    private final ResponseCache cache;
+
+    Pages(Site site, Templates templates, ResponseCache cache) {
+        this.site = site;
+        this.templates = templates;
+        this.cache = cache;
+    }
+
+    // ---- home ----------------------------------------------------------------------------------------
+
+    void home(Context ctx) {
+        Consent consent = Http.consent(ctx, site.config);
+        Rendered r = cache.get("home|" + consent, SECOND, 30 * SECOND, () -> {
+            List<Article> latest = site.articles.list(ArticleQuery.latest(site.config.riverSize()));
+            List<CountryLink> countries = site.countriesInTheNews(latest, 16);
+            WebConfig c = site.config;
+            Meta meta = new Meta(c.siteName() + " — " + c.tagline(),
+                    c.tagline() + ": the latest news from sources around the world, as it lands.", site.abs("/"),
+                    "website", null, ApiJson.forScript(Map.of("@context", "https://schema.org", "@type", "WebSite",
+                            "name", c.siteName(), "url", site.abs("/"),
+                            "potentialAction", Map.of("@type", "SearchAction",
+                                    "target", site.abs("/search?q={query}"), "query-input", "required name=query"))),
+                    feeds(new FeedsOut.Channel(c.siteName(), c.tagline(), "/")));
+            return render("home", ctx, consent, "/", meta, Map.of(
+                    "river", river(latest, "", "", null), "countries", countries));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private River river(List<Article> list, String filterSource, String filterCountries, @Nullable String olderBase) {
+        long last = list.stream().mapToLong(Article::id).max().orElse(0);
+        String older = olderBase != null && list.size() >= site.config.riverSize()
+                ? olderBase + "?before=" + list.getLast().id() : null;
+        return new River(site.items(list, true), last, filterSource, filterCountries, older);
+    }
+
+    // ---- article and story ---------------------------------------------------------------------------
+
+    void article(Context ctx) {
+        String idSlug = ctx.pathParam("idslug");
+        int dash = idSlug.indexOf('-');
+        long id = parseId(dash < 0 ? idSlug : idSlug.substring(0, dash));
+        Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No article " + id));
+        String canonical = Site.articlePath(a);
+        String givenSlug = dash < 0 ? "" : idSlug.substring(dash + 1);
+        if (!givenSlug.equals(Text.slug(a.title())) && !givenSlug.equals(decode(canonical.substring(canonical.indexOf('-') + 1)))) {
+            ctx.redirect(canonical, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Consent consent = Http.consent(ctx, site.config);
+        Rendered r = cache.get("article|" + id + "|" + consent, 10 * SECOND, 60 * SECOND, () -> {
+            ArticlePage page = articlePage(a, consent);
+            Source s = site.sourceOrUnknown(a.sourceId());
+            Meta meta = new Meta(a.title() + " — " + s.title(), Text.excerpt(a.paragraphs(), a.summary(), 160),
+                    site.abs(canonical), "article", Urls.httpOrNull(a.leadImage()), newsArticleJsonLd(a, s), List.of());
+            return render("article", ctx, consent, canonical, meta, Map.of("a", page));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    ArticlePage articlePage(Article a, Consent consent) {
+        Item item = site.item(a, site.clock.instant(), false);
+        List<String> paragraphs = site.shownParagraphs(a);
+        String image = Urls.httpOrNull(a.leadImage());
+        boolean allowImage = image != null && (consent.thirdPartyAllowed() || image.startsWith(site.config.baseUrl() + "/"));
+        WebConfig.Ads ads = site.config.ads();
+        AdSlot inline = null, side = null;
+        if (ads.enabled()) {
+            boolean tag = consent.thirdPartyAllowed() && ads.hasThirdPartyTag();
+            inline = new AdSlot("ad-inline", ads.houseAdHtml(), tag ? Urls.httpOrNull(ads.adTagScriptUrl()) : null,
+                    tag ? ads.adTagHtml() : null);
+            side = new AdSlot("ad-side", ads.houseAdHtml(), tag ? Urls.httpOrNull(ads.adTagScriptUrl()) : null,
+                    tag ? ads.adTagHtml() : null);
+        }
+        int adAfter = Math.max(1, Math.min(ads.paragraphAfter(), paragraphs.size()));
+        String original = Urls.httpOrNull(a.url());
+        List<Item> related = site.items(site.sameStory(a, 5), false);
+        return new ArticlePage(item, a.byline(), paragraphs, site.fullText(a), original == null ? "#" : original,
+                allowImage ? image : null, image != null && !allowImage, inline, side, adAfter, Site.storyPath(a.id()),
+                related);
+    }
+
+    private String newsArticleJsonLd(Article a, Source s) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        ld.put("@context", "https://schema.org");
+        ld.put("@type", "NewsArticle");
+        ld.put("headline", a.title());
+        ld.put("url", site.abs(Site.articlePath(a)));
+        ld.put("mainEntityOfPage", site.abs(Site.articlePath(a)));
+        ld.put("datePublished", Text.iso(a.shownTime()));
+        ld.put("dateModified", Text.iso(a.discovered()));
+        ld.put("isBasedOn", a.url());
+        if (a.byline() != null) ld.put("author", Map.of("@type", "Person", "name", a.byline()));
+        ld.put("publisher", Map.of("@type", "Organization", "name", s.title()));
+        String image = Urls.httpOrNull(a.leadImage());
+        if (image != null) ld.put("image", List.of(image));
+        if (a.language() != null) ld.put("inLanguage", a.language());
+        ld.put("description", Text.excerpt(a.paragraphs(), a.summary(), 200));
+        return ApiJson.forScript(ld);
+    }
+
+    void story(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No story " + id));
+        Consent consent = Http.consent(ctx, site.config);
+        Rendered r = cache.get("story|" + id + "|" + consent, 5 * SECOND, 60 * SECOND, () -> {
+            List<Article> reports = new ArrayList<>(site.sameStory(a, 50));
+            reports.add(a);
+            reports.sort((x, y) -> Long.compare(y.id(), x.id()));
+            Meta meta = new Meta(a.title() + " — all reports", "Every report of this story we found: " + a.title(),
+                    site.abs(Site.storyPath(id)), "website", null, null, List.of());
+            Instant now = site.clock.instant();
+            return render("story", ctx, consent, Site.storyPath(id), meta, Map.of(
+                    "lead", site.item(a, now, false), "reports", reports.stream().map(x -> site.item(x, now, true)).toList()));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    // ---- sections ------------------------------------------------------------------------------------
+
+    void source(Context ctx) {
+        long id = parseId(ctx.pathParam("id"));
+        Source s = site.source(id).orElseThrow(() -> new NotFoundResponse("No source " + id));
+        Long before = beforeParam(ctx);
+        Consent consent = Http.consent(ctx, site.config);
+        String path = Site.sourcePath(id);
+        Rendered r = cache.get("source|" + id + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
+            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).withSource(id);
+            List<Article> list = site.articles.list(before == null ? q : q.before(before));
+            String country = Text.iso2(s.country());
+            String lead = "Updates from " + s.title() + (country == null ? "" : ", " + Text.countryName(country)) + ".";
+            FeedsOut.Channel ch = new FeedsOut.Channel(s.title() + " — " + site.config.siteName(), lead, path);
+            Meta meta = new Meta(s.title() + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
+                    feeds(ch));
+            return render("section", ctx, consent, path, meta, Map.of("heading", s.title(), "lead", lead,
+                    "river", river(list, String.valueOf(id), "", path),
+                    "countries", country == null ? List.of() : List.of(site.countryLink(country, 0))));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    void country(Context ctx) {
+        String iso2 = Text.iso2(ctx.pathParam("iso2"));
+        if (iso2 == null) throw new NotFoundResponse("No country " + ctx.pathParam("iso2"));
+        if (!ctx.pathParam("iso2").equals(iso2.toLowerCase(java.util.Locale.ROOT))) {
+            ctx.redirect(Site.countryPath(iso2), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        Long before = beforeParam(ctx);
+        Consent consent = Http.consent(ctx, site.config);
+        String path = Site.countryPath(iso2);
+        Rendered r = cache.get("country|" + iso2 + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
+            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).withCountry(iso2);
+            List<Article> list = site.articles.list(before == null ? q : q.before(before));
+            String name = Text.countryName(iso2);
+            String lead = "The latest news about " + name + ", and from its sources.";
+            Meta meta = new Meta(name + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
+                    feeds(new FeedsOut.Channel(name + " — " + site.config.siteName(), lead, path)));
+            List<CountryLink> here = List.of();
+            Optional<String> region = site.regions.regionOf(iso2);
+            return render("section", ctx, consent, path, meta, Map.of("heading", Text.flag(iso2) + " " + name,
+                    "lead", lead + region.map(rg -> " Part of " + rg + ".").orElse(""),
+                    "river", river(list, "", iso2, path), "countries", here));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    void region(Context ctx) {
+        String region = site.regions.bySlug(ctx.pathParam("name"));
+        if (region == null) throw new NotFoundResponse("No region " + ctx.pathParam("name"));
+        Long before = beforeParam(ctx);
+        Consent consent = Http.consent(ctx, site.config);
+        String path = Site.regionPath(region);
+        Rendered r = cache.get("region|" + region + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
+            List<Article> list = site.inRegion(region, site.config.riverSize(), before, 2000);
+            String lead = "The latest news from " + region + ".";
+            Meta meta = new Meta(region + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
+                    feeds(new FeedsOut.Channel(region + " — " + site.config.siteName(), lead, path)));
+            List<CountryLink> countries = site.countriesInTheNews(list, 40).stream()
+                    .filter(c -> site.regions.countriesIn(region).contains(c.iso2())).toList();
+            return render("section", ctx, consent, path, meta, Map.of("heading", region, "lead", lead,
+                    "river", river(list, "", String.join(" ", site.regions.countriesIn(region)), path),
+                    "countries", countries));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    // ---- search and privacy --------------------------------------------------------------------------
+
+    void search(Context ctx) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.length() > 200) q = q.substring(0, 200);
+        boolean newest = "newest".equals(ctx.queryParam("order"));
+        Consent consent = Http.consent(ctx, site.config);
+        List<SearchResult> results = new ArrayList<>();
+        if (!q.isEmpty()) {
+            List<SearchHit> hits = site.search.search(new SearchQuery(q,
+                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE, null, null, null, 30));
+            Instant now = site.clock.instant();
+            for (SearchHit h : hits) {
+                site.articles.find(h.articleId()).ifPresent(a ->
+                        results.add(new SearchResult(site.item(a, now, false), Snippets.safe(h.snippetHtml()))));
+            }
+        }
+        String title = q.isEmpty() ? "Search" : q + " — search";
+        Meta meta = new Meta(title + " — " + site.config.siteName(), "Search the latest news from around the world.",
+                site.abs("/search"), "website", null, null, List.of());
+        Rendered r = render("search", ctx, consent, "/search", meta, Map.of("q", q, "newest", newest, "results", results));
+        ctx.header("X-Robots-Tag", "noindex");
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    void privacy(Context ctx) {
+        Consent consent = Http.consent(ctx, site.config);
+        Rendered r = cache.get("privacy|" + consent, 60 * SECOND, 60 * SECOND, () -> {
+            Meta meta = new Meta("Privacy and cookies — " + site.config.siteName(),
+                    "Which cookies " + site.config.siteName() + " sets, why, and for how long.", site.abs("/privacy"),
+                    "website", null, null, List.of());
+            return render("privacy", ctx, consent, "/privacy", meta, Map.of("cookies", site.config.cookieRows(),
+                    "thirdParties", thirdPartyStatement()));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private String thirdPartyStatement() {
+        WebConfig.Ads ads = site.config.ads();
+        String images = "Article pages then also show the publisher's own picture, loaded from the publisher's server.";
+        if (!ads.enabled()) return "Nothing about ads: this site shows none. " + images;
+        if (!ads.hasThirdPartyTag()) {
+            return "Advertisement slots show our own house ads, which load nothing from anyone else. " + images;
+        }
+        String origin = Urls.origin(ads.adTagScriptUrl());
+        return "Advertisement slots then load an ad tag from a third party"
+                + (origin == null ? "" : " (" + origin + ")")
+                + ", which may set its own cookies under its own policy. Without acceptance they show our own house ads. "
+                + images;
+    }
+
+    void notFound(Context ctx, String message) {
+        Consent consent = Http.consent(ctx, site.config);
+        Meta meta = new Meta("Not found — " + site.config.siteName(), message, site.abs("/"), "website", null, null, List.of());
+        Rendered r = render("error", ctx, consent, "/", meta, Map.of("status", 404, "message", message));
+        Http.applyPageHeaders(ctx, consent, site.config);
+        ctx.status(404).contentType(r.contentType()).result(r.body());
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private Rendered render(String template, Context ctx, Consent consent, String path, Meta meta,
+            Map<String, Object> params) {
+        Chrome chrome = site.chrome(consent, path);
+        Map<String, Object> all = new LinkedHashMap<>(params);
+        all.put("chrome", chrome);
+        all.put("meta", meta);
+        return templates.page(template, all);
+    }
+
+    private List<FeedLink> feeds(FeedsOut.Channel ch) {
+        return List.of(new FeedLink("RSS", "application/rss+xml", ch.feedPath("rss")),
+                new FeedLink("Atom", "application/atom+xml", ch.feedPath("atom")),
+                new FeedLink("JSON Feed", "application/feed+json", ch.feedPath("json")));
+    }
+
+    static long parseId(String s) {
+        if (s.isEmpty() || s.length() > 18 || !s.chars().allMatch(Character::isDigit)) {
+            throw new NotFoundResponse("No such page");
+        }
+        return Long.parseLong(s);
+    }
+
+    private static @Nullable Long beforeParam(Context ctx) {
+        String b = ctx.queryParam("before");
+        if (b == null || b.isBlank()) return null;
+        try {
+            long v = Long.parseLong(b.strip());
+            return v > 0 ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
