@@ -16,6 +16,14 @@ public final class FeedParser {
     /** The recovery parser builds a tree; above this size a broken document keeps what the stream read. */
     static final int MAX_LENIENT_CHARS = 16 << 20;
 
+    /** Whitespace and stray byte-order marks before the XML declaration make it ill-formed for no good reason. */
+    private static String trimLeading(String text) {
+        int i = 0;
+        int n = Math.min(text.length(), 4096);
+        while (i < n && (text.charAt(i) <= ' ' || text.charAt(i) == '\uFEFF')) i++;
+        return i == 0 ? text : text.substring(i);
+    }
+
     public static ParsedFeed parse(byte @Nullable [] body, @Nullable FeedContext context) {
         FeedContext ctx = context == null ? FeedContext.NONE : context;
         if (body == null || body.length == 0) return ParsedFeed.unreadable("empty document");
@@ -26,7 +34,7 @@ public final class FeedParser {
             String base = ctx.baseUri();
             if (JsonFeedReader.looksLikeJson(body)) return JsonFeedReader.read(body, base);
             Encodings.Decoded decoded = Encodings.decode(body, ctx.contentType());
-            String text = decoded.text();
+            String text = trimLeading(decoded.text());
             FeedBuilder strict = new FeedBuilder(base);
             if (decoded.problem() != null) strict.problem(decoded.problem());
             InternalEntities entities = InternalEntities.of(text);

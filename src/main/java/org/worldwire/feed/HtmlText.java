@@ -28,7 +28,7 @@ final class HtmlText {
      * keeps its exact bytes (no parse and re-serialisation).
      */
     static String resolveUrls(String html, @Nullable String base) {
-        if (base == null || html.indexOf('<') < 0 || !mentionsUrlAttribute(html)) return html;
+        if (base == null || html.indexOf('<') < 0) return html;
         StringBuilder out = null;
         int copied = 0;
         int n = html.length();
@@ -108,21 +108,6 @@ final class HtmlText {
         return false;
     }
 
-    private static boolean mentionsUrlAttribute(String s) {
-        for (String attr : URL_ATTRIBUTES) {
-            if (indexOfIgnoreCase(s, attr) >= 0) return true;
-        }
-        return false;
-    }
-
-    private static int indexOfIgnoreCase(String s, String lowerNeedle) {
-        int n = lowerNeedle.length();
-        for (int i = 0, end = s.length() - n; i <= end; i++) {
-            if (s.regionMatches(true, i, lowerNeedle, 0, n)) return i;
-        }
-        return -1;
-    }
-
     /**
      * Repairs the two common mojibakes: UTF-8 bytes read as Latin-1 and re-encoded ("â\u0080¦" for "…"), and
      * windows-1252 code points written as C1 control characters (U+0092 for "’"). Text without C1 controls is
@@ -143,23 +128,21 @@ final class HtmlText {
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c >= 0xC2 && c <= 0xF4) {
+                // A UTF-8 lead byte seen as Latin-1, followed by continuation bytes seen the same way.
                 int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-                if (i + need < s.length() + 0 && i + need <= s.length() - 1 + 1) {
-                    boolean cont = i + need < s.length() + 1;
-                    for (int k = 1; k <= need && cont; k++) {
-                        if (i + k >= s.length()) { cont = false; break; }
-                        char d = s.charAt(i + k);
-                        cont = d >= 0x80 && d <= 0xBF;
-                    }
-                    if (cont) {
-                        byte[] b = new byte[need + 1];
-                        for (int k = 0; k <= need; k++) b[k] = (byte) s.charAt(i + k);
-                        String decoded = strictUtf8(b);
-                        if (decoded != null) {
-                            out.append(decoded);
-                            i += need + 1;
-                            continue;
-                        }
+                boolean cont = i + need < s.length();
+                for (int k = 1; k <= need && cont; k++) {
+                    char d = s.charAt(i + k);
+                    cont = d >= 0x80 && d <= 0xBF;
+                }
+                if (cont) {
+                    byte[] b = new byte[need + 1];
+                    for (int k = 0; k <= need; k++) b[k] = (byte) s.charAt(i + k);
+                    String decoded = strictUtf8(b);
+                    if (decoded != null) {
+                        out.append(decoded);
+                        i += need + 1;
+                        continue;
                     }
                 }
             }

@@ -15,10 +15,16 @@ import org.jspecify.annotations.Nullable;
 final class StaxReader {
     private StaxReader() {}
 
-    private static final XMLInputFactory FACTORY = factory();
+    /**
+     * Factories configured to reuse their reader: creating a reader costs more than parsing a small feed. A factory
+     * with a reader to reuse serves one parse at a time, so parses take one from this pool and give it back.
+     */
+    private static final java.util.concurrent.ConcurrentLinkedQueue<XMLInputFactory> POOL = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int POOL_MAX = 64;
 
     private static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
+        trySet(f, "reuse-instance", Boolean.TRUE);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -32,7 +38,7 @@ final class StaxReader {
         return f;
     }
 
-    private static void trySet(XMLInputFactory f, String name, String value) {
+    private static void trySet(XMLInputFactory f, String name, Object value) {
         try {
             f.setProperty(name, value);
         } catch (IllegalArgumentException e) {
@@ -43,8 +49,10 @@ final class StaxReader {
     /** Reads the document into the sink; returns null when it was well-formed, else what was wrong. */
     static @Nullable String read(String text, XmlSink sink, InternalEntities entities) {
         XMLStreamReader r = null;
+        XMLInputFactory factory = POOL.poll();
+        if (factory == null) factory = factory();
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(text));
+            r = factory.createXMLStreamReader(new StringReader(text));
             Attrs attrs = new Attrs(r);
             while (r.hasNext()) {
                 if (sink.full()) return null;
@@ -70,13 +78,16 @@ final class StaxReader {
             String msg = e.getMessage();
             return msg == null ? e.getClass().getSimpleName() : msg.replaceAll("\\s+", " ").strip();
         } finally {
+            boolean closed = r == null;
             if (r != null) {
                 try {
                     r.close();
-                } catch (XMLStreamException ignored) {
-                    // nothing is held open on a string
+                    closed = true;
+                } catch (XMLStreamException | RuntimeException ignored) {
+                    // nothing is held open on a string; a reader that would not close is not reused
                 }
             }
+            if (closed && POOL.size() < POOL_MAX) POOL.offer(factory);
         }
     }
 
