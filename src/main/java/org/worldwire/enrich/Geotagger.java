@@ -37,8 +37,9 @@ public final class Geotagger {
             "gen", "capt", "president", "coach", "judge", "sir", "lady", "lord", "pastor", "rev", "saint", "st");
 
     /** Population a town needs to count when nothing else in the article points to its country. */
-    static final int CITY_ALONE = Integer.getInteger("worldwire.geo.cityAlone", 20_000);
+    static final int CITY_ALONE = Integer.getInteger("worldwire.geo.cityAlone", 50_000);
     static final int CITY_ALONE_AT_SENTENCE_START = Integer.getInteger("worldwire.geo.cityAloneStart", 1_000_000);
+    static final int CITY_REPEATED = Integer.getInteger("worldwire.geo.cityRepeated", 20_000);
     static final int STATE_ALONE = Integer.getInteger("worldwire.geo.stateAlone", 500_000);
 
     private final Gazetteer gazetteer;
@@ -302,12 +303,14 @@ public final class Geotagger {
 
     private static void resolve(List<Mention> mentions, Map<String, Set<String>> evidence, Set<String> statesNamed,
             Set<String> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
+        var repeats = new HashMap<String, Integer>();
+        for (Mention m : mentions) repeats.merge(m.key, 1, Integer::sum);
         for (Mention m : mentions) {
             List<Token> tokens = m.inTitle ? titleTokens : textTokens;
             boolean stateContext = stateContext(tokens, m.tokenIndex, m.length);
-            Place best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            boolean bestSupported = false;
+            // Namesakes are pooled per country: six American Hanovers say more than one Jamaican parish.
+            var byCountry = new HashMap<String, double[]>(); // iso2 -> {best score, namesakes, population sum, supported}
+            var bestPlace = new HashMap<String, Place>();
             for (Place p : m.places) {
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
@@ -316,8 +319,9 @@ public final class Geotagger {
                         && statesNamed.contains(p.iso2() + ':' + p.admin1());
                 boolean codeAfter = p.admin1().equals(m.adminAfterComma);
                 double score = switch (p.kind()) {
-                    // the population only breaks ties between countries sharing a name ("American")
-                    case COUNTRY, ABBREVIATION -> 10 + p.population() / 1e10;
+                    // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
+                    case COUNTRY, ABBREVIATION -> p.population() >= 1_000_000 ? 10 + p.population() / 1e10
+                            : 5 + Math.log10(Math.max(p.population(), 1)) / 1.2;
                     case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
                     case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
@@ -327,21 +331,44 @@ public final class Geotagger {
                 };
                 score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (codeAfter ? 6 : 0)
                         + (p.iso2().equals(source) ? 2 : 0);
-                if (score > bestScore) {
+                double[] agg = byCountry.computeIfAbsent(p.iso2(), k -> new double[] {Double.NEGATIVE_INFINITY, 0, 0, 0});
+                if (score > agg[0]) {
+                    agg[0] = score;
+                    bestPlace.put(p.iso2(), p);
+                }
+                if (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) {
+                    agg[1]++;
+                    agg[2] += p.population();
+                }
+                if (others > 0 || inNamedState || codeAfter) agg[3] = 1;
+            }
+            String bestCountry = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (var e : byCountry.entrySet()) {
+                double[] agg = e.getValue();
+                double score = agg[0] + (agg[1] > 1 ? Math.log10(agg[1]) : 0);
+                if (score > bestScore || (score == bestScore && e.getKey().compareTo(bestCountry) < 0)) {
                     bestScore = score;
-                    best = p;
-                    bestSupported = others > 0 || inNamedState || codeAfter;
+                    bestCountry = e.getKey();
                 }
             }
-            m.chosen = best != null && accepted(m, best, bestSupported) ? best : null;
+            if (bestCountry == null) {
+                m.chosen = null;
+                continue;
+            }
+            double[] agg = byCountry.get(bestCountry);
+            Place best = bestPlace.get(bestCountry);
+            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key)) ? best : null;
         }
     }
 
     /** A town nothing else supports must be big to count; bigger still when it opens a sentence. */
-    private static boolean accepted(Mention m, Place p, boolean supported) {
+    private static boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats) {
         if (supported) return true;
         return switch (p.kind()) {
-            case CITY -> p.population() >= (m.sentenceStart ? CITY_ALONE_AT_SENTENCE_START : CITY_ALONE);
+            // a town the article names again and again is its own town, however small
+            case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 ? CITY_ALONE_AT_SENTENCE_START
+                    : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };
