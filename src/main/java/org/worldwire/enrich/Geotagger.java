@@ -107,14 +107,14 @@ public final class Geotagger {
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
         Set<String> statesNamed = new HashSet<>();
-        Set<String> citiesStates = new HashSet<>();
+        Map<String, Set<String>> citiesStates = new HashMap<>();
         for (Mention m : mentions) {
             String only = onlyCountry(m.places);
             if (only != null && decisive(m)) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
             for (Place p : m.places) {
                 if (p.kind() == Kind.STATE) statesNamed.add(p.iso2() + ':' + p.admin1());
                 if ((p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) && p.population() >= 50_000)
-                    citiesStates.add(p.iso2() + ':' + p.admin1());
+                    citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
             }
         }
         resolve(mentions, evidence, statesNamed, citiesStates, source, titleTokens, textTokens);
@@ -189,6 +189,7 @@ public final class Geotagger {
                     break;
                 }
                 Place[] places = gazetteer.lookup(key);
+                if (places == null && len == 1) places = gazetteer.lookupInflected(key);
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
@@ -274,13 +275,17 @@ public final class Geotagger {
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
-        if (cur.start() - prev.end() > 2) return false;
+        if (cur.start() - prev.end() != 1) return false; // "Kingston, Ontario" is two places
         String p = Gazetteer.fold(prev.text());
         if (TITLES.contains(p)) return true;
         if (!prev.capitalised() || !Character.isUpperCase(prev.text().codePointAt(0)) || isAcronym(prev.text())) return false;
         if (NOT_PLACES.contains(p) || p.equals("the") || p.equals("new") || p.equals("north") || p.equals("south")) return false;
-        // the word before is a place itself ("Kansas City, Missouri" aside): then both are places
-        return gazetteer.lookup(p) == null;
+        // the word before is a well-known place itself ("Turkish Cyprus"): then both are places
+        Place[] before = gazetteer.lookup(p);
+        if (before == null) return true;
+        for (Place b : before)
+            if (b.kind() == Kind.COUNTRY || b.kind() == Kind.DEMONYM || b.population() >= 1_000_000) return false;
+        return true;
     }
 
     private static boolean isCountryName(Place[] places) {
@@ -302,7 +307,7 @@ public final class Geotagger {
     }
 
     private static void resolve(List<Mention> mentions, Map<String, Set<String>> evidence, Set<String> statesNamed,
-            Set<String> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
+            Map<String, Set<String>> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
         var repeats = new HashMap<String, Integer>();
         for (Mention m : mentions) repeats.merge(m.key, 1, Integer::sum);
         for (Mention m : mentions) {
@@ -325,7 +330,7 @@ public final class Geotagger {
                     case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
                     case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
-                            + (citiesStates.contains(p.iso2() + ':' + p.admin1()) ? 3 : 0);
+                            + (namedByOthers(citiesStates.get(p.iso2() + ':' + p.admin1()), m.key) ? 3 : 0);
                     case CAPITAL -> 3 + Math.log10(Math.max(p.population(), 1000)) / 2;
                     case CITY -> Math.log10(Math.max(p.population(), 1000)) - 1;
                 };
@@ -372,6 +377,11 @@ public final class Geotagger {
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };
+    }
+
+    /** A big town of the state named by another name of the article ("Atlanta" for Georgia, not "Kingston" for Kingston). */
+    private static boolean namedByOthers(@Nullable Set<String> keys, String own) {
+        return keys != null && (keys.size() > 1 || !keys.contains(own));
     }
 
     private static boolean stateContext(List<Token> tokens, int i, int len) {
