@@ -145,7 +145,7 @@ public final class Geotagger {
         var out = new HashSet<String>();
         for (List<Token> list : List.of(a, b))
             for (Token t : list)
-                if (Character.isLowerCase(t.text().codePointAt(0))) out.add(Gazetteer.fold(t.text()));
+                if (Character.isLowerCase(t.text().codePointAt(0))) out.add(t.folded());
         return out;
     }
 
@@ -241,11 +241,11 @@ public final class Geotagger {
     }
 
     private static String key(List<Token> tokens, int from, int len) {
-        if (len == 1) return Gazetteer.fold(tokens.get(from).text());
+        if (len == 1) return tokens.get(from).folded();
         var sb = new StringBuilder();
         for (int k = from; k < from + len; k++) {
             if (k > from) sb.append(' ');
-            sb.append(Gazetteer.fold(tokens.get(k).text()));
+            sb.append(tokens.get(k).folded());
         }
         return sb.toString();
     }
@@ -266,7 +266,7 @@ public final class Geotagger {
     private boolean followedByName(List<Token> tokens, int i, Place[] places) {
         if (i + 1 >= tokens.size() || isCountryName(places)) return false;
         Token cur = tokens.get(i), next = tokens.get(i + 1);
-        String nk = Gazetteer.fold(next.text());
+        String nk = next.folded();
         return next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
                 && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk);
     }
@@ -276,7 +276,7 @@ public final class Geotagger {
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
         if (cur.start() - prev.end() != 1) return false; // "Kingston, Ontario" is two places
-        String p = Gazetteer.fold(prev.text());
+        String p = prev.folded();
         if (TITLES.contains(p)) return true;
         if (!prev.capitalised() || !Character.isUpperCase(prev.text().codePointAt(0)) || isAcronym(prev.text())) return false;
         if (NOT_PLACES.contains(p) || p.equals("the") || p.equals("new") || p.equals("north") || p.equals("south")) return false;
@@ -387,7 +387,7 @@ public final class Geotagger {
     private static boolean stateContext(List<Token> tokens, int i, int len) {
         for (int k = Math.max(0, i - 2); k < Math.min(tokens.size(), i + len + 2); k++) {
             if (k >= i && k < i + len) continue;
-            if (STATE_WORDS.contains(Gazetteer.fold(tokens.get(k).text()))) return true;
+            if (STATE_WORDS.contains(tokens.get(k).folded())) return true;
         }
         return false;
     }

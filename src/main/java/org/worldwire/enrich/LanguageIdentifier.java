@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public final class LanguageIdentifier {
     private static volatile @Nullable LanguageIdentifier shared;
     /** Enough text for the detector; more only costs time. */
-    private static final int MAX_CHARS = 2_000;
+    private static final int MAX_CHARS = 600;
 
     private static final java.util.Set<String> SHADOWING = java.util.Set.of("gl", "ast", "an", "oc", "wa", "br");
 
