@@ -118,10 +118,18 @@ public final class Geotagger {
             }
         }
         resolve(mentions, evidence, statesNamed, citiesStates, source, titleTokens, textTokens);
-        // Pass 2: the same with the evidence of every name settled in pass 1.
+        // Pass 2: the same with the evidence of every name settled in pass 1, and the states of its towns and
+        // counties ("Fulton County" speaks for Georgia the state).
         Map<String, Set<String>> settled = new HashMap<>();
-        for (Mention m : mentions)
-            if (m.chosen != null) settled.computeIfAbsent(m.chosen.iso2(), k -> new HashSet<>()).add(m.key);
+        for (Mention m : mentions) {
+            if (m.chosen == null) continue;
+            settled.computeIfAbsent(m.chosen.iso2(), k -> new HashSet<>()).add(m.key);
+            Kind k = m.chosen.kind();
+            if (k == Kind.CITY || k == Kind.CAPITAL || (k == Kind.COUNTY && m.places.length <= 3))
+                for (Place p : m.places)
+                    if (p.iso2().equals(m.chosen.iso2()) && (k == Kind.COUNTY || p == m.chosen))
+                        citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), x -> new HashSet<>()).add(m.key);
+        }
         resolve(mentions, settled, statesNamed, citiesStates, source, titleTokens, textTokens);
 
         if (explain != null)
