@@ -37,10 +37,18 @@ public final class Geotagger {
             "gen", "capt", "president", "coach", "judge", "sir", "lady", "lord", "pastor", "rev", "saint", "st");
 
     /** Population a town needs to count when nothing else in the article points to its country. */
-    static final int CITY_ALONE = Integer.getInteger("worldwire.geo.cityAlone", 50_000);
-    static final int CITY_ALONE_AT_SENTENCE_START = Integer.getInteger("worldwire.geo.cityAloneStart", 1_000_000);
-    static final int CITY_REPEATED = Integer.getInteger("worldwire.geo.cityRepeated", 20_000);
-    static final int STATE_ALONE = Integer.getInteger("worldwire.geo.stateAlone", 500_000);
+    static final int CITY_ALONE = 50_000;
+    static final int CITY_ALONE_AT_SENTENCE_START = 1_000_000;
+    /** ...or, when the article names it twice or more, this much. */
+    static final int CITY_REPEATED = 20_000;
+    /** A state's score over the logarithm of its population, so that Texas outweighs a town but not a country. */
+    static final double STATE_BASE = 1;
+    /** Weight of the number of namesakes a country has ("Hanover" five times in the US). */
+    static final double NAMESAKES = 1;
+    /** Population a state needs to count when nothing else points to its country. */
+    static final int STATE_ALONE = 500_000;
+    /** What the source's own country adds: enough to tip a state against a namesake country, not against evidence. */
+    static final double SOURCE_PRIOR = 3;
 
     private final Gazetteer gazetteer;
 
@@ -337,13 +345,13 @@ public final class Geotagger {
                             : 5 + Math.log10(Math.max(p.population(), 1)) / 1.2;
                     case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
-                    case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
+                    case STATE -> Math.log10(Math.max(p.population(), 1000)) + STATE_BASE + (stateContext ? 4 : 0)
                             + (namedByOthers(citiesStates.get(p.iso2() + ':' + p.admin1()), m.key) ? 3 : 0);
                     case CAPITAL -> 3 + Math.log10(Math.max(p.population(), 1000)) / 2;
                     case CITY -> Math.log10(Math.max(p.population(), 1000)) - 1;
                 };
                 score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (codeAfter ? 6 : 0)
-                        + (p.iso2().equals(source) ? 2 : 0);
+                        + (p.iso2().equals(source) ? SOURCE_PRIOR : 0);
                 double[] agg = byCountry.computeIfAbsent(p.iso2(), k -> new double[] {Double.NEGATIVE_INFINITY, 0, 0, 0});
                 if (score > agg[0]) {
                     agg[0] = score;
@@ -359,7 +367,7 @@ public final class Geotagger {
             double bestScore = Double.NEGATIVE_INFINITY;
             for (var e : byCountry.entrySet()) {
                 double[] agg = e.getValue();
-                double score = agg[0] + (agg[1] > 1 ? Math.log10(agg[1]) : 0);
+                double score = agg[0] + (agg[1] > 1 ? NAMESAKES * Math.log10(agg[1]) : 0);
                 if (score > bestScore || (score == bestScore && e.getKey().compareTo(bestCountry) < 0)) {
                     bestScore = score;
                     bestCountry = e.getKey();
