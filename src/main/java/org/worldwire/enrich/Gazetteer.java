@@ -26,18 +26,61 @@ final class Gazetteer {
     private final Map<String, Place[]> byKey;
     /** Abbreviations ("USA", "U.K.") are matched on their exact spelling, never lower-cased. */
     private final Map<String, Place[]> abbreviations;
+    private final Map<String, Place[]> cyrillicStems;
     final int maxTokens;
     final int maxCjkChars;
 
     private Gazetteer(Map<String, Place[]> byKey, Map<String, Place[]> abbreviations, int maxTokens, int maxCjkChars) {
         this.byKey = byKey;
         this.abbreviations = abbreviations;
+        this.cyrillicStems = cyrillicStems(byKey);
         this.maxTokens = maxTokens;
         this.maxCjkChars = maxCjkChars;
     }
 
     Place @Nullable [] lookup(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * Russian and Ukrainian decline names ("России", "Москве"), Arabic prefixes "and", "in", "to" ("والأردن"):
+     * a single word that is no name is tried without them, against stems of the one-word names.
+     */
+    Place @Nullable [] lookupInflected(String key) {
+        int first = key.codePointAt(0);
+        Character.UnicodeScript script = Character.UnicodeScript.of(first);
+        if (script == Character.UnicodeScript.CYRILLIC) {
+            for (int cut = 1; cut <= 2 && key.length() - cut >= 3; cut++) {
+                Place[] p = cyrillicStems.get(key.substring(0, key.length() - cut));
+                if (p != null) return p;
+            }
+            return cyrillicStems.get(key);
+        }
+        if (script == Character.UnicodeScript.ARABIC && key.length() > 3) {
+            char c = key.charAt(0);
+            if (c == 'و' || c == 'ب' || c == 'ل' || c == 'ف') {
+                Place[] p = byKey.get(key.substring(1));
+                if (p == null && c == 'ل' && key.startsWith("لل")) p = byKey.get("ال" + key.substring(2));
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Place[]> cyrillicStems(Map<String, Place[]> byKey) {
+        var stems = new HashMap<String, Place[]>();
+        for (var e : byKey.entrySet()) {
+            String k = e.getKey();
+            if (k.indexOf(' ') >= 0 || k.length() < 4 || Character.UnicodeScript.of(k.codePointAt(0)) != Character.UnicodeScript.CYRILLIC)
+                continue;
+            String stem = "аяоеиыйь".indexOf(k.charAt(k.length() - 1)) >= 0 ? k.substring(0, k.length() - 1) : k;
+            stems.merge(stem, e.getValue(), (a, b) -> {
+                Place[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, all, a.length, b.length);
+                return all;
+            });
+        }
+        return stems;
     }
 
     Place @Nullable [] abbreviation(String exact) {

@@ -37,9 +37,18 @@ public final class Geotagger {
             "gen", "capt", "president", "coach", "judge", "sir", "lady", "lord", "pastor", "rev", "saint", "st");
 
     /** Population a town needs to count when nothing else in the article points to its country. */
-    static final int CITY_ALONE = Integer.getInteger("worldwire.geo.cityAlone", 20_000);
-    static final int CITY_ALONE_AT_SENTENCE_START = Integer.getInteger("worldwire.geo.cityAloneStart", 1_000_000);
-    static final int STATE_ALONE = Integer.getInteger("worldwire.geo.stateAlone", 500_000);
+    static final int CITY_ALONE = 50_000;
+    static final int CITY_ALONE_AT_SENTENCE_START = 1_000_000;
+    /** ...or, when the article names it twice or more, this much. */
+    static final int CITY_REPEATED = 20_000;
+    /** A state's score over the logarithm of its population, so that Texas outweighs a town but not a country. */
+    static final double STATE_BASE = 1;
+    /** Weight of the number of namesakes a country has ("Hanover" five times in the US). */
+    static final double NAMESAKES = 1;
+    /** Population a state needs to count when nothing else points to its country. */
+    static final int STATE_ALONE = 500_000;
+    /** What the source's own country adds: enough to tip a state against a namesake country, not against evidence. */
+    static final double SOURCE_PRIOR = 3;
 
     private final Gazetteer gazetteer;
 
@@ -106,21 +115,29 @@ public final class Geotagger {
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
         Set<String> statesNamed = new HashSet<>();
-        Set<String> citiesStates = new HashSet<>();
+        Map<String, Set<String>> citiesStates = new HashMap<>();
         for (Mention m : mentions) {
             String only = onlyCountry(m.places);
             if (only != null && decisive(m)) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
             for (Place p : m.places) {
                 if (p.kind() == Kind.STATE) statesNamed.add(p.iso2() + ':' + p.admin1());
                 if ((p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) && p.population() >= 50_000)
-                    citiesStates.add(p.iso2() + ':' + p.admin1());
+                    citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
             }
         }
         resolve(mentions, evidence, statesNamed, citiesStates, source, titleTokens, textTokens);
-        // Pass 2: the same with the evidence of every name settled in pass 1.
+        // Pass 2: the same with the evidence of every name settled in pass 1, and the states of its towns and
+        // counties ("Fulton County" speaks for Georgia the state).
         Map<String, Set<String>> settled = new HashMap<>();
-        for (Mention m : mentions)
-            if (m.chosen != null) settled.computeIfAbsent(m.chosen.iso2(), k -> new HashSet<>()).add(m.key);
+        for (Mention m : mentions) {
+            if (m.chosen == null) continue;
+            settled.computeIfAbsent(m.chosen.iso2(), k -> new HashSet<>()).add(m.key);
+            Kind k = m.chosen.kind();
+            if (k == Kind.CITY || k == Kind.CAPITAL || (k == Kind.COUNTY && m.places.length <= 3))
+                for (Place p : m.places)
+                    if (p.iso2().equals(m.chosen.iso2()) && (k == Kind.COUNTY || p == m.chosen))
+                        citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), x -> new HashSet<>()).add(m.key);
+        }
         resolve(mentions, settled, statesNamed, citiesStates, source, titleTokens, textTokens);
 
         if (explain != null)
@@ -144,7 +161,7 @@ public final class Geotagger {
         var out = new HashSet<String>();
         for (List<Token> list : List.of(a, b))
             for (Token t : list)
-                if (Character.isLowerCase(t.text().codePointAt(0))) out.add(Gazetteer.fold(t.text()));
+                if (Character.isLowerCase(t.text().codePointAt(0))) out.add(t.folded());
         return out;
     }
 
@@ -188,6 +205,7 @@ public final class Geotagger {
                     break;
                 }
                 Place[] places = gazetteer.lookup(key);
+                if (places == null && len == 1) places = gazetteer.lookupInflected(key);
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
@@ -239,11 +257,11 @@ public final class Geotagger {
     }
 
     private static String key(List<Token> tokens, int from, int len) {
-        if (len == 1) return Gazetteer.fold(tokens.get(from).text());
+        if (len == 1) return tokens.get(from).folded();
         var sb = new StringBuilder();
         for (int k = from; k < from + len; k++) {
             if (k > from) sb.append(' ');
-            sb.append(Gazetteer.fold(tokens.get(k).text()));
+            sb.append(tokens.get(k).folded());
         }
         return sb.toString();
     }
@@ -264,7 +282,7 @@ public final class Geotagger {
     private boolean followedByName(List<Token> tokens, int i, Place[] places) {
         if (i + 1 >= tokens.size() || isCountryName(places)) return false;
         Token cur = tokens.get(i), next = tokens.get(i + 1);
-        String nk = Gazetteer.fold(next.text());
+        String nk = next.folded();
         return next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
                 && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk);
     }
@@ -273,13 +291,17 @@ public final class Geotagger {
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
-        if (cur.start() - prev.end() > 2) return false;
-        String p = Gazetteer.fold(prev.text());
+        if (cur.start() - prev.end() != 1) return false; // "Kingston, Ontario" is two places
+        String p = prev.folded();
         if (TITLES.contains(p)) return true;
         if (!prev.capitalised() || !Character.isUpperCase(prev.text().codePointAt(0)) || isAcronym(prev.text())) return false;
         if (NOT_PLACES.contains(p) || p.equals("the") || p.equals("new") || p.equals("north") || p.equals("south")) return false;
-        // the word before is a place itself ("Kansas City, Missouri" aside): then both are places
-        return gazetteer.lookup(p) == null;
+        // the word before is a well-known place itself ("Turkish Cyprus"): then both are places
+        Place[] before = gazetteer.lookup(p);
+        if (before == null) return true;
+        for (Place b : before)
+            if (b.kind() == Kind.COUNTRY || b.kind() == Kind.DEMONYM || b.population() >= 1_000_000) return false;
+        return true;
     }
 
     private static boolean isCountryName(Place[] places) {
@@ -301,13 +323,15 @@ public final class Geotagger {
     }
 
     private static void resolve(List<Mention> mentions, Map<String, Set<String>> evidence, Set<String> statesNamed,
-            Set<String> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
+            Map<String, Set<String>> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
+        var repeats = new HashMap<String, Integer>();
+        for (Mention m : mentions) repeats.merge(m.key, 1, Integer::sum);
         for (Mention m : mentions) {
             List<Token> tokens = m.inTitle ? titleTokens : textTokens;
             boolean stateContext = stateContext(tokens, m.tokenIndex, m.length);
-            Place best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            boolean bestSupported = false;
+            // Namesakes are pooled per country: six American Hanovers say more than one Jamaican parish.
+            var byCountry = new HashMap<String, double[]>(); // iso2 -> {best score, namesakes, population sum, supported}
+            var bestPlace = new HashMap<String, Place>();
             for (Place p : m.places) {
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
@@ -316,41 +340,70 @@ public final class Geotagger {
                         && statesNamed.contains(p.iso2() + ':' + p.admin1());
                 boolean codeAfter = p.admin1().equals(m.adminAfterComma);
                 double score = switch (p.kind()) {
-                    // the population only breaks ties between countries sharing a name ("American")
-                    case COUNTRY, ABBREVIATION -> 10 + p.population() / 1e10;
+                    // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
+                    case COUNTRY, ABBREVIATION -> p.population() >= 1_000_000 ? 10 + p.population() / 1e10
+                            : 5 + Math.log10(Math.max(p.population(), 1)) / 1.2;
                     case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
-                    case STATE -> 5 + Math.log10(Math.max(p.population(), 10_000)) / 2 + (stateContext ? 4 : 0)
-                            + (citiesStates.contains(p.iso2() + ':' + p.admin1()) ? 3 : 0);
+                    case STATE -> Math.log10(Math.max(p.population(), 1000)) + STATE_BASE + (stateContext ? 4 : 0)
+                            + (namedByOthers(citiesStates.get(p.iso2() + ':' + p.admin1()), m.key) ? 3 : 0);
                     case CAPITAL -> 3 + Math.log10(Math.max(p.population(), 1000)) / 2;
                     case CITY -> Math.log10(Math.max(p.population(), 1000)) - 1;
                 };
                 score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (codeAfter ? 6 : 0)
-                        + (p.iso2().equals(source) ? 2 : 0);
-                if (score > bestScore) {
+                        + (p.iso2().equals(source) ? SOURCE_PRIOR : 0);
+                double[] agg = byCountry.computeIfAbsent(p.iso2(), k -> new double[] {Double.NEGATIVE_INFINITY, 0, 0, 0});
+                if (score > agg[0]) {
+                    agg[0] = score;
+                    bestPlace.put(p.iso2(), p);
+                }
+                if (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) {
+                    agg[1]++;
+                    agg[2] += p.population();
+                }
+                if (others > 0 || inNamedState || codeAfter) agg[3] = 1;
+            }
+            String bestCountry = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (var e : byCountry.entrySet()) {
+                double[] agg = e.getValue();
+                double score = agg[0] + (agg[1] > 1 ? NAMESAKES * Math.log10(agg[1]) : 0);
+                if (score > bestScore || (score == bestScore && e.getKey().compareTo(bestCountry) < 0)) {
                     bestScore = score;
-                    best = p;
-                    bestSupported = others > 0 || inNamedState || codeAfter;
+                    bestCountry = e.getKey();
                 }
             }
-            m.chosen = best != null && accepted(m, best, bestSupported) ? best : null;
+            if (bestCountry == null) {
+                m.chosen = null;
+                continue;
+            }
+            double[] agg = byCountry.get(bestCountry);
+            Place best = bestPlace.get(bestCountry);
+            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key)) ? best : null;
         }
     }
 
     /** A town nothing else supports must be big to count; bigger still when it opens a sentence. */
-    private static boolean accepted(Mention m, Place p, boolean supported) {
+    private static boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats) {
         if (supported) return true;
         return switch (p.kind()) {
-            case CITY -> p.population() >= (m.sentenceStart ? CITY_ALONE_AT_SENTENCE_START : CITY_ALONE);
+            // a town the article names again and again is its own town, however small
+            case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 ? CITY_ALONE_AT_SENTENCE_START
+                    : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };
     }
 
+    /** A big town of the state named by another name of the article ("Atlanta" for Georgia, not "Kingston" for Kingston). */
+    private static boolean namedByOthers(@Nullable Set<String> keys, String own) {
+        return keys != null && (keys.size() > 1 || !keys.contains(own));
+    }
+
     private static boolean stateContext(List<Token> tokens, int i, int len) {
         for (int k = Math.max(0, i - 2); k < Math.min(tokens.size(), i + len + 2); k++) {
             if (k >= i && k < i + len) continue;
-            if (STATE_WORDS.contains(Gazetteer.fold(tokens.get(k).text()))) return true;
+            if (STATE_WORDS.contains(tokens.get(k).folded())) return true;
         }
         return false;
     }

@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
 public final class LanguageIdentifier {
     private static volatile @Nullable LanguageIdentifier shared;
     /** Enough text for the detector; more only costs time. */
-    private static final int MAX_CHARS = 2_000;
+    private static final int MAX_CHARS = 600;
+
+    private static final java.util.Set<String> SHADOWING = java.util.Set.of("gl", "ast", "an", "oc", "wa", "br");
 
     private final LanguageDetector detector;
     private final TextObjectFactory texts;
@@ -45,7 +47,12 @@ public final class LanguageIdentifier {
 
     private static LanguageIdentifier build() {
         try {
-            var profiles = new LanguageProfileReader().readAllBuiltIn();
+            // Regional languages that share most n-grams with a big neighbour (Galician/Portuguese, Asturian and
+            // Aragonese/Spanish, Occitan/Catalan, Walloon/French, Breton) steal its short headlines; news in them
+            // is rare, so they are left out. 65 languages remain.
+            var profiles = new LanguageProfileReader().readAllBuiltIn().stream()
+                    .filter(p -> !SHADOWING.contains(p.getLocale().getLanguage()))
+                    .toList();
             LanguageDetector detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
                     .withProfiles(profiles)
                     .shortTextAlgorithm(100)

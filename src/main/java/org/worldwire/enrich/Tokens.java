@@ -5,8 +5,8 @@ import java.util.List;
 
 /** Splits text into word tokens with their offsets; pure and allocation-light. */
 final class Tokens {
-    /** A word: its text, where it starts and ends, and whether a sentence may begin with it. */
-    record Token(String text, int start, int end, boolean sentenceStart) {
+    /** A word: its text, its lookup form (lower case, no accents), where it starts and ends, and whether a sentence may begin with it. */
+    record Token(String text, String folded, int start, int end, boolean sentenceStart) {
         boolean capitalised() {
             int cp = text.codePointAt(0);
             // Scripts without case (Arabic, Chinese) count as capitalised: every word may be a name.
@@ -70,7 +70,7 @@ final class Tokens {
             }
             String text = s.substring(start, i);
             if (text.endsWith(".")) text = text.substring(0, text.length() - 1);
-            out.add(new Token(text, start, i, sentence));
+            out.add(new Token(text, Gazetteer.fold(text), start, i, sentence));
             sentence = false;
         }
         return out;

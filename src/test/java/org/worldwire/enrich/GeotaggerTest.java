@@ -1,0 +1,114 @@
+package org.worldwire.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GeotaggerTest {
+    private final Geotagger tagger = Geotagger.load();
+
+    private GeoTags tag(String title, String text) {
+        return tagger.tag(title, text, null);
+    }
+
+    @Test
+    void georgiaWithAtlantaAndTheGovernorIsTheUsState() {
+        assertThat(tag("Storms hit Georgia", "Gov. Brian Kemp said Atlanta and the rest of Georgia should expect flooding.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void georgiaWithTbilisiIsTheCountry() {
+        assertThat(tag("Protests in Georgia", "Thousands marched in Tbilisi as Georgia's parliament debated the law.").countries())
+                .containsExactly("GE");
+    }
+
+    @Test
+    void michaelJordanIsAPersonNotTheKingdom() {
+        assertThat(tag("Basketball legend honoured", "Michael Jordan was honoured in Chicago, Illinois on Friday.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void jordanNextToSyriaIsTheCountry() {
+        assertThat(tag("Refugees cross into Jordan", "Syrian refugees crossed the border into Jordan from Syria.").countries())
+                .containsExactlyInAnyOrder("JO", "SY");
+    }
+
+    @Test
+    void parisTexasIsInTheUnitedStates() {
+        assertThat(tag("Local fair opens", "The county fair opened in Paris, Texas, on Saturday.").countries())
+                .containsExactly("US");
+        assertThat(tag("Obituary", "John Smith, 70, of Paris, TX died on Monday.").countries()).containsExactly("US");
+    }
+
+    @Test
+    void parisAloneIsTheFrenchCapital() {
+        assertThat(tag("Fashion week", "Designers gathered in Paris for the spring shows.").countries()).containsExactly("FR");
+    }
+
+    @Test
+    void alexandriaWithCairoIsInEgyptAndWithVirginiaInTheUnitedStates() {
+        assertThat(tag("Port reopens", "The port of Alexandria reopened, officials in Cairo said.").countries())
+                .containsExactly("EG");
+        assertThat(tag("Council meets", "The Alexandria city council in Virginia approved the budget.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void demonymsStandForTheirCountries() {
+        assertThat(tag("Talks", "Azerbaijani and Turkish ministers met on Tuesday.").countries())
+                .containsExactlyInAnyOrder("AZ", "TR");
+    }
+
+    @Test
+    void abbreviationsAreCountries() {
+        assertThat(tag("U.S. and UK agree", "The deal was signed.").countries()).containsExactlyInAnyOrder("US", "GB");
+    }
+
+    @Test
+    void organisationsOfStatesAreKeptApartFromCountries() {
+        GeoTags t = tag("NATO and the EU respond", "The European Union and the United Nations met with the African Union in Addis Ababa.");
+        assertThat(t.organisations()).containsExactlyInAnyOrder("NATO", "EU", "UN", "AU");
+        assertThat(t.countries()).containsExactly("ET");
+    }
+
+    @Test
+    void countyNamesPointToTheUnitedStates() {
+        assertThat(tag("Sheriff report", "Deputies from the Rapides Parish sheriff's office arrived.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void countryNamesInTenLanguages() {
+        assertThat(tag("", "Le président de la France s'est rendu en Allemagne.").countries()).containsExactlyInAnyOrder("FR", "DE");
+        assertThat(tag("", "Die Bundesregierung kritisierte Russland und die Türkei.").countries()).containsExactlyInAnyOrder("RU", "TR");
+        assertThat(tag("", "El gobierno de España firmó un acuerdo con México.").countries()).containsExactlyInAnyOrder("ES", "MX");
+        assertThat(tag("", "O presidente do Brasil visitou a Argentina.").countries()).containsExactlyInAnyOrder("BR", "AR");
+        assertThat(tag("", "Il governo italiano ha parlato con la Grecia.").countries()).contains("GR");
+        assertThat(tag("", "Президент России встретился с лидером Китая в Москве.").countries()).contains("RU");
+        assertThat(tag("", "زار وزير الخارجية مصر والأردن.").countries()).containsExactlyInAnyOrder("EG", "JO");
+        assertThat(tag("", "Türkiye'nin başkenti Ankara'da Almanya ile görüşme yapıldı.").countries()).containsExactlyInAnyOrder("TR", "DE");
+        assertThat(tag("", "中国和日本的领导人在北京会晤。").countries()).containsExactlyInAnyOrder("CN", "JP");
+    }
+
+    @Test
+    void primaryCountryIsTheOneTheStoryIsAbout() {
+        GeoTags t = tag("Earthquake strikes Turkey", "A strong earthquake hit eastern Turkey. Greece offered help. Turkey's officials said Ankara would coordinate.");
+        assertThat(t.primary()).containsExactly("TR");
+        assertThat(t.countries()).containsExactly("TR", "GR");
+    }
+
+    @Test
+    void sourceCountryTipsAnUnclearName() {
+        assertThat(tagger.tag("Floods", "Heavy rain flooded roads across Georgia on Monday.", null).countries()).containsExactly("GE");
+        assertThat(tagger.tag("Floods", "Heavy rain flooded roads across Georgia on Monday.", "us").countries()).containsExactly("US");
+        assertThat(tagger.tag("Fire downtown", "A fire broke out in Kingston, Ontario on Monday night.", null).countries()).containsExactly("CA");
+    }
+
+    @Test
+    void commonWordsAndEmptyTextTagNothing() {
+        assertThat(tag("", "").countries()).isEmpty();
+        assertThat(tag("Police said", "Police said the street was closed in March.").countries()).isEmpty();
+    }
+}
