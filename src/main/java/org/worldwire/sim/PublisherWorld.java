@@ -124,12 +124,13 @@ public final class PublisherWorld implements AutoCloseable {
         this.rates = new double[n];
         this.sites = new Site[n];
         List<Publisher> list = new ArrayList<>(n);
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < n; i++) {
             SplittableRandom r = world.split();
             Lexicon.Locale locale = Lexicon.LOCALES.get(r.nextInt(Lexicon.LOCALES.size()));
             String pattern = locale.nameFormats().get(r.nextInt(locale.nameFormats().size()));
             String name = String.format(java.util.Locale.ROOT, pattern, locale.homeCity());
-            if (i >= Lexicon.LOCALES.size()) name = name + " " + (i + 1);
+            if (!names.add(name)) name = name + " " + (i + 1);
             double u = r.nextDouble();
             FeedFormat format = u < 0.5 ? FeedFormat.RSS2 : u < 0.75 ? FeedFormat.ATOM
                     : u < 0.85 ? FeedFormat.RSS1_RDF : FeedFormat.JSON_FEED;
@@ -145,7 +146,13 @@ public final class PublisherWorld implements AutoCloseable {
         this.publishers = List.copyOf(list);
         this.rateTable = PoissonSchedule.of(rates, 0);
         Instant now = Instant.now();
-        for (Site site : sites) backfill(site, now);
+        if (n >= 256) {
+            // Big worlds build their backlogs on every core; backlog articles are never syndicated copies, so
+            // their text stays the same whatever the order.
+            java.util.Arrays.stream(sites).parallel().forEach(site -> backfill(site, now));
+        } else {
+            for (Site site : sites) backfill(site, now);
+        }
         // The clock runs even when publishing starts paused, so that setRateMultiplier can start it later.
         this.clock = Thread.ofPlatform().daemon().name("worldwire-sim-clock").start(this::runClock);
     }
@@ -365,7 +372,8 @@ public final class PublisherWorld implements AutoCloseable {
             SplittableRandom r = new SplittableRandom(config.seed() * 31 + p.index() * 1_000_003L + seq);
             Text.Story story;
             long storyId;
-            SimArticle copied = r.nextDouble() < config.syndicatedShare() ? recentStoryElsewhere(p, r) : null;
+            SimArticle copied = r.nextDouble() < config.syndicatedShare() && backdated == null
+                    ? recentStoryElsewhere(p, r) : null;
             syndicated = copied != null;
             if (copied != null) {
                 story = new Text.Story(copied.title(), copied.summary(), copied.paragraphs(), copied.author(),
