@@ -41,6 +41,12 @@ public final class RefreshSource {
     private final ArticlePipeline pipeline;
     private final MeterRegistry metrics;
     private final InstantSource clock;
+    /**
+     * Per source, fingerprints of the entries its last document held: a feed repeats most of its entries from
+     * one poll to the next, and only the ones not in the previous document need the store's dedup check.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Set<Long>> lastDocument =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
             MeterRegistry metrics, InstantSource clock) {
@@ -53,7 +59,12 @@ public final class RefreshSource {
     }
 
     /** What a poll found, for the scheduler and for whoever asked (the CLI, tests, the WebSub fallback). */
-    public record Result(PollOutcome outcome, int newEntries, @Nullable ParsedFeed feed) {}
+    /** @param linkHeader the feed response's HTTP Link header (WebSub hub discovery), when there was one */
+    public record Result(PollOutcome outcome, int newEntries, @Nullable ParsedFeed feed, @Nullable String linkHeader) {
+        Result withLinkHeader(@Nullable String header) {
+            return new Result(outcome, newEntries, feed, header);
+        }
+    }
 
     public Result refresh(Source source) throws InterruptedException {
         FeedValidators v = sources.validators(source.id());
@@ -63,7 +74,7 @@ public final class RefreshSource {
             case FetchResult.NotModified n -> {
                 sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
                 count("not_modified");
-                yield new Result(new PollOutcome.NotModified(), 0, null);
+                yield new Result(new PollOutcome.NotModified(), 0, null, null);
             }
             case FetchResult.Failed f -> {
                 sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
@@ -71,12 +82,13 @@ public final class RefreshSource {
                 metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", f.reason().key()).increment();
                 log.warn("feed fetch failed source_id={} url={} reason={} status={} message={}", source.id(),
                         source.feedUrl(), f.reason().key(), f.status(), f.message());
-                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null);
+                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
             }
             case FetchResult.Fetched f -> {
                 ParsedFeed feed = FeedParser.parse(f.body(),
                         new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()));
-                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now);
+                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now)
+                        .withLinkHeader(f.linkHeader());
             }
         };
     }
@@ -91,11 +103,20 @@ public final class RefreshSource {
             count("malformed_feed");
             metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
             log.warn("feed unreadable source_id={} url={} problem={}", source.id(), source.feedUrl(), message);
-            return new Result(new PollOutcome.Failed(null), 0, feed);
+            return new Result(new PollOutcome.Failed(null), 0, feed, null);
         }
         List<NewEntry> candidates = candidates(source, feed);
-        List<PendingEntry> fresh = queue.enqueue(source.id(), candidates, now,
-                new PollRecord(now, status, candidates.size(), null, null, validators));
+        java.util.Set<Long> previous = lastDocument.getOrDefault(source.id(), java.util.Set.of());
+        java.util.Set<Long> current = new java.util.HashSet<>();
+        List<NewEntry> unseen = new ArrayList<>();
+        for (NewEntry e : candidates) {
+            long key = fingerprint(e);
+            current.add(key);
+            if (!previous.contains(key)) unseen.add(e);
+        }
+        List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now,
+                new PollRecord(now, status, unseen.size(), null, null, validators));
+        lastDocument.put(source.id(), current);
         for (PendingEntry p : fresh) pipeline.submit(p);
         count("fetched");
         List<Instant> times = new ArrayList<>(fresh.size());
@@ -103,7 +124,7 @@ public final class RefreshSource {
             Instant published = p.entry().published();
             times.add(published != null && !published.isAfter(now) ? published : now);
         }
-        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed);
+        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
     }
 
     private static List<NewEntry> candidates(Source source, ParsedFeed feed) {
@@ -124,6 +145,10 @@ public final class RefreshSource {
             out.add(new NewEntry(url, guid, e));
         }
         return out;
+    }
+
+    private static long fingerprint(NewEntry e) {
+        return e.url().hashCode() * 0x9E3779B97F4A7C15L + e.guid().hashCode();
     }
 
     private static boolean looksLikeUrl(@Nullable String s) {
