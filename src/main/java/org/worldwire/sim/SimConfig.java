@@ -27,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxCachedArticles bound on article pages kept in memory across the world; older pages answer 410 Gone
  *     (their truth is kept)
  * @param syndicatedShare share of new articles that are a copy of a recent story of another publisher of the same
- *     language (wire copy), for de-duplication and clustering
+ *     language (wire copy), for de-duplication and clustering; backlog articles are all originals
  */
 public record SimConfig(
         int publishers,

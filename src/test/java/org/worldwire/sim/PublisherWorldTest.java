@@ -277,7 +277,7 @@ class PublisherWorldTest {
         List<URI> urls = new ArrayList<>();
         for (Publisher p : world.publishers()) urls.add(p.feedUrl());
         for (Publication p : world.truth().values()) urls.add(URI.create(p.url()));
-        int clients = 16, perClient = 40;
+        int clients = 12, perClient = 30;
         AtomicInteger ok = new AtomicInteger();
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -310,6 +310,30 @@ class PublisherWorldTest {
         HttpResponse<String> post = CLIENT.send(HttpRequest.newBuilder(world.publisher(0).feedUrl())
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
+        HttpResponse<byte[]> head = CLIENT.send(HttpRequest.newBuilder(world.publisher(0).feedUrl())
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+    }
+
+    @Test
+    void publishesFarFasterThanThePipelineBenchNeeds() {
+        try (PublisherWorld w = PublisherWorld.start(SimConfig.defaults().withPublishers(100).withFaultyShare(0.1)
+                .withAutoPublish(false).withInitialArticles(0).withMaxCachedArticles(2_000))) {
+            for (int i = 0; i < 1_000; i++) w.publishNow(); // warm-up
+            int n = 3_000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                SimArticle a = w.publishNow();
+                assertThat(w.publisher(a.publisher()).faulty()).isFalse();
+            }
+            double perSecond = n / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("simulator: publishNow() %.0f articles/s on one thread%n", perSecond);
+            assertThat(w.publishedCount()).isEqualTo(4_000);
+            // The pipeline bench wants 500 new articles/s end to end; publication must not be what limits it.
+            assertThat(perSecond).isGreaterThan(500);
+        }
     }
 
     // ------------------------------------------------------------ worlds of their own
