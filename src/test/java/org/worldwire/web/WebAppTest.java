@@ -320,6 +320,23 @@ class WebAppTest {
     }
 
     @Test
+    void articlePagesListOtherReportsOnceTheBackgroundSearchFoundThem() throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        String html;
+        do {
+            Thread.sleep(100);
+            html = site.get(Site.articlePath(again), "Cookie", "ww_consent=reject; x=" + System.nanoTime()).body();
+        } while (!html.contains("Other reports") && System.nanoTime() < deadline && refresh());
+        assertThat(html).contains("Other reports").contains("Paris hosts climate summit as talks stall");
+    }
+
+    /** Article pages are cached for a few seconds; the test waits past that. */
+    private boolean refresh() throws InterruptedException {
+        Thread.sleep(500);
+        return true;
+    }
+
+    @Test
     void privacyPageIsGeneratedFromTheConfiguration() throws Exception {
         String html = site.get("/privacy").body();
         assertThat(html).contains("<code>ww_consent</code>").contains("180 days").contains("first-party")
