@@ -31,6 +31,9 @@ import org.worldwire.web.WebApp;
 import org.worldwire.websub.Subscriptions;
 import org.worldwire.websub.http.WebSubSubscriber;
 import org.worldwire.ingest.PushSubscriptions;
+import org.worldwire.web.admin.AdminRoutes;
+import org.worldwire.web.admin.Credentials;
+import org.worldwire.web.admin.SourceAdminActions;
 
 /**
  * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
@@ -85,6 +88,9 @@ public final class Worldwire implements AutoCloseable {
         poller.attach(push);
         WebSubRoutes.install(web.javalin(), push);
         metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
+        AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
+                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
+                AdminRoutes.Settings.defaults(config.web().secure()), clock);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
 

@@ -44,10 +44,15 @@ public final class PollScheduler {
     }
 
     private static final class Host {
+        final String name;
         boolean inFlight;
         long freeAt = NONE;
         int sources;
         final ArrayDeque<Source> parked = new ArrayDeque<>();
+
+        Host(String name) {
+            this.name = name;
+        }
     }
 
     private record Slot(long due, Source source, int version) {}
@@ -83,7 +88,7 @@ public final class PollScheduler {
 
     public void add(long sourceId, String host, Instant now) {
         if (sources.containsKey(sourceId)) return;
-        Host h = hosts.computeIfAbsent(host, k -> new Host());
+        Host h = hosts.computeIfAbsent(host, Host::new);
         h.sources++;
         Source s = new Source(sourceId, h);
         sources.put(sourceId, s);
@@ -101,7 +106,7 @@ public final class PollScheduler {
     }
 
     private void releaseHostIfUnused(Host h) {
-        if (--h.sources == 0 && !h.inFlight) hosts.values().remove(h);
+        if (--h.sources == 0 && !h.inFlight) hosts.remove(h.name, h);
     }
 
     public int size() {

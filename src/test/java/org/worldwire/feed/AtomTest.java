@@ -105,4 +105,39 @@ class AtomTest {
         assertThat(FeedParser.parse(xml, FeedContext.of("http://doc.example.com/a/feed")).link())
                 .isEqualTo("http://doc.example.com/a/x");
     }
+
+    @Test
+    void prefersAnHtmlAlternateOverOtherTypes() {
+        ParsedFeed f = Fixtures.parseString("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><link rel="alternate" type="application/atom+xml" href="http://e.com/f"/>
+                <link rel="alternate" type="text/html" href="http://e.com/page"/>
+                <entry><link type="application/pdf" href="http://e.com/x.pdf"/></entry></feed>""");
+        assertThat(f.link()).isEqualTo("http://e.com/page");
+        assertThat(f.entries().getFirst().link()).isEqualTo("http://e.com/x.pdf");
+    }
+
+    @Test
+    void readsPreAtomEchoNamespaces() {
+        ParsedFeed f = Fixtures.parseString("<feed xmlns=\"http://purl.org/echo/\"><title>Echo</title></feed>");
+        assertThat(f.title()).isEqualTo("Echo");
+    }
+
+    @Test
+    void resolvesRelativeAtomIdsButNotRssGuids() {
+        ParsedFeed atom = Fixtures.parseString("<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>/rel/1</id></entry></feed>",
+                "http://example.com/feed");
+        assertThat(atom.entries().getFirst().id()).isEqualTo("http://example.com/rel/1");
+        ParsedFeed rss = Fixtures.parseString("<rss><channel><item><guid isPermaLink=\"false\">/rel/1</guid></item></channel></rss>",
+                "http://example.com/feed");
+        assertThat(rss.entries().getFirst().id()).isEqualTo("/rel/1");
+    }
+
+    @Test
+    void takesThePublishedDateAsUpdatedWhenThereIsNoOther() {
+        ParsedFeed f = Fixtures.parseString("""
+                <rss><channel><pubDate>Sat, 28 Nov 2026 10:00:00 GMT</pubDate>
+                <item><pubDate>Sat, 28 Nov 2026 09:00:00 GMT</pubDate></item></channel></rss>""");
+        assertThat(f.updated()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+        assertThat(f.entries().getFirst().updated()).isEqualTo(Instant.parse("2026-11-28T09:00:00Z"));
+    }
 }

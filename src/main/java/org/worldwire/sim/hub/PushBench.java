@@ -134,7 +134,7 @@ public final class PushBench {
                 hub.publish(topics[topic], doc, "application/atom+xml");
             }
             // Let the last pushes land.
-            long drain = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            long drain = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             while (received.get() < published && System.nanoTime() < drain) Thread.sleep(10);
             Duration ran = Duration.ofNanos(System.nanoTime() - start);
             int n = (int) Math.min(received.get(), delays.length);

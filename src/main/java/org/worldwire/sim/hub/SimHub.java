@@ -149,13 +149,28 @@ public final class SimHub implements AutoCloseable {
                     .header("Link", "<" + uri() + ">; rel=\"hub\", <" + topic + ">; rel=\"self\"")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(content));
             if (s.secret() != null) b.header("X-Hub-Signature", "sha256=" + HexFormat.of().formatHex(hmac(s.secret(), content)));
-            client.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, err) -> {
-                if (err == null && r.statusCode() / 100 == 2) delivered.incrementAndGet();
-                else failedDeliveries.incrementAndGet();
-                if (err == null && r.statusCode() == 410) subs.remove(s.callback());
-            });
+            deliver(b.build(), subs, s.callback(), 1);
         }
         return n;
+    }
+
+    /** Delivers, retrying a failed delivery twice after a short pause, as real hubs retry. */
+    private void deliver(HttpRequest request, Map<URI, Subscriber> subs, URI callback, int attempt) {
+        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, err) -> {
+            if (err == null && r.statusCode() / 100 == 2) {
+                delivered.incrementAndGet();
+            } else if (err == null && r.statusCode() == 410) {
+                subs.remove(callback); // the subscriber no longer wants it
+                failedDeliveries.incrementAndGet();
+            } else if (attempt < 3) {
+                workers.submit(() -> {
+                    sleepQuietly(250L * attempt);
+                    deliver(request, subs, callback, attempt + 1);
+                });
+            } else {
+                failedDeliveries.incrementAndGet();
+            }
+        });
     }
 
     /** Verified subscribers of a topic. */

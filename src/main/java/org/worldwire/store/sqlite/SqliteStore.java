@@ -38,6 +38,7 @@ import org.worldwire.store.IngestQueue;
 import org.worldwire.store.NewEntry;
 import org.worldwire.store.PendingEntry;
 import org.worldwire.store.PollRecord;
+import org.worldwire.store.SettingsStore;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.StoreException;
@@ -76,11 +77,22 @@ public final class SqliteStore implements AutoCloseable {
             throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        Flyway.configure()
-                .dataSource(url, null, null)
-                .locations("classpath:db/sqlite")
-                .load()
-                .migrate();
+        try {
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/sqlite")
+                    .load()
+                    .migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            // Flyway's own message buries the cause (read-only directory, full disk) under migration details.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            String m = String.valueOf(root.getMessage());
+            String why = m.contains("SQLITE_FULL") ? "the disk is full"
+                    : m.contains("READONLY") || m.contains("CANTOPEN") || m.contains("readonly") ? "the data directory is not writable"
+                    : "the database cannot be opened or migrated";
+            throw new StoreException(why + " (" + file + "): " + m, e);
+        }
         try {
             return new SqliteStore(url, clock);
         } catch (SQLException e) {
@@ -134,6 +146,40 @@ public final class SqliteStore implements AutoCloseable {
         @Override public List<Article> after(long afterId, int limit) { return SqliteStore.this.after(afterId, limit); }
         @Override public long count() { return articleCount(); }
     };
+
+    /** The settings port over this database. */
+    public SettingsStore settings() {
+        return settingsView;
+    }
+
+    private final SettingsStore settingsView = new SettingsStore() {
+        @Override public Optional<String> get(String key) { return getSetting(key); }
+        @Override public void put(String key, String value) { putSetting(key, value, true); }
+        @Override public boolean putIfAbsent(String key, String value) { return putSetting(key, value, false); }
+    };
+
+    private Optional<String> getSetting(String key) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private boolean putSetting(String key, String value, boolean replace) {
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(replace
+                    ? "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                    : "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")) {
+                ps.setString(1, key);
+                ps.setString(2, value);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
 
     private final IngestQueue queueView = new IngestQueue() {
         @Override public List<PendingEntry> enqueue(long sourceId, List<NewEntry> e, Instant at, PollRecord poll) { return SqliteStore.this.enqueue(sourceId, e, at, poll); }
