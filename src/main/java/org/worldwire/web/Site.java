@@ -235,6 +235,8 @@ final class Site {
                 relatedWorker.execute(() -> {
                     try {
                         sameStory(a, max);
+                    } catch (RuntimeException e) {
+                        // the store or index is closing or failing: the page shows no other reports this time
                     } finally {
                         relatedInFlight.remove(a.id());
                     }

@@ -258,7 +258,7 @@ class WebAppTest {
     @Test
     void feedsOutAreWellFormedForHomeAndSections() throws Exception {
         for (String path : List.of("/feed.rss", "/feed.atom", "/country/jp/feed.rss", "/country/jp/feed.atom",
-                "/region/asia/feed.rss", "/source/" + lemonde.id() + "/feed.atom")) {
+                "/region/asia-pacific/feed.rss", "/source/" + lemonde.id() + "/feed.atom")) {
             HttpResponse<String> r = site.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             Document doc = xml(r.body());
@@ -291,7 +291,7 @@ class WebAppTest {
         assertThat(jp).contains("Tokyo markets close higher").doesNotContain("Paris hosts").contains("Japan");
         String europe = site.get("/region/europe").body();
         assertThat(europe).contains("Paris hosts").contains("قمة المناخ").doesNotContain("Tokyo markets close");
-        String asia = site.get("/region/asia").body();
+        String asia = site.get("/region/asia-pacific").body();
         assertThat(asia).contains("Tokyo markets close").doesNotContain("Paris hosts");
         String source = site.get("/source/" + lemonde.id()).body();
         assertThat(source).contains("Paris hosts").contains("talks stall again").doesNotContain("Tokyo markets");
@@ -346,7 +346,7 @@ class WebAppTest {
 
     @Test
     void everyPageHasTheFooterChoicesLinkAndMetadata() throws Exception {
-        for (String path : List.of("/", "/country/fr", "/region/asia", "/search?q=x", "/privacy", Site.articlePath(paris),
+        for (String path : List.of("/", "/country/fr", "/region/asia-pacific", "/search?q=x", "/privacy", Site.articlePath(paris),
                 Site.storyPath(paris.id()), "/source/" + wire.id())) {
             String html = site.get(path).body();
             assertThat(html).as(path).contains("id=\"privacy-choices\"").contains("<title>").contains("rel=\"canonical\"")
