@@ -81,7 +81,10 @@ final class Pages {
             return;
         }
         Consent consent = Http.consent(ctx, site.config);
-        Rendered r = cache.get("article|" + id + "|" + consent, 10 * SECOND, 60 * SECOND, () -> {
+        // until the background search for other reports has answered, the page is kept only briefly
+        boolean relatedKnown = site.relatedKnown(id);
+        Rendered r = cache.get("article|" + id + "|" + consent + "|" + relatedKnown, relatedKnown ? 10 * SECOND : SECOND / 2,
+                relatedKnown ? 60 * SECOND : SECOND / 2, () -> {
             ArticlePage page = articlePage(a, consent);
             Source s = site.sourceOrUnknown(a.sourceId());
             Meta meta = new Meta(a.title() + " — " + s.title(), Text.excerpt(a.paragraphs(), a.summary(), 160),
@@ -111,7 +114,7 @@ final class Pages {
         }
         int adAfter = Math.max(1, Math.min(ads.paragraphAfter(), paragraphs.size()));
         String original = Urls.httpOrNull(a.url());
-        List<Item> related = site.items(site.sameStory(a, 5), false);
+        List<Item> related = site.items(site.sameStoryNoWait(a, 5), false);
         return new ArticlePage(item, a.byline(), paragraphs, site.fullText(a), original == null ? "#" : original,
                 allowImage ? image : null, image != null && !allowImage, inline, side, adAfter, Site.storyPath(a.id()),
                 related);

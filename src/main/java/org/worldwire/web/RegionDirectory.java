@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.worldwire.enrich.Regions;
 
 /**
  * Which countries make up each region section. The site ships a built-in grouping ({@link #builtIn()}); the
@@ -35,7 +36,7 @@ public interface RegionDirectory {
         return null;
     }
 
-    /** Continental grouping close to the UN geoscheme, with the Middle East on its own as newsrooms use it. */
+    /** The enrichment's region table ({@link Regions}): the same sections the geotagger files countries under. */
     static RegionDirectory builtIn() {
         return BuiltIn.INSTANCE;
     }
@@ -74,22 +75,13 @@ public interface RegionDirectory {
         private BuiltIn() {}
 
         private static Map<String, List<String>> table() {
+            Regions regions = Regions.load();
             Map<String, List<String>> m = new LinkedHashMap<>();
-            m.put("Africa", codes("DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ GQ ER SZ ET GA GM GH GN GW KE LS LR LY "
-                    + "MG MW ML MR MU YT MA MZ NA NE NG RE RW SH ST SN SC SL SO ZA SS SD TZ TG TN UG EH ZM ZW"));
-            m.put("Americas", codes("AI AG AR AW BS BB BZ BM BO BQ BR VG CA KY CL CO CR CU CW DM DO EC SV FK GF GL GD "
-                    + "GP GT GY HT HN JM MQ MX MS NI PA PY PE PR BL KN LC MF PM VC SX SR TT TC US UY VE VI UM"));
-            m.put("Asia", codes("AF BD BT BN KH CN HK IN ID JP KZ KP KR KG LA MO MY MV MN MM NP PK PH SG LK TW TJ TH "
-                    + "TL TM UZ VN IO"));
-            m.put("Europe", codes("AX AL AD AT BY BE BA BG HR CZ DK EE FO FI FR DE GI GR GG HU IS IE IM IT JE XK LV "
-                    + "LI LT LU MT MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB VA"));
-            m.put("Middle East", codes("BH CY EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE AM AZ GE"));
-            m.put("Oceania", codes("AS AU CK FJ PF GU KI MH FM NR NC NZ NU NF MP PW PG PN WS SB TK TO TV VU WF"));
+            for (Regions.Region r : Regions.REGIONS) {
+                List<String> members = regions.countriesIn(r.slug());
+                if (!members.isEmpty()) m.put(r.name(), members);
+            }
             return m;
-        }
-
-        private static List<String> codes(String s) {
-            return List.of(s.trim().split("\\s+"));
         }
     }
 }

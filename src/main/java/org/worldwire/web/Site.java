@@ -223,6 +223,46 @@ final class Site {
 
     private record Related(List<Article> articles, int max, long madeAt) {}
 
+    /**
+     * For article pages: the other reports when already known, else none for now while one background
+     * thread finds them, so a page view never waits on a search. Stale answers are shown until replaced.
+     */
+    List<Article> sameStoryNoWait(Article a, int max) {
+        Related cached = related.get(a.id());
+        boolean fresh = cached != null && System.nanoTime() - cached.madeAt < RELATED_NANOS && cached.max >= max;
+        if (!fresh && relatedInFlight.add(a.id())) {
+            try {
+                relatedWorker.execute(() -> {
+                    try {
+                        sameStory(a, max);
+                    } catch (RuntimeException e) {
+                        // the store or index is closing or failing: the page shows no other reports this time
+                    } finally {
+                        relatedInFlight.remove(a.id());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                relatedInFlight.remove(a.id());
+            }
+        }
+        return cached == null ? List.of() : cached.articles.subList(0, Math.min(max, cached.articles.size()));
+    }
+
+    private final Set<Long> relatedInFlight = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ThreadPoolExecutor relatedWorker = new java.util.concurrent.ThreadPoolExecutor(
+            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256),
+            r -> Thread.ofPlatform().daemon().name("related-reports").unstarted(r),
+            new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+
+    /** True when the other reports of this article have been looked for (they may be none). */
+    boolean relatedKnown(long articleId) {
+        return related.containsKey(articleId);
+    }
+
+    void close() {
+        relatedWorker.shutdownNow();
+    }
+
     private static final long RELATED_NANOS = 30_000_000_000L;
     private final Map<Long, Related> related = new ConcurrentHashMap<>();
 

@@ -81,6 +81,7 @@ public final class WebApp {
         if (unsubscribe != null) unsubscribe.run();
         live.stop();
         javalin.stop();
+        site.close();
     }
 
     /** HTML + CSS + JS bytes of a page, CSS and JS counted once: the page-weight figure. */

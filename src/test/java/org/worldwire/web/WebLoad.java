@@ -119,8 +119,12 @@ public final class WebLoad {
                     + "more details would follow later in the day, according to people familiar with the matter.");
         }
         String c = countries[(int) ((i * 7) % countries.length)];
+        String[] words = {"leaders", "storm", "markets", "election", "talks", "court", "strike", "festival", "rates",
+            "border", "vaccine", "budget", "drought", "summit", "protest", "merger", "launch", "quake", "trial", "harvest"};
+        String title = "Report " + i + ": " + words[(int) (i % 20)] + " and " + words[(int) ((i / 20) % 20)] + " as "
+                + words[(int) ((i / 400) % 20)] + " " + c + " news continues";
         Article a = new Article(0, s.id(), "http://127.0.0.1:9/news/" + i, "g" + i,
-                "Report " + i + ": leaders meet as talks on trade and climate continue", "Staff " + (i % 13),
+                title, "Staff " + (i % 13),
                 now.minusSeconds(60), now, paragraphs, null, null, "en", List.of(c), List.of(c));
         store.articles().addIfNew(a).ifPresent(stored -> {
             index.index(stored);
