@@ -163,4 +163,27 @@ class UrlCanonicalizerTest {
         String url = "https://example.com/" + "a".repeat(UrlCanonicalizer.MAX_LENGTH);
         assertThatThrownBy(() -> c(url)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than");
     }
+
+    @Test
+    void arbitraryInputYieldsACanonicalUrlOrAnIllegalArgumentNeverAnotherException() {
+        // Links in feeds are anything at all: the pipeline relies on this method failing only in the documented way.
+        java.util.Random random = new java.util.Random(2026);
+        String alphabet = "htps:/\\?#&=%.-_~@[]:0123456789aAzZ é中\u0000\t\n +;!$'()*,\"<>{}|^`\uD800\uDC00xn--";
+        int accepted = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder sb = new StringBuilder(random.nextBoolean() ? "https://" : "");
+            int n = random.nextInt(40);
+            for (int k = 0; k < n; k++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            String input = sb.toString();
+            try {
+                String once = UrlCanonicalizer.canonicalize(input, random.nextBoolean() ? "https://example.com/a/b" : null);
+                accepted++;
+                assertThat(once).as(input).startsWith("http").doesNotContain(" ", "#x");
+                assertThat(UrlCanonicalizer.canonicalize(once, null)).as("idempotent for %s", input).isEqualTo(once);
+            } catch (IllegalArgumentException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+        assertThat(accepted).isGreaterThan(1000);
+    }
 }

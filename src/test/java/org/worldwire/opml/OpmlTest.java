@@ -207,4 +207,22 @@ class OpmlTest {
         assertThat(source.language()).isEqualTo("fr");
         assertThat(OpmlSource.of(source, "Europe")).isEqualTo(s);
     }
+
+    @Test
+    void damagedDocumentsYieldSourcesOrAnIllegalArgumentNeverAnotherException() {
+        // Cut and corrupt a valid list at random: a user's broken file must get a clear message, not a crash.
+        byte[] valid = Opml.write(List.of(
+                new OpmlSource("https://a.example/feed", "A & B", "https://a.example/", "FR", "fr", "Europe/France"),
+                new OpmlSource("https://b.example/rss", "日本語", null, "JP", "ja", "Asia")), "t").getBytes(UTF_8);
+        java.util.Random random = new java.util.Random(99);
+        for (int i = 0; i < 3_000; i++) {
+            byte[] damaged = java.util.Arrays.copyOf(valid, 1 + random.nextInt(valid.length));
+            for (int k = random.nextInt(4); k > 0; k--) damaged[random.nextInt(damaged.length)] = (byte) random.nextInt(256);
+            try {
+                assertThat(Opml.parse(damaged).sources()).hasSizeLessThanOrEqualTo(2);
+            } catch (IllegalArgumentException expected) {
+                assertThat(expected.getMessage()).isNotBlank();
+            }
+        }
+    }
 }
