@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load run: the site and API under wrk while the pipeline ingests at full speed from loopback publishers.
+# Prints requests/s, p99 latency and errors per endpoint. Usage: bench/load.sh [seconds-per-endpoint] [feeds]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$root/.ci/java-env.sh"
+duration=${1:-15}
+feeds=${2:-40}
+period_ms=${LOAD_PERIOD_MS:-500}
+port=${LOAD_PORT:-18080}
+command -v wrk >/dev/null || { echo "load.sh: needs wrk (Debian package 'wrk')" >&2; exit 1; }
+
+cd "$root"
+mvn -B -q -o test-compile >&2
+cp_file=$(mktemp)
+mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
+cp="$root/target/test-classes:$root/target/classes:$(cat "$cp_file")"
+data=$(mktemp -d)
+log="$data/server.log"
+"$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${WORLDWIRE_JAVA_OPTS:--Xmx1g -XX:+UseZGC} \
+  --enable-native-access=ALL-UNNAMED -cp "$cp" org.worldwire.app.LoadRig "$data" "$port" "$feeds" "$period_ms" \
+  >"$log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data" "$cp_file"; }
+trap cleanup EXIT
+
+base="http://127.0.0.1:$port"
+for _ in $(seq 1 120); do grep -q READY "$log" && break; sleep 1; done
+grep -q READY "$log" || { echo "load.sh: server did not start:" >&2; tail -50 "$log" >&2; exit 1; }
+# Wait for a first batch of articles so every page has something to show.
+for _ in $(seq 1 120); do
+  id=$(curl -s "$base/api/v1/articles?limit=1" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2 || true)
+  [[ -n "$id" ]] && break; sleep 1
+done
+[[ -n "${id:-}" ]] || { echo "load.sh: no article stored after 120 s" >&2; exit 1; }
+count() { curl -s "$base/metrics" | awk '/^worldwire_articles_stored_total/ {print int($2)}'; }
+echo "articles stored before the run: $(count)"
+
+printf '%-10s %10s %10s %10s %10s %8s\n' endpoint req/s p50 p99 requests errors
+for spec in "home=/" "article=/article/$id" "search=/search?q=council+report" "api=/api/v1/articles?limit=20"; do
+  name=${spec%%=*}; path=${spec#*=}
+  out=$(wrk -t2 -c32 -d"${duration}s" --latency "$base$path" 2>&1)
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  errs=$(awk '/Socket errors/ {gsub(",","");s=0; for(i=3;i<=NF;i+=2) s+=$(i+1); print s}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  printf '%-10s %10s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$reqs" "$(( ${errs:-0} + ${non2xx:-0} ))"
+done
+echo "articles stored after the run: $(count)"
