@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] CORE = {
         "org.worldwire.feed..", "org.worldwire.extract..", "org.worldwire.enrich..",
-        "org.worldwire.schedule..", "org.worldwire.dedup..", "org.worldwire.cluster.."
+        "org.worldwire.schedule..", "org.worldwire.dedup..", "org.worldwire.cluster..",
+        "org.worldwire.opml.."
     };
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

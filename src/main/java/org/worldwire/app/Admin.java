@@ -7,6 +7,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
+import org.worldwire.opml.Opml;
+import org.worldwire.opml.OpmlDocument;
+import org.worldwire.opml.OpmlSource;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
@@ -63,6 +66,36 @@ public final class Admin implements AutoCloseable {
             throw new IllegalArgumentException("language must be a language tag such as fr or pt-BR, was " + language);
         }
         return new Source(0, uri.toString(), title == null ? uri.toString() : title, null, country, language, policy);
+    }
+
+    /** What an OPML import did. */
+    public record ImportResult(int added, int alreadyKnown, List<String> problems) {}
+
+    /**
+     * Adds every feed of an OPML document that is not watched yet.
+     *
+     * @throws IllegalArgumentException when the document is not OPML (the message says where)
+     */
+    public ImportResult importOpml(byte[] opml) {
+        OpmlDocument doc = Opml.parse(opml);
+        int added = 0, known = 0;
+        for (OpmlSource s : doc.sources()) {
+            if (store.sources().findByFeedUrl(s.feedUrl()).isPresent()) {
+                known++;
+            } else {
+                store.sources().add(s.toSource(DisplayPolicy.EXCERPT));
+                added++;
+            }
+        }
+        return new ImportResult(added, known, doc.problems());
+    }
+
+    /** Every watched source as an OPML 2.0 document, grouped by country. */
+    public String exportOpml() {
+        List<OpmlSource> all = store.sources().all().stream()
+                .map(s -> OpmlSource.of(s, s.country()))
+                .toList();
+        return Opml.write(all, "Worldwire sources");
     }
 
     @Override

@@ -28,6 +28,9 @@ import org.worldwire.store.IngestQueue;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
 import org.worldwire.web.WebApp;
+import org.worldwire.websub.Subscriptions;
+import org.worldwire.websub.http.WebSubSubscriber;
+import org.worldwire.ingest.PushSubscriptions;
 import org.worldwire.web.admin.AdminRoutes;
 import org.worldwire.web.admin.Credentials;
 import org.worldwire.web.admin.SourceAdminActions;
@@ -46,11 +49,13 @@ public final class Worldwire implements AutoCloseable {
     private final SqliteStore store;
     private final LuceneSearchIndex index;
     private final ArticleEvents events = new ArticleEvents();
+    private final Subscriptions subscriptions = new Subscriptions();
     private final Fetcher fetcher;
     private final ArticlePipeline pipeline;
     private final RefreshSource refresh;
     private final Poller poller;
     private final WebApp web;
+    private final PushSubscriptions push;
     private int port = -1;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -75,6 +80,14 @@ public final class Worldwire implements AutoCloseable {
         closeables.add(poller);
         web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
         closeables.add(web::stop);
+        var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
+                .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
+                java.net.URI.create(config.web().baseUrl() + WebSubRoutes.PREFIX), config.fetch().connectTimeout());
+        push = new PushSubscriptions(subscriptions, subscriber, refresh, store.sources(), poller, fetcher, clock);
+        closeables.add(push);
+        poller.attach(push);
+        WebSubRoutes.install(web.javalin(), push);
+        metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
         AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
                 new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
                 AdminRoutes.Settings.defaults(config.web().secure()), clock);

@@ -1,13 +1,20 @@
 package org.worldwire.cli;
 
 import java.util.concurrent.Callable;
+import org.worldwire.app.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-@Command(name = "export-opml", mixinStandardHelpOptions = true, description = "Print all sources as OPML.")
+@Command(name = "export-opml", mixinStandardHelpOptions = true, description = "Print every watched source as OPML 2.0.")
 final class ExportOpmlCommand implements Callable<Integer> {
+    @Mixin
+    DataDirOption data;
+
     @Override
     public Integer call() {
-        System.err.println("worldwire export-opml: not built yet");
-        return 1;
+        try (Admin admin = Admin.open(data.dataDir)) {
+            System.out.print(admin.exportOpml());
+            return 0;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.worldwire.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.worldwire.app.Config;
+import org.worldwire.app.Demo;
 import org.worldwire.app.Worldwire;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,11 +40,20 @@ final class ServeCommand implements Callable<Integer> {
                 .withSeedSources(seed && !demo);
         if (baseUrl != null) config = config.withWeb(config.web().withBaseUrl(baseUrl));
         else if (port != 0) config = config.withWeb(config.web().withBaseUrl("http://localhost:" + port));
-        if (demo) throw new IllegalArgumentException("--demo needs the publisher simulator, which is not built yet");
-        Worldwire app = Worldwire.start(config);
+        Demo demoWorld = demo ? Demo.start(demoPublishers) : null;
+        if (demoWorld != null) config = Demo.configure(config);
+        Worldwire app;
+        try {
+            app = Worldwire.start(config);
+        } catch (RuntimeException e) {
+            if (demoWorld != null) demoWorld.close();
+            throw e;
+        }
+        if (demoWorld != null) demoWorld.subscribe(app);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            if (demoWorld != null) demoWorld.close();
             stopped.countDown();
         }, "shutdown"));
         System.out.println("worldwire serving http://localhost:" + app.port() + "/ (data in " + data.dataDir + ")");

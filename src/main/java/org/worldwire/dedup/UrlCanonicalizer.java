@@ -385,7 +385,8 @@ public final class UrlCanonicalizer {
 
     /** RFC 3986 5.2.4; the input is an absolute or empty path after escape normalisation. */
     static String removeDotSegments(String path) {
-        if (path.indexOf('.') < 0) return path.startsWith("/") ? path : "/" + path;
+        // Only a segment that is exactly "." or ".." needs work, and every such segment follows a slash.
+        if (path.indexOf("/.") < 0) return path.startsWith("/") ? path : "/" + path;
         String[] in = path.split("/", -1);
         String[] out = new String[in.length];
         int size = 0;

@@ -1,10 +1,13 @@
 package org.worldwire.extract;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.ArticleContent;
 
@@ -28,16 +31,22 @@ public final class ArticleExtractor {
     /** As {@link #extract}, also keeping the publication times with the page's own UTC offset. */
     public static Extraction extractDetailed(byte[] html, @Nullable String url, @Nullable String contentType) {
         try {
-            String text = Charsets.decode(html, contentType, url);
-            return extractFromText(text, url);
+            Charsets.Decision charset = Charsets.detect(html, contentType, url);
+            // Parse from a reader over the bytes: the decoded page never exists as one string, which keeps
+            // memory near the DOM's own size on very large pages.
+            String cs = charset.charset().name();
+            byte[] page = cs.startsWith("UTF-16") || cs.startsWith("UTF-32") ? html : Prestrip.strip(html, charset.bomLength());
+            int offset = page == html ? charset.bomLength() : 0;
+            Reader reader = new InputStreamReader(new ByteArrayInputStream(page, offset, page.length - offset), charset.charset());
+            Document doc = Parser.htmlParser().parseInput(reader, url == null ? "" : url);
+            return extract(doc, url);
         } catch (RuntimeException | StackOverflowError e) {
             // Extraction is best effort: a page that defeats it yields no article rather than an error.
             return new Extraction(empty(), null, null);
         }
     }
 
-    private static Extraction extractFromText(String text, @Nullable String url) {
-        Document doc = Jsoup.parse(text, url == null ? "" : url);
+    private static Extraction extract(Document doc, @Nullable String url) {
         Metadata meta = Metadata.read(doc);
         Cleaner.clean(doc);
         Element body = doc.body();

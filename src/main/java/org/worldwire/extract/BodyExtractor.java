@@ -1,6 +1,7 @@
 package org.worldwire.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,25 +55,17 @@ final class BodyExtractor {
 
     /** Subtrees to drop while emitting text, matched on class and id. */
     private static final Pattern BOILERPLATE = Pattern.compile(
-            "(^|[^a-z])(share|sharing|social|related|newsletter|subscribe|subscription|signup|sign-up|cookie|consent|gdpr|"
+            "(^|[^a-z])(?<!has-|with-|is-|no-|show-|enable-)(share|sharing|social|related|newsletter|subscribe|subscription|signup|sign-up|cookie|consent|gdpr|"
                     + "comment|comments|disqus|promo|sponsor|sponsored|outbrain|taboola|recommend|recommended|recirc|"
                     + "trending|most-?popular|popular|breadcrumbs?|byline|author-bio|author-info|bio|tags|tag-list|"
                     + "caption|credit|credits|figcaption|paywall|modal|popup|toolbar|widget|sidebar|nav|navigation|menu|"
                     + "footer|advert|advertisement|ad|ads|adslot|ad-slot|ad-container|ad-wrapper|dfp|banner|print-only|"
                     + "read-more|readmore|more-stories|also-read|see-also|next-article|prev-article|pagination|"
                     + "inline-related|rail|hidden|visually-hidden|sr-only|screen-reader|skip|meta|dateline|timestamp|"
-                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|"
+                    + "headline|kicker|hero|lede-media|video|gallery|slideshow|audio|podcast|photo|image|img|picture|lightbox|"
                     + "infobox|factbox-links|contributor|disclaimer|"
                     + "print|email|feedback|rating|survey|poll|donate|membership|callout|pullquote|pull-quote)([^a-z]|$)");
     private static final Pattern BOILERPLATE_OVERRIDE = Pattern.compile("articlebody|article-body|story-body|entry-content|post-content|article-content|body-text|paragraph");
-
-    private static final Pattern BOILER_TEXT = Pattern.compile(
-            "(?iu)^(advertisement|advertising|anzeige|publicité|publicidad|pubblicità|реклама|إعلان|广告|廣告|広告|"
-                    + "story continues below( advertisement)?|article continues below( advertisement)?|continue reading( the main story)?|"
-                    + "continue reading below|scroll to continue with content|skip advertisement|read more|read more:?|related:?|"
-                    + "related articles|related stories|related coverage|see also|more:?|share this( article| story)?:?|share|tweet|"
-                    + "sign up|subscribe|subscribe now|click here|loading|loading\\.\\.\\.|photo|image|video|watch|"
-                    + "supported by|sponsored|sponsored content|ad|ads|close|back to top|print|email|comments?)[.!:…]*$");
 
     /** What the first pass measures per element. */
     private static final class Stat {
@@ -81,6 +74,7 @@ final class BodyExtractor {
         int inlineText; // text not inside any nested block: the element's own paragraph text
         int commas;
         int paragraphs;
+        byte unlikely;  // memo of isUnlikely: 0 unknown, 1 no, 2 yes
         int ptext;      // text inside paragraph-like blocks of low link density, this element included
         double score;
         boolean candidate;
@@ -88,10 +82,14 @@ final class BodyExtractor {
 
     private static final boolean DEBUG = Boolean.getBoolean("ww.debug");
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
     private final List<Element> paragraphs = new ArrayList<>();
     private int pageText;
     private int rootText;
+    private boolean lenient;
+    private boolean teaserRun;
+    private @Nullable Element debugBlock;
 
     private BodyExtractor(@Nullable String title) {
         this.title = title;
@@ -113,6 +111,11 @@ final class BodyExtractor {
         for (Element part : parts) {
             rootText = stats.get(part).text;
             emit(part, out, true);
+        }
+        if (out.isEmpty()) {
+            // Everything looked like furniture: better the whole container than nothing.
+            lenient = true;
+            for (Element part : parts) emit(part, out, true);
         }
         return out;
     }
@@ -178,8 +181,8 @@ final class BodyExtractor {
         double contentScore = 1 + st.commas + Math.min(st.inlineText / 100.0, 3);
         // A block holding its own text and no paragraph tag around it is the paragraph; the score goes to the
         // block that holds it, as for <p>. A <div> mixing text runs and child blocks is itself the container.
-        boolean pureParagraph = tag.equals("p") || tag.equals("pre") || tag.equals("td") || tag.equals("blockquote")
-                || st.inlineText * 2 > st.text;
+        boolean pureParagraph = !tag.equals("td")
+                && (tag.equals("p") || tag.equals("pre") || tag.equals("blockquote") || st.inlineText * 2 > st.text);
         Element target = pureParagraph ? e.parent() : e;
         for (int level = 0; target != null && level < 5; level++, target = target.parent()) {
             Stat ts = stats.get(target);
@@ -206,6 +209,20 @@ final class BodyExtractor {
         return s + classWeight(e);
     }
 
+    /** Class and id with camelCase words split ("imageEmbedCaption" reads "image-embed-caption"), lower case. */
+    private static String splitCamel(Element e) {
+        String raw = e.className() + " " + e.id();
+        StringBuilder b = new StringBuilder(raw.length() + 8);
+        char prev = ' ';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isUpperCase(c) && Character.isLowerCase(prev)) b.append('-');
+            b.append(Character.toLowerCase(c));
+            prev = c;
+        }
+        return b.toString();
+    }
+
     private static String names(Element e) {
         String c = e.className();
         String id = e.id();
@@ -213,40 +230,84 @@ final class BodyExtractor {
         return (c + " " + id).toLowerCase(Locale.ROOT);
     }
 
-    private static double classWeight(Element e) {
+    private static final int NEG_CLASS = 1, POS_CLASS = 2, NEG_ID = 4, POS_ID = 8, BODY = 16, UNLIKELY_NAME = 32, FURNITURE_NAME = 64;
+
+    /**
+     * What an element's class and id say, as flags. Pages repeat the same class strings hundreds of times, so
+     * the regular expressions run once per distinct string per page.
+     */
+    private int nameFlags(Element e) {
+        String c = e.className();
+        String id = e.id();
+        if (c.isEmpty() && id.isEmpty()) return 0;
+        String key = id.isEmpty() ? c : c + '\u0001' + id;
+        Integer cached = nameCache.get(key);
+        if (cached != null) return cached;
+        int f = 0;
+        String lc = c.toLowerCase(Locale.ROOT);
+        String lid = id.toLowerCase(Locale.ROOT);
+        if (!lc.isEmpty()) {
+            if (NEGATIVE.matcher(lc).find()) f |= NEG_CLASS;
+            if (POSITIVE.matcher(lc).find()) f |= POS_CLASS;
+        }
+        if (!lid.isEmpty()) {
+            if (NEGATIVE.matcher(lid).find()) f |= NEG_ID;
+            if (POSITIVE.matcher(lid).find()) f |= POS_ID;
+        }
+        String n = lc + " " + lid;
+        if (BODY_HINT.matcher(n).find()) f |= BODY;
+        if (UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()) f |= UNLIKELY_NAME;
+        if (BOILERPLATE.matcher(splitCamel(e)).find() && !BOILERPLATE_OVERRIDE.matcher(n).find()) f |= FURNITURE_NAME;
+        nameCache.put(key, f);
+        return f;
+    }
+
+    private double classWeight(Element e) {
         double w = 0;
-        String c = e.className().toLowerCase(Locale.ROOT);
-        String id = e.id().toLowerCase(Locale.ROOT);
-        if (!c.isEmpty()) {
-            if (NEGATIVE.matcher(c).find()) w -= 25;
-            if (POSITIVE.matcher(c).find()) w += 25;
-        }
-        if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) w -= 25;
-            if (POSITIVE.matcher(id).find()) w += 25;
-        }
-        String n = names(e);
-        if (!n.isEmpty() && BODY_HINT.matcher(n).find()) w += 30;
+        int f = nameFlags(e);
+        if ((f & NEG_CLASS) != 0) w -= 25;
+        if ((f & POS_CLASS) != 0) w += 25;
+        if ((f & NEG_ID) != 0) w -= 25;
+        if ((f & POS_ID) != 0) w += 25;
+        if ((f & BODY) != 0) w += 30;
         if ("articleBody".equals(e.attr("itemprop"))) w += 40;
         if (e.normalName().equals("article")) w += 10;
         return w;
     }
 
+    /** Whether the element or an ancestor is navigation, a sidebar, a footer or alike; memoised per element. */
     private boolean isUnlikely(Element e) {
+        // Iterative, not recursive: broken pages nest thousands deep.
+        List<Element> chain = new ArrayList<>();
+        boolean result = false;
         for (Element a = e; a != null && !a.normalName().equals("body"); a = a.parent()) {
-            String n = names(a);
-            String role = a.attr("role");
-            if ((role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) && stats.get(a).text * 2 < pageText) {
-                return true;
+            Stat st = stats.get(a);
+            if (st == null) break;
+            if (st.unlikely != 0) {
+                result = st.unlikely == 2;
+                break;
             }
-            String tag = a.normalName();
-            if ((tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) && stats.get(a).text * 2 < pageText) return true;
-            if (!n.isEmpty() && UNLIKELY.matcher(n).find() && !MAYBE.matcher(n).find()
-                    && stats.get(a).text * 2 < pageText) {
-                return true;
-            }
+            chain.add(a);
         }
-        return false;
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            Element a = chain.get(i);
+            Stat st = stats.get(a);
+            result = result || unlikelySelf(a, st);
+            st.unlikely = (byte) (result ? 2 : 1);
+        }
+        return result;
+    }
+
+    private boolean unlikelySelf(Element a, Stat st) {
+        // A wrapper holding most of the page is the page, whatever its name says.
+        if (st.text * 2 >= pageText) return false;
+        String tag = a.normalName();
+        if (tag.equals("aside") || tag.equals("nav") || tag.equals("footer")) return true;
+        String role = a.attr("role");
+        if (role.equals("complementary") || role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")) {
+            return true;
+        }
+        return (nameFlags(a) & UNLIKELY_NAME) != 0;
     }
 
     private @Nullable Element pickTop(Element body) {
@@ -365,8 +426,7 @@ final class BodyExtractor {
                 || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert") || role.equals("menu"))) {
             return true;
         }
-        String n = names(e);
-        return !n.isEmpty() && BOILERPLATE.matcher(n).find() && !BOILERPLATE_OVERRIDE.matcher(n).find();
+        return (nameFlags(e) & FURNITURE_NAME) != 0;
     }
 
     private void emit(Element root, List<String> out, boolean isRoot) {
@@ -379,9 +439,10 @@ final class BodyExtractor {
         String tag = e.normalName();
         Stat st = stats.get(e);
         if (st == null || st.text == 0) return;
-        if (!isRoot && skip(e, st)) return;
+        if (!isRoot && !lenient && skip(e, st)) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
+        if (block) debugBlock = e;
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 appendText(cur, t.getWholeText());
@@ -397,7 +458,21 @@ final class BodyExtractor {
                 }
             }
         }
-        if (block) flush(out, cur);
+        if (block) {
+            if (!cur.isEmpty()) {
+                String text = cur.toString().strip();
+                double share = linkDensity(st);
+                if (Furniture.opensTeaserList(text)) {
+                    teaserRun = true;
+                    cur.setLength(0);
+                } else if (Furniture.isFurniture(text, share) || teaserRun && share >= 0.8) {
+                    cur.setLength(0);
+                } else if (!text.isEmpty()) {
+                    teaserRun = false;
+                }
+            }
+            flush(out, cur);
+        }
     }
 
     private boolean skip(Element e, Stat st) {
@@ -417,9 +492,6 @@ final class BodyExtractor {
             }
             case "li" -> {
                 if (ld > 0.8) return true;
-            }
-            case "p" -> {
-                if (ld > 0.9 && st.text < 150) return true;
             }
             default -> { }
         }
@@ -442,7 +514,12 @@ final class BodyExtractor {
         String p = cur.toString().strip();
         cur.setLength(0);
         if (p.isEmpty()) return;
-        if (p.length() < 60 && BOILER_TEXT.matcher(p).matches()) return;
+        if (p.length() < 80 && Furniture.MARKER.matcher(p).matches()) return;
+        if (DEBUG && debugBlock != null) {
+            StringBuilder path = new StringBuilder();
+            for (Element a = debugBlock; a != null && a.parent() != null; a = a.parent()) path.insert(0, " > " + a.normalName() + "." + a.className().replace(' ', '.'));
+            System.err.println("EMIT " + p.substring(0, Math.min(50, p.length())) + "  @" + path.substring(Math.max(0, path.length() - 170)));
+        }
         out.add(p);
     }
 

@@ -235,8 +235,8 @@ final class Charsets {
             if (Character.isLetter(c)) {
                 good += 1;
                 if (Character.isLetter(prev) && prev >= 0x80) {
-                    Character.UnicodeScript a = Character.UnicodeScript.of(c);
-                    Character.UnicodeScript b = Character.UnicodeScript.of(prev);
+                    Character.UnicodeScript a = group(Character.UnicodeScript.of(c));
+                    Character.UnicodeScript b = group(Character.UnicodeScript.of(prev));
                     if (a == b) good += 0.5; else good -= 1;
                     if (Character.isUpperCase(c) && Character.isLowerCase(prev)) good -= 1.5;
                 }
@@ -260,6 +260,11 @@ final class Charsets {
         return high == 0 ? 0 : good / high;
     }
 
+    /** Japanese mixes kanji and both kana in every sentence: one script for this purpose. */
+    private static Character.UnicodeScript group(Character.UnicodeScript s) {
+        return s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA ? Character.UnicodeScript.HAN : s;
+    }
+
     /** The commonest letters of the main language behind each script we guess (Russian, Greek, Arabic, Hebrew, Turkish, Latin). */
     private static final String COMMON =
             "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфёъ"
@@ -267,7 +272,10 @@ final class Charsets {
                     + "اليمونرهبتعدفكسقحجشطصزخضثذظغةىئءأإآ"
                     + "יוהאלמבתשרנעדכקפחסגצטזףךםןץ"
                     + "ığüşöçİĞŞÖÜÇ"
-                    + "éèàùâêîôûëïçáíóúñãõäößœæåøčšžřěýůłąęćńśźżőű";
+                    + "éèàùâêîôûëïçáíóúñãõäößœæåøčšžřěýůłąęćńśźżőű"
+                    + "のにはをたがでてとしれさいるかもなりっ。、「」ーン"
+                    + "的是不了在人有我他这中大来上个国和也子时道说为要出会对"
+                    + "이다는의에가을를하고한지기로서사";
 
     private static @Nullable String languageHint(String head, @Nullable String url) {
         Matcher m = HTML_LANG.matcher(head);

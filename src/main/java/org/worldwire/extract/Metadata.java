@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,7 @@ final class Metadata {
             "(?i).*(Article|BlogPosting|Report|Posting|LiveBlog|WebPage|Review|Story|Column|Opinion|Analysis).*");
     private static final Pattern STRONG_ARTICLE_TYPE = Pattern.compile("(?i).*(Article|BlogPosting|Report|LiveBlog).*");
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·•»]\\s+");
+    private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)byline|author|author-name|byline__name|byline-name");
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af|от|від|bởi)\\s*[:]?\\s+");
 
     @Nullable String title;
@@ -36,19 +39,81 @@ final class Metadata {
     @Nullable String articleBody;
 
     static Metadata read(Document doc) {
+        Scan scan = new Scan();
+        NodeTraversor.traverse(scan, doc);
         Metadata m = new Metadata();
-        m.readJsonLd(doc);
-        m.readMeta(doc);
-        m.readPage(doc);
+        m.readJsonLd(scan);
+        m.readMeta(doc, scan);
+        m.readPage(doc, scan);
         return m;
+    }
+
+    /** Everything the metadata readers look at, gathered in one walk over the tree instead of one per query. */
+    private static final class Scan implements NodeVisitor {
+        final List<Element> jsonLd = new ArrayList<>();
+        final List<Element> metas = new ArrayList<>();
+        final List<Element> times = new ArrayList<>();
+        final List<Element> authorProps = new ArrayList<>();
+        final List<Element> bylines = new ArrayList<>();
+        final List<Element> h1s = new ArrayList<>();
+        @Nullable Element canonical;
+        @Nullable Element datePublished;
+        @Nullable Element dateModified;
+        @Nullable Element headline;
+        @Nullable Element h1InArticle;
+        private int articleDepth = -1;
+
+        @Override
+        public void head(Node node, int depth) {
+            if (!(node instanceof Element e)) return;
+            switch (e.normalName()) {
+                case "script" -> {
+                    if (e.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) jsonLd.add(e);
+                }
+                case "meta" -> metas.add(e);
+                case "link" -> {
+                    if (canonical == null && e.attr("rel").equalsIgnoreCase("canonical") && e.hasAttr("href")) canonical = e;
+                }
+                case "time" -> {
+                    if (articleDepth >= 0 || e.hasAttr("pubdate") || e.hasAttr("datetime")) times.add(e);
+                }
+                case "article", "main" -> {
+                    if (articleDepth < 0) articleDepth = depth;
+                }
+                case "h1" -> {
+                    h1s.add(e);
+                    if (h1InArticle == null && articleDepth >= 0) h1InArticle = e;
+                }
+                case "a" -> {
+                    if (e.attr("rel").equalsIgnoreCase("author")) bylines.add(e);
+                }
+                default -> { }
+            }
+            if (e.hasAttr("itemprop")) {
+                switch (e.attr("itemprop")) {
+                    case "datePublished" -> { if (datePublished == null) datePublished = e; }
+                    case "dateModified" -> { if (dateModified == null) dateModified = e; }
+                    case "author" -> authorProps.add(e);
+                    case "headline" -> { if (headline == null) headline = e; }
+                    default -> { }
+                }
+            }
+            String cls = e.className();
+            if (!cls.isEmpty() && BYLINE_CLASS.matcher(cls).matches()) bylines.add(e);
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (depth == articleDepth && node instanceof Element) articleDepth = -1;
+        }
     }
 
     // ------------------------------------------------------------------ JSON-LD
 
-    private void readJsonLd(Document doc) {
+    private void readJsonLd(Scan scan) {
         Map<String, Object> best = null;
         int bestRank = -1;
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (Element script : scan.jsonLd) {
             Object root = JsonLite.parse(script.data());
             List<Map<String, Object>> nodes = new ArrayList<>();
             flatten(root, nodes, 0);
@@ -148,13 +213,12 @@ final class Metadata {
 
     // ------------------------------------------------------------------ meta tags
 
-    private void readMeta(Document doc) {
-        Element head = doc.head();
+    private void readMeta(Document doc, Scan scan) {
         String ogTitle = null, twTitle = null, metaTitle = null;
         String pub = null, mod = null, metaAuthor = null, ogImage = null, ogSite = null, desc = null, ogDesc = null;
         String ogUrl = null, locale = null;
         List<String> articleAuthors = new ArrayList<>();
-        for (Element meta : doc.getElementsByTag("meta")) {
+        for (Element meta : scan.metas) {
             String key = meta.hasAttr("property") ? meta.attr("property") : meta.hasAttr("name") ? meta.attr("name") : meta.attr("itemprop");
             if (key.isEmpty()) {
                 if (meta.attr("http-equiv").equalsIgnoreCase("content-language") && language == null) {
@@ -200,12 +264,12 @@ final class Metadata {
         if (image == null) image = ogImage;
         if (siteName == null) siteName = ogSite;
         if (description == null) description = firstNonBlank(ogDesc, desc);
-        Element canon = head.selectFirst("link[rel=canonical][href]");
-        if (canon == null) canon = doc.selectFirst("link[rel=canonical][href]");
+        Element canon = scan.canonical;
         canonical = canon != null ? canon.absUrl("href") : null;
         if (canonical != null && canonical.isEmpty()) canonical = canon.attr("href");
         if (canonical == null) canonical = ogUrl;
-        if (language == null) language = blankToNull(doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang"));
+        Element html = doc.firstElementChild();
+        if (language == null && html != null) language = blankToNull(html.attr("lang"));
         if (language == null && locale != null) language = locale;
         if (language != null) language = normaliseLanguage(language);
     }
@@ -225,18 +289,17 @@ final class Metadata {
 
     // ------------------------------------------------------------------ visible page
 
-    private void readPage(Document doc) {
+    private void readPage(Document doc, Scan scan) {
         if (published == null) {
-            Element e = doc.selectFirst("[itemprop=datePublished]");
+            Element e = scan.datePublished;
             if (e != null) published = Dates.parse(firstNonBlank(e.attr("content"), e.attr("datetime"), e.text()));
         }
         if (modified == null) {
-            Element e = doc.selectFirst("[itemprop=dateModified]");
+            Element e = scan.dateModified;
             if (e != null) modified = Dates.parse(firstNonBlank(e.attr("content"), e.attr("datetime"), e.text()));
         }
         if (published == null) {
-            Elements times = doc.select("article time, time[pubdate], time[datetime]");
-            for (Element t : times) {
+            for (Element t : scan.times) {
                 OffsetDateTime d = Dates.parse(firstNonBlank(t.attr("datetime"), t.text()));
                 if (d != null) {
                     published = d;
@@ -245,7 +308,7 @@ final class Metadata {
             }
         }
         if (authors.isEmpty()) {
-            for (Element e : doc.select("[itemprop=author]")) {
+            for (Element e : scan.authorProps) {
                 Element name = e.selectFirst("[itemprop=name]");
                 String n = name != null ? firstNonBlank(name.attr("content"), name.text()) : firstNonBlank(e.attr("content"), e.text());
                 if (n != null) addAuthor(n);
@@ -253,16 +316,16 @@ final class Metadata {
             }
         }
         if (authors.isEmpty()) {
-            for (Element e : doc.select("a[rel=author], [class~=(?i)^(byline|author|author-name|byline__name|byline-name)$]")) {
+            for (Element e : scan.bylines) {
                 addAuthor(e.text());
                 if (authors.size() >= 3) break;
             }
         }
         String h1 = null;
-        Elements h1s = doc.select("h1");
-        if (h1s.size() >= 1) {
-            Element inArticle = doc.selectFirst("article h1, [itemprop=headline], main h1");
-            h1 = (inArticle != null ? inArticle : h1s.first()).text().strip();
+        List<Element> h1s = scan.h1s;
+        if (!h1s.isEmpty()) {
+            Element inArticle = scan.h1InArticle != null ? scan.h1InArticle : scan.headline;
+            h1 = (inArticle != null ? inArticle : h1s.get(0)).text().strip();
             if (h1.isEmpty()) h1 = null;
         }
         String docTitle = blankToNull(doc.title());

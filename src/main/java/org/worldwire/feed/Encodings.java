@@ -50,6 +50,21 @@ final class Encodings {
             Map.entry("us-ascii", "windows-1252"),
             Map.entry("ascii", "windows-1252"),
             Map.entry("gb2312", "GBK"),
+            Map.entry("cp932", "windows-31j"),
+            Map.entry("cp936", "GBK"),
+            Map.entry("cp949", "x-windows-949"),
+            Map.entry("cp950", "x-windows-950"),
+            Map.entry("cp1361", "x-Johab"),
+            Map.entry("cp65001", "UTF-8"),
+            Map.entry("u8", "UTF-8"),
+            Map.entry("utf", "UTF-8"),
+            Map.entry("utf8", "UTF-8"),
+            Map.entry("u16", "UTF-16"),
+            Map.entry("utf16", "UTF-16"),
+            Map.entry("u32", "UTF-32"),
+            Map.entry("utf32", "UTF-32"),
+            Map.entry("mac-centeuro", "x-MacCentralEurope"),
+            Map.entry("maccentraleurope", "x-MacCentralEurope"),
             Map.entry("ks-c-5601-1987", "EUC-KR"));
 
     /** A Charset for a name as found in feeds and HTTP headers, or null when it names nothing we can decode. */

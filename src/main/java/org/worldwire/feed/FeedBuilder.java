@@ -46,8 +46,8 @@ final class FeedBuilder implements XmlSink {
     private byte[] roles = new byte[32];
 
     // Feed-level values
-    private @Nullable String title, titleFb, link, subtitle, subtitleFb, self;
-    private @Nullable Instant updated;
+    private @Nullable String title, titleFb, link, linkFb, subtitle, subtitleFb, self;
+    private @Nullable Instant updated, published;
     private final List<String> hubs = new ArrayList<>();
     private final List<FeedEntry> entries = new ArrayList<>();
 
@@ -72,7 +72,7 @@ final class FeedBuilder implements XmlSink {
     }
 
     private static final class Entry {
-        @Nullable String id, link, linkText, permalinkGuid, title, titleFb, summary, summaryFb, content, author, authorFb, about;
+        @Nullable String id, link, linkFb, permalinkGuid, title, titleFb, summary, summaryFb, content, author, authorFb, about;
         @Nullable Instant published, updated;
         final List<String> categories = new ArrayList<>();
         final List<Enclosure> enclosures = new ArrayList<>();
@@ -89,7 +89,7 @@ final class FeedBuilder implements XmlSink {
         final boolean html;
         @Nullable String rel; // link without href
         boolean guidPermalink;
-        final StringBuilder plain = new StringBuilder();
+        final StringBuilder plain = new StringBuilder(256);
         @Nullable StringBuilder markup;
         int children;
         int topElements;
@@ -200,7 +200,11 @@ final class FeedBuilder implements XmlSink {
                         String abs = Uris.resolve(base, href);
                         switch (rel) {
                             case "alternate" -> {
-                                if (link == null) link = abs;
+                                if (isHtmlLinkType(attrs.get("type"))) {
+                                    if (link == null) link = abs;
+                                } else if (linkFb == null) {
+                                    linkFb = abs;
+                                }
                             }
                             case "self" -> {
                                 if (self == null) self = abs;
@@ -217,8 +221,13 @@ final class FeedBuilder implements XmlSink {
                 }
                 case "description", "subtitle", "tagline" -> capture(F_SUBTITLE, true, attrs, base, local.equals("description"), true);
                 case "updated", "modified", "lastBuildDate" -> capture(F_UPDATED, true, attrs, base, false, false);
+                case "pubDate", "published", "issued" -> capture(F_PUBLISHED, true, attrs, base, false, false);
                 default -> {}
             }
+        } else if (kind == Namespaces.DCTERMS && local.equals("issued")) {
+            capture(F_PUBLISHED, true, attrs, base, false, false);
+        } else if (kind == Namespaces.DC && local.equals("title")) {
+            capture(F_TITLE_FB, true, attrs, base, false, false);
         } else if (kind == Namespaces.DC && local.equals("date") || kind == Namespaces.DCTERMS && local.equals("modified")) {
             capture(F_UPDATED, true, attrs, base, false, false);
         } else if (kind == Namespaces.ITUNES && local.equals("subtitle")) {
@@ -239,7 +248,11 @@ final class FeedBuilder implements XmlSink {
                         if (href.length() > MAX_URL_CHARS) return;
                         String abs = Uris.resolve(base, href);
                         if (rel.equals("alternate")) {
-                            if (e.link == null) e.link = abs;
+                            if (isHtmlLinkType(attrs.get("type"))) {
+                                if (e.link == null) e.link = abs;
+                            } else if (e.linkFb == null) {
+                                e.linkFb = abs;
+                            }
                         } else if (rel.equals("enclosure")) {
                             addEnclosure(e, abs, attrs.get("type"), attrs.get("length"));
                         }
@@ -292,7 +305,7 @@ final class FeedBuilder implements XmlSink {
             }
             case Namespaces.DCTERMS -> {
                 switch (local) {
-                    case "issued", "created" -> capture(F_PUBLISHED, false, attrs, base, false, false);
+                    case "issued" -> capture(F_PUBLISHED, false, attrs, base, false, false);
                     case "modified" -> capture(F_UPDATED, false, attrs, base, false, false);
                     default -> {}
                 }
@@ -324,6 +337,13 @@ final class FeedBuilder implements XmlSink {
             }
             default -> {}
         }
+    }
+
+    /** An alternate link without a type, or of an HTML type, is the page; other types (a PDF, a feed) are fallbacks. */
+    private static boolean isHtmlLinkType(@Nullable String type) {
+        if (type == null) return true;
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        return t.isEmpty() || t.startsWith("text/html") || t.startsWith("application/xhtml+xml") || t.equals("html");
     }
 
     private static String relOf(Attributes attrs) {
@@ -529,6 +549,11 @@ final class FeedBuilder implements XmlSink {
                 case F_TITLE -> title = value;
                 case F_SUBTITLE -> subtitle = value;
                 case F_SUBTITLE_FB -> subtitleFb = value;
+                case F_TITLE_FB -> titleFb = value;
+                case F_PUBLISHED -> {
+                    Instant t = FeedDates.parse(value);
+                    if (t != null) published = t;
+                }
                 case F_LINK -> {
                     String v = value.strip();
                     if (!v.isEmpty() && v.length() <= MAX_URL_CHARS && "alternate".equals(c.rel) && link == null) {
@@ -570,8 +595,7 @@ final class FeedBuilder implements XmlSink {
                 if (c.guidPermalink && looksLikeUrl(v)) {
                     e.permalinkGuid = Uris.resolve(c.base, v);
                 }
-                if (!c.guidPermalink && c.base != null && !v.isEmpty() && v.startsWith("/") && !Uris.hasScheme(v)
-                        && format.startsWith("atom")) {
+                if (!c.guidPermalink && c.base != null && !v.isEmpty() && !Uris.hasScheme(v) && format.startsWith("atom")) {
                     v = Uris.resolve(c.base, v);
                 }
                 e.id = v;
@@ -654,17 +678,19 @@ final class FeedBuilder implements XmlSink {
             return;
         }
         String id = e.id != null && !e.id.isEmpty() ? e.id : e.about;
-        String lnk = e.link != null ? e.link : e.permalinkGuid;
+        String lnk = e.link != null ? e.link : e.linkFb != null ? e.linkFb : e.permalinkGuid;
         String ttl = e.title != null ? e.title : e.titleFb;
         String sum = e.summary != null ? e.summary : e.summaryFb;
         String auth = e.author != null ? e.author : e.authorFb;
-        entries.add(new FeedEntry(id, lnk, ttl, sum, e.content, e.published, e.updated, auth, e.categories, e.enclosures));
+        // As the reference parser does, an entry that only says when it was published was last updated then.
+        Instant upd = e.updated != null ? e.updated : e.published;
+        entries.add(new FeedEntry(id, lnk, ttl, sum, e.content, e.published, upd, auth, e.categories, e.enclosures));
     }
 
     /** Closes what is still open (a truncated document) and returns the feed. */
     ParsedFeed result() {
         while (depth > 0) end();
-        return new ParsedFeed(format, title != null ? title : titleFb, link, subtitle != null ? subtitle : subtitleFb,
-                updated, hubs, self, entries, problems);
+        return new ParsedFeed(format, title != null ? title : titleFb, link != null ? link : linkFb,
+                subtitle != null ? subtitle : subtitleFb, updated != null ? updated : published, hubs, self, entries, problems);
     }
 }

@@ -29,16 +29,23 @@ public final class FeedParser {
             String text = decoded.text();
             FeedBuilder strict = new FeedBuilder(base);
             if (decoded.problem() != null) strict.problem(decoded.problem());
-            String error = StaxReader.read(text, strict);
+            InternalEntities entities = InternalEntities.of(text);
+            String error = StaxReader.read(text, strict, entities);
             if (error == null) return strict.result();
-            if (text.length() > MAX_LENIENT_CHARS) {
+            if (error.contains("JAXP000")) {
+                // A parser limit (attributes, depth, name length) was hit: the document is hostile or absurd,
+                // and the recovery parser has no such limits. Keep what the stream read.
+                strict.problem("refused: " + error);
+                return strict.result();
+            }
+            if (text.length() > MAX_LENIENT_CHARS || LenientReader.hasAbsurdTagName(text)) {
                 strict.problem("not well-formed XML: " + error + "; kept what was read before the error");
                 return strict.result();
             }
             FeedBuilder lenient = new FeedBuilder(base);
             if (decoded.problem() != null) lenient.problem(decoded.problem());
             lenient.problem("not well-formed XML: " + error);
-            LenientReader.read(text, lenient);
+            LenientReader.read(text, lenient, entities);
             return lenient.result();
         } catch (RuntimeException | StackOverflowError e) {
             return ParsedFeed.unreadable("unreadable feed: " + e.getClass().getSimpleName()

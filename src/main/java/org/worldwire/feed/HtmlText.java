@@ -5,9 +5,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jspecify.annotations.Nullable;
 
@@ -25,25 +22,90 @@ final class HtmlText {
         return v.isEmpty() ? null : v;
     }
 
-    /** Relative URLs inside an HTML string made absolute against {@code base}; returns the string unchanged when none. */
+    /**
+     * Relative URLs inside an HTML string made absolute against {@code base}; returns the string unchanged when
+     * there are none. A single scan over the tags rewrites attribute values in place, so the rest of the markup
+     * keeps its exact bytes (no parse and re-serialisation).
+     */
     static String resolveUrls(String html, @Nullable String base) {
         if (base == null || html.indexOf('<') < 0 || !mentionsUrlAttribute(html)) return html;
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false);
-        boolean changed = false;
-        for (Element el : doc.body().getAllElements()) {
-            for (String attr : URL_ATTRIBUTES) {
-                if (el.hasAttr(attr)) {
-                    String v = el.attr(attr);
-                    String abs = Uris.resolve(base, v);
-                    if (!abs.equals(v)) {
-                        el.attr(attr, abs);
-                        changed = true;
+        StringBuilder out = null;
+        int copied = 0;
+        int n = html.length();
+        int i = 0;
+        while (true) {
+            int lt = html.indexOf('<', i);
+            if (lt < 0 || lt + 1 >= n) break;
+            char first = html.charAt(lt + 1);
+            if (first == '!') {
+                int close = html.startsWith("<!--", lt) ? html.indexOf("-->", lt + 4) : html.indexOf('>', lt + 1);
+                if (close < 0) break;
+                i = close + 1;
+                continue;
+            }
+            if (!Character.isLetter(first)) {
+                i = lt + 1;
+                continue;
+            }
+            int p = lt + 1;
+            while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>' && html.charAt(p) != '/') p++;
+            // attributes
+            while (p < n) {
+                while (p < n && (isSpace(html.charAt(p)) || html.charAt(p) == '/')) p++;
+                if (p >= n || html.charAt(p) == '>') break;
+                int nameStart = p;
+                while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '=' && html.charAt(p) != '>' && html.charAt(p) != '/') p++;
+                int nameEnd = p;
+                while (p < n && isSpace(html.charAt(p))) p++;
+                if (p >= n || html.charAt(p) != '=') continue;
+                p++;
+                while (p < n && isSpace(html.charAt(p))) p++;
+                if (p >= n) break;
+                int valueStart, valueEnd;
+                char q = html.charAt(p);
+                if (q == '"' || q == '\'') {
+                    valueStart = p + 1;
+                    valueEnd = html.indexOf(q, valueStart);
+                    if (valueEnd < 0) {
+                        p = n;
+                        break;
+                    }
+                    p = valueEnd + 1;
+                } else {
+                    valueStart = p;
+                    while (p < n && !isSpace(html.charAt(p)) && html.charAt(p) != '>') p++;
+                    valueEnd = p;
+                }
+                if (isUrlAttribute(html, nameStart, nameEnd)) {
+                    String v = html.substring(valueStart, valueEnd);
+                    String abs = Uris.resolve(base, v.indexOf('&') >= 0 ? v.replace("&amp;", "&") : v);
+                    if (!abs.equals(v) && !abs.equals(v.strip())) {
+                        if (out == null) out = new StringBuilder(n + 64);
+                        out.append(html, copied, valueStart);
+                        String escaped = abs.replace("&", "&amp;");
+                        if (q != '"' && q != '\'') escaped = escaped.replace(" ", "%20").replace(">", "%3E");
+                        else escaped = escaped.replace(String.valueOf(q), q == '"' ? "&quot;" : "&#39;");
+                        out.append(escaped);
+                        copied = valueEnd;
                     }
                 }
             }
+            i = p;
         }
-        return changed ? doc.body().html() : html;
+        if (out == null) return html;
+        return out.append(html, copied, n).toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isUrlAttribute(String s, int start, int end) {
+        int len = end - start;
+        for (String attr : URL_ATTRIBUTES) {
+            if (attr.length() == len && s.regionMatches(true, start, attr, 0, len)) return true;
+        }
+        return false;
     }
 
     private static boolean mentionsUrlAttribute(String s) {

@@ -21,10 +21,32 @@ import org.jspecify.annotations.Nullable;
 final class LenientReader {
     private LenientReader() {}
 
-    static void read(String text, XmlSink sink) {
+    /** Tag names are never this long in a real document; jsoup's tokeniser is slow on them. */
+    static final int MAX_TAG_NAME = 1000;
+
+    /** True when some tag name is longer than {@link #MAX_TAG_NAME}: such input must not reach the recovery parser. */
+    static boolean hasAbsurdTagName(String text) {
+        int n = text.length();
+        int i = text.indexOf('<');
+        while (i >= 0) {
+            int p = i + 1;
+            if (p < n && text.charAt(p) == '/') p++;
+            int start = p;
+            while (p < n) {
+                char c = text.charAt(p);
+                if (c <= ' ' || c == '>' || c == '/' || c == '<') break;
+                p++;
+            }
+            if (p - start > MAX_TAG_NAME) return true;
+            i = text.indexOf('<', Math.max(p, i + 1));
+        }
+        return false;
+    }
+
+    static void read(String text, XmlSink sink, InternalEntities entities) {
         Parser parser = Parser.xmlParser();
         Document doc = parser.parseInput(text, "");
-        NodeTraversor.traverse(new Walker(sink), doc);
+        NodeTraversor.traverse(new Walker(sink, entities), doc);
     }
 
     private static final class Walker implements NodeVisitor {
@@ -34,8 +56,11 @@ final class LenientReader {
         private final List<Integer> declDepths = new ArrayList<>();
         private final JsoupAttrs attrs = new JsoupAttrs();
 
-        Walker(XmlSink sink) {
+        private final InternalEntities entities;
+
+        Walker(XmlSink sink, InternalEntities entities) {
             this.sink = sink;
+            this.entities = entities;
         }
 
         @Override
@@ -55,7 +80,7 @@ final class LenientReader {
                 attrs.reset(el, this);
                 sink.start(ns == null ? "" : ns, local, attrs);
             } else if (node instanceof TextNode t) {
-                sink.text(t.getWholeText());
+                sink.text(entities.replaceIn(t.getWholeText()));
             }
         }
 

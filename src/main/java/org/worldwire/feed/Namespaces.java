@@ -33,7 +33,11 @@ final class Namespaces {
 
     static {
         for (String core : new String[] {"", ATOM10, ATOM03, RSS090, RSS10, "http://purl.org/net/rss1.1#",
-                "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss"}) {
+                "http://backend.userland.com/rss2", "http://blogs.law.harvard.edu/tech/rss", "http://backend.userland.com/rss",
+                "http://purl.org/rss/1.0/modules/rss091#",
+                // The names Atom had before it was Atom (Echo, Pie), still seen in old feeds.
+                "http://example.com/newformat#", "http://example.com/necho", "http://purl.org/echo/",
+                "uri/of/echo/namespace#", "http://purl.org/pie/"}) {
             BY_URI.put(core, CORE);
         }
         BY_URI.put("http://purl.org/dc/elements/1.1/", DC);
@@ -67,6 +71,8 @@ final class Namespaces {
         k = BY_URI.get(lower);
         if (k != null) return k;
         if (lower.startsWith("http://www.itunes.com/dtds/podcast")) return ITUNES;
+        if (lower.startsWith("http://purl.org/atom/ns#") || lower.equals("http://www.w3.org/2005/atom")) return CORE;
+        if (lower.endsWith("/mrss") || lower.endsWith("/mrss/")) return MEDIA;
         // RSS 2.0's namespace never settled: userland and harvard URIs of any revision are the core vocabulary.
         if (lower.startsWith("http://backend.userland.com/rss") || lower.startsWith("http://blogs.law.harvard.edu/tech/rss")) return CORE;
         if (lower.startsWith("http://search.yahoo.com/mrss")) return MEDIA;

@@ -41,7 +41,7 @@ final class StaxReader {
     }
 
     /** Reads the document into the sink; returns null when it was well-formed, else what was wrong. */
-    static @Nullable String read(String text, XmlSink sink) {
+    static @Nullable String read(String text, XmlSink sink, InternalEntities entities) {
         XMLStreamReader r = null;
         try {
             r = FACTORY.createXMLStreamReader(new StringReader(text));
@@ -58,7 +58,8 @@ final class StaxReader {
                             sink.text(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     case XMLStreamConstants.ENTITY_REFERENCE -> {
                         String name = r.getLocalName();
-                        String value = HtmlText.entity(name);
+                        String value = entities.expand(name);
+                        if (value == null) value = HtmlText.entity(name);
                         sink.text(value != null ? value : "&" + name + ";");
                     }
                     default -> {}

@@ -134,6 +134,19 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Why this URL may not be contacted (scheme, credentials, or an address the guard refuses), or null when
+     * it may: for requests made outside {@link #fetch}, such as WebSub subscriptions to a feed's hub.
+     */
+    public @Nullable String refusal(String url) {
+        try {
+            FetchResult blocked = checkAddress(checkedUri(url));
+            return blocked instanceof FetchResult.Failed f ? f.message() : null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     private @Nullable FetchResult checkAddress(URI uri) {
         String host = uri.getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;

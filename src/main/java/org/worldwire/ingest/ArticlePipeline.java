@@ -117,9 +117,14 @@ public final class ArticlePipeline implements AutoCloseable {
         }
     }
 
-    /** Queues an entry for processing, waiting while the queue is full. */
+    /**
+     * Queues an entry for processing, waiting while the queue is full. After {@link #close} it gives up: the
+     * entry stays pending in the store and the next start resumes it.
+     */
     public void submit(PendingEntry entry) throws InterruptedException {
-        work.put(entry);
+        while (!work.offer(entry, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!running) throw new InterruptedException("pipeline closed");
+        }
     }
 
     public int depth() {
@@ -134,10 +139,13 @@ public final class ArticlePipeline implements AutoCloseable {
         while (running) {
             PendingEntry entry;
             try {
-                entry = work.take();
+                // Polling, not take(): close() must never interrupt a worker, because an interrupt during
+                // Lucene or SQLite IO closes their file channels for good.
+                entry = work.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
+            if (entry == null) continue;
             try {
                 process(entry);
             } catch (RuntimeException e) {
@@ -257,10 +265,9 @@ public final class ArticlePipeline implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        workers.forEach(Thread::interrupt);
         for (Thread t : workers) {
             try {
-                t.join(5_000);
+                t.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -34,6 +34,7 @@ public final class Poller implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
+    private volatile @org.jspecify.annotations.Nullable PushSubscriptions push;
     private Thread loop;
     private Instant lastSync = Instant.MIN;
     private final java.util.Set<Long> known = new java.util.HashSet<>();
@@ -71,6 +72,32 @@ public final class Poller implements AutoCloseable {
         try {
             scheduler.remove(id);
             known.remove(id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets push subscriptions learn of hubs from every poll. */
+    public void attach(PushSubscriptions subscriptions) {
+        this.push = subscriptions;
+    }
+
+    /** Push for a source started (verified subscription) or stopped (lapsed, denied): polling adapts. */
+    public void pushActive(long sourceId, boolean active) {
+        lock.lock();
+        try {
+            scheduler.pushActive(sourceId, active, clock.instant());
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A push delivered entries: the scheduler learns the rate from them too. */
+    public void pushed(long sourceId, List<Instant> newEntryTimes) {
+        lock.lock();
+        try {
+            scheduler.pushed(sourceId, newEntryTimes, clock.instant());
         } finally {
             lock.unlock();
         }
@@ -145,7 +172,10 @@ public final class Poller implements AutoCloseable {
                 sourceRemoved(id);
                 return;
             }
-            outcome = refresh.refresh(source.get()).outcome();
+            RefreshSource.Result result = refresh.refresh(source.get());
+            outcome = result.outcome();
+            PushSubscriptions p = push;
+            if (p != null) p.polled(source.get(), result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

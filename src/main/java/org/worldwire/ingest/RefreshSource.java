@@ -53,7 +53,12 @@ public final class RefreshSource {
     }
 
     /** What a poll found, for the scheduler and for whoever asked (the CLI, tests, the WebSub fallback). */
-    public record Result(PollOutcome outcome, int newEntries, @Nullable ParsedFeed feed) {}
+    /** @param linkHeader the feed response's HTTP Link header (WebSub hub discovery), when there was one */
+    public record Result(PollOutcome outcome, int newEntries, @Nullable ParsedFeed feed, @Nullable String linkHeader) {
+        Result withLinkHeader(@Nullable String header) {
+            return new Result(outcome, newEntries, feed, header);
+        }
+    }
 
     public Result refresh(Source source) throws InterruptedException {
         FeedValidators v = sources.validators(source.id());
@@ -63,7 +68,7 @@ public final class RefreshSource {
             case FetchResult.NotModified n -> {
                 sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
                 count("not_modified");
-                yield new Result(new PollOutcome.NotModified(), 0, null);
+                yield new Result(new PollOutcome.NotModified(), 0, null, null);
             }
             case FetchResult.Failed f -> {
                 sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
@@ -71,12 +76,13 @@ public final class RefreshSource {
                 metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", f.reason().key()).increment();
                 log.warn("feed fetch failed source_id={} url={} reason={} status={} message={}", source.id(),
                         source.feedUrl(), f.reason().key(), f.status(), f.message());
-                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null);
+                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
             }
             case FetchResult.Fetched f -> {
                 ParsedFeed feed = FeedParser.parse(f.body(),
                         new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()));
-                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now);
+                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now)
+                        .withLinkHeader(f.linkHeader());
             }
         };
     }
@@ -91,7 +97,7 @@ public final class RefreshSource {
             count("malformed_feed");
             metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
             log.warn("feed unreadable source_id={} url={} problem={}", source.id(), source.feedUrl(), message);
-            return new Result(new PollOutcome.Failed(null), 0, feed);
+            return new Result(new PollOutcome.Failed(null), 0, feed, null);
         }
         List<NewEntry> candidates = candidates(source, feed);
         List<PendingEntry> fresh = queue.enqueue(source.id(), candidates, now,
@@ -103,7 +109,7 @@ public final class RefreshSource {
             Instant published = p.entry().published();
             times.add(published != null && !published.isAfter(now) ? published : now);
         }
-        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed);
+        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
     }
 
     private static List<NewEntry> candidates(Source source, ParsedFeed feed) {

@@ -15,6 +15,7 @@ public final class AdaptivePolicy implements PollPolicy {
     /** Below this many (decayed) entries the first look is "too little history". */
     private static final double ENOUGH_EVIDENCE = 3;
     private static final int BURST_POLLS = 3;
+    private static final double QUIET_EXPECTED = 4;
 
     private static final class Learner {
         final RateEstimate estimate;
@@ -81,6 +82,17 @@ public final class AdaptivePolicy implements PollPolicy {
             next = Math.min(next, lastPollMs + burstMs);
         }
         return next;
+    }
+
+    /**
+     * Silence long enough that four entries were expected: a Poisson source stays that quiet with probability e⁻⁴
+     * (under 2 %), so a push subscription that went quiet is caught within a few publishing intervals.
+     */
+    @Override
+    public long quietDeadline(long sourceId, long lastHeardMs, long maxMs) {
+        Learner l = learners.get(sourceId);
+        if (l == null) return lastHeardMs + maxMs;
+        return IntervalPlanner.whenExpected(l.rates(), lastHeardMs, QUIET_EXPECTED, minMs, maxMs);
     }
 
     @Override

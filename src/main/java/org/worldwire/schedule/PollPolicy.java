@@ -33,4 +33,12 @@ public interface PollPolicy {
      * @return true when the plan changed enough that due times should be recomputed
      */
     boolean replan(long nowMs, double requestsPerSecond);
+
+    /**
+     * For a source that pushes (WebSub): when its silence since {@code lastHeardMs} becomes suspicious enough to poll
+     * it as a safety net. The default is {@code maxMs} of silence.
+     */
+    default long quietDeadline(long sourceId, long lastHeardMs, long maxMs) {
+        return lastHeardMs + maxMs;
+    }
 }

@@ -35,6 +35,7 @@ public final class PollScheduler {
         boolean inFlight;
         boolean parked;
         boolean backingOff;
+        boolean push;
 
         Source(long id, Host host) {
             this.id = id;
@@ -43,10 +44,15 @@ public final class PollScheduler {
     }
 
     private static final class Host {
+        final String name;
         boolean inFlight;
         long freeAt = NONE;
         int sources;
         final ArrayDeque<Source> parked = new ArrayDeque<>();
+
+        Host(String name) {
+            this.name = name;
+        }
     }
 
     private record Slot(long due, Source source, int version) {}
@@ -82,7 +88,7 @@ public final class PollScheduler {
 
     public void add(long sourceId, String host, Instant now) {
         if (sources.containsKey(sourceId)) return;
-        Host h = hosts.computeIfAbsent(host, k -> new Host());
+        Host h = hosts.computeIfAbsent(host, Host::new);
         h.sources++;
         Source s = new Source(sourceId, h);
         sources.put(sourceId, s);
@@ -100,7 +106,7 @@ public final class PollScheduler {
     }
 
     private void releaseHostIfUnused(Host h) {
-        if (--h.sources == 0 && !h.inFlight) hosts.values().remove(h);
+        if (--h.sources == 0 && !h.inFlight) hosts.remove(h.name, h);
     }
 
     public int size() {
@@ -168,7 +174,36 @@ public final class PollScheduler {
         s.backingOff = false;
         policy.observed(s.id, t, newEntryTimes);
         s.lastPoll = t;
-        return policy.nextPoll(s.id, t, t);
+        return planned(s, t);
+    }
+
+    private long planned(Source s, long t) {
+        return s.push ? policy.quietDeadline(s.id, s.lastPoll, config.maxInterval().toMillis()) : policy.nextPoll(s.id, s.lastPoll, t);
+    }
+
+    /**
+     * The source's WebSub subscription became active (or lapsed: {@code active} false). While push is on, the source
+     * is polled only when its silence grows suspicious ({@link PollPolicy#quietDeadline}); when push lapses, adaptive
+     * polling resumes at once.
+     */
+    public void pushActive(long sourceId, boolean active, Instant now) {
+        Source s = sources.get(sourceId);
+        if (s == null || s.push == active) return;
+        s.push = active;
+        if (s.inFlight || s.parked || s.backingOff) return;
+        long t = now.toEpochMilli();
+        if (s.lastPoll == NONE) s.lastPoll = t;
+        schedule(s, active ? planned(s, t) : Math.min(s.due, policy.nextPoll(s.id, s.lastPoll, t)));
+    }
+
+    /** Content for the source arrived by push: learn from it and move the safety-net poll back. */
+    public void pushed(long sourceId, List<Instant> newEntryTimes, Instant now) {
+        Source s = sources.get(sourceId);
+        if (s == null) return;
+        long t = now.toEpochMilli();
+        policy.observed(s.id, t, newEntryTimes);
+        s.lastPoll = t;
+        if (!s.inFlight && !s.parked && !s.backingOff) schedule(s, planned(s, t));
     }
 
     private void finishHost(Host h, long t, PollOutcome outcome) {
@@ -214,7 +249,7 @@ public final class PollScheduler {
         // The plan moved: due times computed under the old plan are recomputed from each source's last poll.
         for (Source s : sources.values()) {
             if (s.inFlight || s.parked || s.backingOff || s.lastPoll == NONE) continue;
-            long next = policy.nextPoll(s.id, s.lastPoll, t);
+            long next = planned(s, t);
             if (next != s.due) schedule(s, next);
         }
         if (queue.size() > 4 * sources.size() + 64) compact();

@@ -63,6 +63,9 @@ public final class RateEstimate {
         long oldest = Long.MAX_VALUE;
         int inWindow = 0;
         boolean older = false;
+        // Feeds that stamp every entry with the build time list many entries under a few dates: those dates are not
+        // publication times, and taken at face value they would claim a burst of entries in a few seconds.
+        if (times.size() >= 4 && times.stream().distinct().count() * 2 < times.size()) return;
         for (Instant t : times) {
             long ms = t.toEpochMilli();
             // Entries stamped at or after the poll are undated (discovery time): they carry no rate information.

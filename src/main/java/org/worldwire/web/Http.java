@@ -19,7 +19,16 @@ final class Http {
             ctx.status(304);
             return;
         }
-        ctx.contentType(r.contentType()).result(r.body());
+        String encoding = r.encodingFor(ctx.header("Accept-Encoding"));
+        ctx.contentType(r.contentType());
+        if (encoding == null) {
+            ctx.result(r.body());
+        } else {
+            // set before writing, so the server's own compression leaves the precompressed body alone
+            ctx.header("Content-Encoding", encoding);
+            ctx.result(r.encoded(encoding));
+        }
+        if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
     }
 
     /** HTML pages: revalidated on every view (they change as news lands), varying with the consent choice. */

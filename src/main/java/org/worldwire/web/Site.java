@@ -210,12 +210,29 @@ final class Site {
      * this one (Jaccard ≥ 0.5 over words of three letters or more).
      */
     List<Article> sameStory(Article a, int max) {
+        long now = System.nanoTime();
+        Related cached = related.get(a.id());
+        if (cached != null && now - cached.madeAt < RELATED_NANOS && cached.max >= max) {
+            return cached.articles.subList(0, Math.min(max, cached.articles.size()));
+        }
+        List<Article> found = findSameStory(a, max);
+        if (related.size() > 10_000) related.clear();
+        related.put(a.id(), new Related(found, max, now));
+        return found;
+    }
+
+    private record Related(List<Article> articles, int max, long madeAt) {}
+
+    private static final long RELATED_NANOS = 30_000_000_000L;
+    private final Map<Long, Related> related = new ConcurrentHashMap<>();
+
+    private List<Article> findSameStory(Article a, int max) {
         Set<String> words = titleWords(a.title());
         if (words.isEmpty()) return List.of();
         List<SearchHit> hits;
         try {
             // any word may match (the index ANDs plain words); the headline overlap below does the judging
-            hits = search.search(new SearchQuery(String.join(" OR ", words), SearchQuery.Order.RELEVANCE, null, null, null, 30));
+            hits = search.search(new SearchQuery(String.join(" OR ", words), SearchQuery.Order.RELEVANCE, null, null, null, Math.min(1000, max + 10)));
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -229,7 +246,7 @@ final class Site {
             }
         }
         out.sort((x, y) -> Long.compare(y.id(), x.id()));
-        return out;
+        return List.copyOf(out);
     }
 
     static Set<String> titleWords(String title) {

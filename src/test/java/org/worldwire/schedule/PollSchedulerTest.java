@@ -127,4 +127,26 @@ class PollSchedulerTest {
         assertThat(s.size()).isEqualTo(1);
         assertThat(s.due(T0.plusSeconds(3), 10)).containsExactly(first == 1 ? 2L : 1L);
     }
+
+    @Test
+    void aPushingSourceIsPolledOnlyWhenItsSilenceGrowsSuspicious() {
+        PollScheduler s = new PollScheduler(config(600));
+        s.add(1, "push.example", T0);
+        s.due(T0, 1);
+        // History: an entry every 10 minutes.
+        s.completed(1, new PollOutcome.Fetched(every(T0, Duration.ofMinutes(10), 20)), T0);
+        Instant polling = s.nextDue().orElseThrow();
+        s.pushActive(1, true, T0);
+        Instant safetyNet = s.nextDue().orElseThrow();
+        // Four expected entries at six an hour: about 40 minutes of silence, later than plain polling would come.
+        assertThat(Duration.between(T0, safetyNet)).isBetween(Duration.ofMinutes(25), Duration.ofMinutes(60));
+        assertThat(safetyNet).isAfter(polling);
+        // A push resets the clock.
+        Instant later = T0.plus(Duration.ofMinutes(20));
+        s.pushed(1, List.of(later), later);
+        assertThat(s.nextDue().orElseThrow()).isAfter(safetyNet);
+        // Push lapses: polling resumes at the adaptive pace.
+        s.pushActive(1, false, later);
+        assertThat(s.nextDue().orElseThrow()).isBefore(later.plus(Duration.ofMinutes(20)));
+    }
 }

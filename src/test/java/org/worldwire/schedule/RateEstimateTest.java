@@ -36,6 +36,16 @@ class RateEstimateTest {
     }
 
     @Test
+    void distrustsAFirstLookWhoseEntriesShareOneStamp() {
+        RateEstimate e = new RateEstimate(HALF_LIFE);
+        // Twenty entries all dated one minute ago: the feed's build time, not twenty publications in a minute.
+        Instant stamp = Instant.ofEpochMilli(T0 - 60_000);
+        e.observe(T0, java.util.Collections.nCopies(20, stamp));
+        assertThat(e.evidence()).isZero();
+        assertThat(e.meanRate() * 86_400).isLessThan(20);
+    }
+
+    @Test
     void convergesToTheTrueRateOfAPoissonSourceAfterADayOfPolls() {
         SplittableRandom rnd = new SplittableRandom(7);
         RateEstimate e = new RateEstimate(HALF_LIFE);

@@ -25,11 +25,12 @@ public final class FreshnessBench {
     public static Result run(SimWorld world, int requestsPerMinute) {
         ScheduleConfig config = config(requestsPerMinute);
         Map<String, DelayStats> out = new LinkedHashMap<>();
-        out.put("ours", FreshnessSim.run(world, new PollScheduler(config)));
-        out.put("uniform", FreshnessSim.run(world, new PollScheduler(config, new UniformPolicy())));
-        out.put("entryfreq", FreshnessSim.run(world, new PollScheduler(config, new EntryFrequencyPolicy())));
+        var spacing = config.hostSpacing();
+        out.put("ours", FreshnessSim.run(world, new PollScheduler(config), spacing));
+        out.put("uniform", FreshnessSim.run(world, new PollScheduler(config, new UniformPolicy()), spacing));
+        out.put("entryfreq", FreshnessSim.run(world, new PollScheduler(config, new EntryFrequencyPolicy()), spacing));
         out.put("oracle", FreshnessSim.run(world, new PollScheduler(config,
-                new OraclePolicy(world, config.minInterval().toMillis(), config.maxInterval().toMillis()))));
+                new OraclePolicy(world, config.minInterval().toMillis(), config.maxInterval().toMillis())), spacing));
         return new Result(out, analyticBoundMs(world, requestsPerMinute / 60.0), world.entriesInPeriod(), requestsPerMinute);
     }
 

@@ -53,5 +53,8 @@ class FreshnessSimTest {
         // Equal budget: every policy spends within a few percent of the others.
         assertThat((double) ours.requests()).isBetween(0.95 * uniform.requests(), 1.05 * uniform.requests());
         assertThat(ours.detected() + ours.missed()).isEqualTo(w.entriesInPeriod());
+        // Overloaded hosts answered 503 with Retry-After, and no policy ever broke a host's limits.
+        assertThat(r.byPolicy().values()).allSatisfy(s -> assertThat(s.impolite()).isZero());
+        assertThat(r.byPolicy().values()).anySatisfy(s -> assertThat(s.failures()).isPositive());
     }
 }

@@ -1,0 +1,133 @@
+package org.worldwire.enrich;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+
+/** Place names → candidate places, read from the bundled {@code names.tsv.gz}. Immutable once built. */
+final class Gazetteer {
+    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY }
+
+    /** One place a name may stand for. {@code admin1} is the GeoNames first-level code ("GA" for Georgia, US). */
+    record Place(Kind kind, String iso2, String admin1, int population) {}
+
+    private final Map<String, Place[]> byKey;
+    /** Abbreviations ("USA", "U.K.") are matched on their exact spelling, never lower-cased. */
+    private final Map<String, Place[]> abbreviations;
+    final int maxTokens;
+    final int maxCjkChars;
+
+    private Gazetteer(Map<String, Place[]> byKey, Map<String, Place[]> abbreviations, int maxTokens, int maxCjkChars) {
+        this.byKey = byKey;
+        this.abbreviations = abbreviations;
+        this.maxTokens = maxTokens;
+        this.maxCjkChars = maxCjkChars;
+    }
+
+    Place @Nullable [] lookup(String key) {
+        return byKey.get(key);
+    }
+
+    Place @Nullable [] abbreviation(String exact) {
+        return abbreviations.get(exact);
+    }
+
+    static Gazetteer read() {
+        var lists = new HashMap<String, List<Place>>(200_000);
+        var abbr = new HashMap<String, List<Place>>();
+        var interned = new HashMap<String, String>();
+        int maxTokens = 1, maxCjk = 1;
+        try (InputStream raw = Objects.requireNonNull(Gazetteer.class.getResourceAsStream("names.tsv.gz"),
+                        "enrich: bundled names.tsv.gz is missing; run scripts/build-gazetteer.sh");
+                var r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.isEmpty() || line.startsWith("#")) continue;
+                String[] f = line.split("\t", -1);
+                if (f.length < 5) continue;
+                Kind kind = switch (f[1]) {
+                    case "C" -> Kind.COUNTRY;
+                    case "D" -> Kind.DEMONYM;
+                    case "A" -> Kind.ABBREVIATION;
+                    case "S" -> Kind.STATE;
+                    case "O" -> Kind.COUNTY;
+                    case "K" -> Kind.CAPITAL;
+                    case "P" -> Kind.CITY;
+                    default -> null;
+                };
+                if (kind == null) continue;
+                var place = new Place(kind, interned.computeIfAbsent(f[2], k -> k), interned.computeIfAbsent(f[3], k -> k),
+                        parseInt(f[4]));
+                if (kind == Kind.ABBREVIATION) {
+                    abbr.computeIfAbsent(f[0].replace(".", ""), k -> new ArrayList<>(1)).add(place);
+                    continue;
+                }
+                String key = key(f[0]);
+                if (key.isEmpty()) continue;
+                List<Place> list = lists.computeIfAbsent(key, k -> new ArrayList<>(1));
+                if (!list.contains(place)) list.add(place);
+                if (isCjk(key.codePointAt(0))) maxCjk = Math.max(maxCjk, key.length());
+                else maxTokens = Math.max(maxTokens, key.split(" ").length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("enrich: cannot read bundled names.tsv.gz", e);
+        }
+        return new Gazetteer(freeze(lists), freeze(abbr), Math.min(maxTokens, 6), Math.min(maxCjk, 8));
+    }
+
+    private static Map<String, Place[]> freeze(Map<String, List<Place>> lists) {
+        var out = new HashMap<String, Place[]>(lists.size() * 2);
+        lists.forEach((k, v) -> out.put(k, v.toArray(Place[]::new)));
+        return out;
+    }
+
+    private static int parseInt(String s) {
+        try {
+            return s.isEmpty() ? 0 : Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The lookup key of a name: its words lower-cased, accents dropped, joined by single spaces. */
+    static String key(String name) {
+        var words = new StringBuilder();
+        for (String w : Tokens.split(name)) {
+            if (!words.isEmpty()) words.append(' ');
+            words.append(fold(w));
+        }
+        return words.toString();
+    }
+
+    static String fold(String word) {
+        boolean ascii = true;
+        for (int i = 0; i < word.length() && ascii; i++) ascii = word.charAt(i) < 128;
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (ascii) return lower;
+        String n = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        var sb = new StringBuilder(n.length());
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
+            sb.append(c == 'ı' ? 'i' : c == 'ё' ? 'е' : c);
+        }
+        return sb.toString();
+    }
+
+    static boolean isCjk(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+    }
+}

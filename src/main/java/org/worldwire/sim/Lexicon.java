@@ -1,0 +1,189 @@
+package org.worldwire.sim;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The small word lists the simulator writes with: per language, the function words that language identifiers key
+ * on, common news nouns, names, newspaper name patterns, and real places with their local spellings so that
+ * geotagging has something true to find.
+ */
+final class Lexicon {
+    private Lexicon() {}
+
+    /** One language: words, names, how a place is mentioned and how a sentence ends. */
+    record Language(
+            String code,
+            boolean spaced,
+            boolean rtl,
+            List<String> function,
+            List<String> content,
+            List<String> firstNames,
+            List<String> lastNames,
+            String placeTemplate,
+            String sentenceEnd,
+            List<String> ui) {
+
+        String word(SplittableRandom r, double functionShare) {
+            List<String> from = r.nextDouble() < functionShare ? function : content;
+            return from.get(r.nextInt(from.size()));
+        }
+
+        String uiText(Ui key) {
+            return ui.get(key.ordinal());
+        }
+    }
+
+    /** Labels of the page chrome, in the order of {@link Language#ui}. */
+    enum Ui { HOME, WORLD, POLITICS, ECONOMY, SPORT, CULTURE, RELATED, COMMENTS, SHARE, BY, READ_MORE }
+
+    /** A country where publishers are based, the language they write and the city they are named after. */
+    record Locale(String country, String language, String homeCity, List<String> nameFormats) {}
+
+    /** A real place: its country, and its name in each language (English when a language has no entry). */
+    record Place(String country, String english, Map<String, String> local) {
+        String name(String language) {
+            return local.getOrDefault(language, english);
+        }
+    }
+
+    private static List<String> l(String pipeSeparated) {
+        return List.of(pipeSeparated.split("\\|"));
+    }
+
+    static final Map<String, Language> LANGUAGES = Map.ofEntries(
+            Map.entry("en", new Language("en", true, false,
+                    l("the|of|and|to|in|is|that|for|on|with|was|as|by|at|from|has|will|after|their|this"),
+                    l("government|minister’s|city’s|minister|election|market|police|president|city|report|economy|water|school|health|court|protest|workers|energy|prices|officials|talks|agreement|storm|football|company|budget|hospital|border|parliament|investigation|festival|residents"),
+                    l("James|Sarah|David|Amina|Michael|Grace|Daniel|Priya"),
+                    l("Carter|Okafor|Mitchell|Patel|Reid|Mensah|Hughes|Wright"),
+                    "%s in %s", ".", l("Home|World|Politics|Economy|Sport|Culture|Related stories|Comments|Share|By|Read more"))),
+            Map.entry("fr", new Language("fr", true, false,
+                    l("le|la|les|de|des|du|et|à|en|un|une|pour|dans|sur|qui|est|avec|par|après|a été"),
+                    l("gouvernement|ministre|élection|marché|police|président|ville|rapport|économie|eau|école|santé|tribunal|manifestation|travailleurs|énergie|prix|responsables|négociations|accord|tempête|football|entreprise|budget|hôpital|frontière|parlement|enquête|festival|habitants"),
+                    l("Jean|Marie|Pierre|Claire|Luc|Sophie|Mamadou|Camille"),
+                    l("Martin|Bernard|Dubois|Lefèvre|Diallo|Moreau|Laurent|Girard"),
+                    "%s à %s", ".", l("Accueil|Monde|Politique|Économie|Sport|Culture|À lire aussi|Commentaires|Partager|Par|Lire la suite"))),
+            Map.entry("de", new Language("de", true, false,
+                    l("der|die|das|und|in|den|von|zu|mit|ist|im|für|auf|nicht|ein|eine|nach|wurde|bei|sich"),
+                    l("Regierung|Minister|Wahl|Markt|Polizei|Präsident|Stadt|Bericht|Wirtschaft|Wasser|Schule|Gesundheit|Gericht|Protest|Arbeiter|Energie|Preise|Beamte|Gespräche|Abkommen|Sturm|Fußball|Unternehmen|Haushalt|Krankenhaus|Grenze|Parlament|Ermittlungen|Festival|Bewohner"),
+                    l("Thomas|Anna|Stefan|Julia|Michael|Katrin|Jonas|Lena"),
+                    l("Müller|Schmidt|Schneider|Fischer|Weber|Becker|Wagner|Hoffmann"),
+                    "%s in %s", ".", l("Startseite|Welt|Politik|Wirtschaft|Sport|Kultur|Mehr zum Thema|Kommentare|Teilen|Von|Weiterlesen"))),
+            Map.entry("es", new Language("es", true, false,
+                    l("el|la|los|las|de|del|y|en|un|una|que|por|con|para|se|es|fue|tras|sobre|al"),
+                    l("gobierno|ministro|elecciones|mercado|policía|presidente|ciudad|informe|economía|agua|escuela|salud|tribunal|protesta|trabajadores|energía|precios|funcionarios|negociaciones|acuerdo|tormenta|fútbol|empresa|presupuesto|hospital|frontera|parlamento|investigación|festival|vecinos"),
+                    l("José|María|Carlos|Lucía|Javier|Carmen|Diego|Valentina"),
+                    l("García|Fernández|López|Martínez|Sánchez|Pérez|Gómez|Ruiz"),
+                    "%s en %s", ".", l("Portada|Mundo|Política|Economía|Deportes|Cultura|Noticias relacionadas|Comentarios|Compartir|Por|Leer más"))),
+            Map.entry("pt", new Language("pt", true, false,
+                    l("o|a|os|as|de|do|da|e|em|um|uma|que|para|com|por|no|na|foi|após|sobre"),
+                    l("governo|ministro|eleições|mercado|polícia|presidente|cidade|relatório|economia|água|escola|saúde|tribunal|protesto|trabalhadores|energia|preços|autoridades|negociações|acordo|tempestade|futebol|empresa|orçamento|hospital|fronteira|parlamento|investigação|festival|moradores"),
+                    l("João|Ana|Pedro|Beatriz|Lucas|Mariana|Rafael|Juliana"),
+                    l("Silva|Santos|Oliveira|Souza|Costa|Pereira|Almeida|Ferreira"),
+                    "%s em %s", ".", l("Início|Mundo|Política|Economia|Esportes|Cultura|Leia também|Comentários|Compartilhar|Por|Leia mais"))),
+            Map.entry("it", new Language("it", true, false,
+                    l("il|la|i|le|di|del|della|e|in|un|una|che|per|con|su|è|stato|dopo|al|nel"),
+                    l("governo|ministro|elezioni|mercato|polizia|presidente|città|rapporto|economia|acqua|scuola|sanità|tribunale|protesta|lavoratori|energia|prezzi|funzionari|negoziati|accordo|tempesta|calcio|azienda|bilancio|ospedale|confine|parlamento|indagine|festival|residenti"),
+                    l("Marco|Giulia|Luca|Francesca|Andrea|Chiara|Matteo|Sara"),
+                    l("Rossi|Russo|Ferrari|Esposito|Bianchi|Romano|Colombo|Ricci"),
+                    "%s a %s", ".", l("Home|Mondo|Politica|Economia|Sport|Cultura|Articoli correlati|Commenti|Condividi|Di|Leggi tutto"))),
+            Map.entry("ar", new Language("ar", true, true,
+                    l("في|من|على|إلى|عن|مع|أن|التي|الذي|هذا|بعد|قبل|و|كما|حيث"),
+                    l("الحكومة|الوزير|الانتخابات|السوق|الشرطة|الرئيس|المدينة|تقرير|الاقتصاد|المياه|المدرسة|الصحة|المحكمة|احتجاجات|العمال|الطاقة|الأسعار|المسؤولين|المحادثات|اتفاق|العاصفة|كرة القدم|الشركة|الميزانية|المستشفى|الحدود|البرلمان|التحقيق|المهرجان|السكان"),
+                    l("محمد|فاطمة|أحمد|مريم|علي|نور|خالد|ليلى"),
+                    l("حسن|عبد الله|إبراهيم|سعيد|منصور|الحداد|يوسف|نصر"),
+                    "%s في %s", ".", l("الرئيسية|العالم|سياسة|اقتصاد|رياضة|ثقافة|أخبار ذات صلة|التعليقات|شارك|بقلم|اقرأ المزيد"))),
+            Map.entry("ru", new Language("ru", true, false,
+                    l("в|и|на|с|по|не|что|из|для|о|от|к|после|был|это|как|за"),
+                    l("правительство|министр|выборы|рынок|полиция|президент|город|доклад|экономика|вода|школа|здравоохранение|суд|протест|рабочие|энергетика|цены|чиновники|переговоры|соглашение|шторм|футбол|компания|бюджет|больница|граница|парламент|расследование|фестиваль|жители"),
+                    l("Алексей|Мария|Дмитрий|Анна|Сергей|Елена|Иван|Ольга"),
+                    l("Иванов|Смирнова|Кузнецов|Попова|Соколов|Лебедева|Козлов|Новикова"),
+                    "%s: %s", ".", l("Главная|В мире|Политика|Экономика|Спорт|Культура|Читайте также|Комментарии|Поделиться|Автор|Читать далее"))),
+            Map.entry("zh", new Language("zh", false, false,
+                    l("的|了|在|和|是|对|与|将|已经|表示"),
+                    l("政府|部长|选举|市场|警方|总统|城市|报告|经济|水资源|学校|卫生|法院|抗议|工人|能源|价格|官员|会谈|协议|风暴|足球|公司|预算|医院|边境|议会|调查|节日|居民"),
+                    l("王|李|张|刘|陈|杨|赵|黄"),
+                    l("伟|芳|娜|敏|静|强|磊|洋"),
+                    "%s：%s", "。", l("首页|国际|政治|经济|体育|文化|相关新闻|评论|分享|记者|阅读全文"))),
+            Map.entry("tr", new Language("tr", true, false,
+                    l("ve|bir|bu|için|ile|da|de|olarak|sonra|gibi|daha|çok|en|ancak"),
+                    l("hükümet|bakan|seçim|piyasa|polis|cumhurbaşkanı|şehir|rapor|ekonomi|su|okul|sağlık|mahkeme|protesto|işçiler|enerji|fiyatlar|yetkililer|görüşmeler|anlaşma|fırtına|futbol|şirket|bütçe|hastane|sınır|meclis|soruşturma|festival|sakinler"),
+                    l("Mehmet|Ayşe|Mustafa|Fatma|Ahmet|Zeynep|Emre|Elif"),
+                    l("Yılmaz|Kaya|Demir|Şahin|Çelik|Yıldız|Aydın|Öztürk"),
+                    "%s: %s", ".", l("Anasayfa|Dünya|Politika|Ekonomi|Spor|Kültür|İlgili haberler|Yorumlar|Paylaş|Yazan|Devamını oku"))));
+
+    static final List<Locale> LOCALES = List.of(
+            new Locale("GB", "en", "London", l("The %s Herald|%s Evening Post|The %s Chronicle")),
+            new Locale("US", "en", "Washington", l("The %s Tribune|%s Daily News|The %s Observer")),
+            new Locale("IN", "en", "Mumbai", l("The %s Times|%s Mirror")),
+            new Locale("NG", "en", "Lagos", l("The %s Courier|%s Daily Sun")),
+            new Locale("KE", "en", "Nairobi", l("The %s Standard|%s Nation")),
+            new Locale("AU", "en", "Sydney", l("The %s Gazette|%s Morning Star")),
+            new Locale("FR", "fr", "Paris", l("Le Journal de %s|La Gazette de %s|Le Courrier de %s")),
+            new Locale("LB", "fr", "Beyrouth", l("L'Orient de %s|Le Réveil de %s")),
+            new Locale("DE", "de", "Berlin", l("%s Kurier|%s Rundschau|%s Anzeiger")),
+            new Locale("ES", "es", "Madrid", l("El Diario de %s|La Voz de %s")),
+            new Locale("MX", "es", "Ciudad de México", l("El Heraldo de %s|La Crónica de %s")),
+            new Locale("AR", "es", "Buenos Aires", l("El Eco de %s|La Tribuna de %s")),
+            new Locale("BR", "pt", "São Paulo", l("Diário de %s|Jornal de %s")),
+            new Locale("IT", "it", "Roma", l("Il Corriere di %s|La Gazzetta di %s")),
+            new Locale("EG", "ar", "القاهرة", l("أخبار %s|صحيفة %s")),
+            new Locale("SA", "ar", "الرياض", l("صحيفة %s|صوت %s")),
+            new Locale("RU", "ru", "Москва", l("Вестник: %s|Новости: %s")),
+            new Locale("CN", "zh", "北京", l("%s日报|%s晚报")),
+            new Locale("TR", "tr", "İstanbul", l("%s Haber|%s Gazetesi")));
+
+    private static Place p(String country, String english, String... langName) {
+        Map<String, String> local = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < langName.length; i += 2) local.put(langName[i], langName[i + 1]);
+        return new Place(country, english, Map.copyOf(local));
+    }
+
+    static final List<Place> PLACES = List.of(
+            p("FR", "Paris", "ar", "باريس", "ru", "Париж", "zh", "巴黎"),
+            p("DE", "Berlin", "ar", "برلين", "ru", "Берлин", "zh", "柏林"),
+            p("GB", "London", "fr", "Londres", "es", "Londres", "pt", "Londres", "it", "Londra", "ar", "لندن",
+                    "ru", "Лондон", "zh", "伦敦", "tr", "Londra"),
+            p("ES", "Madrid", "ar", "مدريد", "ru", "Мадрид", "zh", "马德里"),
+            p("EG", "Cairo", "fr", "Le Caire", "es", "El Cairo", "de", "Kairo", "it", "Il Cairo", "ar", "القاهرة",
+                    "ru", "Каир", "zh", "开罗", "tr", "Kahire"),
+            p("RU", "Moscow", "fr", "Moscou", "de", "Moskau", "es", "Moscú", "pt", "Moscou", "it", "Mosca",
+                    "ar", "موسكو", "ru", "Москва", "zh", "莫斯科", "tr", "Moskova"),
+            p("CN", "Beijing", "fr", "Pékin", "de", "Peking", "es", "Pekín", "pt", "Pequim", "it", "Pechino",
+                    "ar", "بكين", "ru", "Пекин", "zh", "北京", "tr", "Pekin"),
+            p("TR", "Istanbul", "es", "Estambul", "pt", "Istambul", "ar", "إسطنبول", "ru", "Стамбул",
+                    "zh", "伊斯坦布尔", "tr", "İstanbul"),
+            p("JP", "Tokyo", "de", "Tokio", "es", "Tokio", "pt", "Tóquio", "ar", "طوكيو", "ru", "Токио",
+                    "zh", "东京"),
+            p("BR", "São Paulo", "ar", "ساو باولو", "ru", "Сан-Паулу", "zh", "圣保罗"),
+            p("NG", "Lagos", "ar", "لاغوس", "ru", "Лагос", "zh", "拉各斯"),
+            p("KE", "Nairobi", "ar", "نيروبي", "ru", "Найроби", "zh", "内罗毕"),
+            p("IN", "Mumbai", "ar", "مومباي", "ru", "Мумбаи", "zh", "孟买"),
+            p("MX", "Mexico City", "fr", "Mexico", "de", "Mexiko-Stadt", "es", "Ciudad de México",
+                    "pt", "Cidade do México", "it", "Città del Messico", "ar", "مكسيكو سيتي", "ru", "Мехико",
+                    "zh", "墨西哥城", "tr", "Meksiko"),
+            p("AR", "Buenos Aires", "ar", "بوينس آيرس", "ru", "Буэнос-Айрес", "zh", "布宜诺斯艾利斯"),
+            p("AU", "Sydney", "ar", "سيدني", "ru", "Сидней", "zh", "悉尼"),
+            p("US", "Washington", "ar", "واشنطن", "ru", "Вашингтон", "zh", "华盛顿"),
+            p("US", "New York", "es", "Nueva York", "pt", "Nova Iorque", "ar", "نيويورك", "ru", "Нью-Йорк",
+                    "zh", "纽约"),
+            p("UA", "Kyiv", "de", "Kyjiw", "es", "Kiev", "pt", "Kiev", "it", "Kiev", "ar", "كييف", "ru", "Киев",
+                    "zh", "基辅", "tr", "Kiev"),
+            p("IT", "Rome", "de", "Rom", "es", "Roma", "pt", "Roma", "it", "Roma", "ar", "روما", "ru", "Рим",
+                    "zh", "罗马", "tr", "Roma"),
+            p("SA", "Riyadh", "fr", "Riyad", "de", "Riad", "es", "Riad", "pt", "Riade", "it", "Riad",
+                    "ar", "الرياض", "ru", "Эр-Рияд", "zh", "利雅得", "tr", "Riyad"),
+            p("ZA", "Johannesburg", "ar", "جوهانسبرغ", "ru", "Йоханнесбург", "zh", "约翰内斯堡"),
+            p("CA", "Toronto", "ar", "تورونتو", "ru", "Торонто", "zh", "多伦多"),
+            p("ID", "Jakarta", "ar", "جاكرتا", "ru", "Джакарта", "zh", "雅加达", "tr", "Cakarta"),
+            p("LB", "Beirut", "fr", "Beyrouth", "pt", "Beirute", "ar", "بيروت", "ru", "Бейрут", "zh", "贝鲁特",
+                    "tr", "Beyrut"));
+
+    static Language language(String code) {
+        Language lang = LANGUAGES.get(code);
+        if (lang == null) throw new IllegalArgumentException("no word list for language '" + code + "'");
+        return lang;
+    }
+}

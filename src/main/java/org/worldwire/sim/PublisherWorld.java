@@ -1,0 +1,863 @@
+package org.worldwire.sim;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.sim.FeedWriter.GuidStyle;
+import org.worldwire.sim.Lexicon.Language;
+
+/**
+ * A world of simulated news publishers served from one loopback HTTP server, with the true publication time of
+ * every article kept so that benchmarks can measure delay.
+ *
+ * <p>Paths: {@code /p/{n}/} is publisher n's home page (with feed autodiscovery), {@code /p/{n}/feed.xml},
+ * {@code atom.xml}, {@code rdf.xml} or {@code feed.json} its feed (only the one of its {@link FeedFormat}),
+ * {@code /p/{n}/articles/{seq}-{slug}.html} an article; {@code /world.opml} lists all feeds, {@code /truth.jsonl}
+ * streams the truth log, {@code /robots.txt} allows everything.
+ *
+ * <p>Publishing runs on one clock thread as a single Poisson process whose rate is the sum of the publishers'
+ * rates; each event picks a publisher in proportion to its rate, which is the same as independent Poisson
+ * processes per publisher. Rates can change at any time ({@link #setRateMultiplier}, {@link #setRate}).
+ *
+ * <p>Feeds honour {@code If-None-Match} (which wins, as RFC 9110 says) and {@code If-Modified-Since} with 304,
+ * send gzip when asked, and carry weak ETags (they name the content, whatever the encoding). Article pages are
+ * rendered once, on first request, and kept; at most {@link SimConfig#maxCachedArticles()} are kept world-wide and
+ * older ones answer 410 Gone. The truth of every article is kept for the life of the world.
+ */
+public final class PublisherWorld implements AutoCloseable {
+    static {
+        // The JDK server leaves Nagle on, which costs 40 ms per small keep-alive response on loopback.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    private static final int MAX_SLOW_REQUESTS = 256;
+    private static final String TRACKING = "?utm_source=rss&utm_medium=feed&utm_campaign=news";
+    private static final ZoneOffset[] ZONES = {
+        ZoneOffset.UTC, ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5), ZoneOffset.ofHours(3),
+        ZoneOffset.ofHoursMinutes(5, 30), ZoneOffset.ofHours(8)
+    };
+
+    private final SimConfig config;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI baseUrl;
+    private final List<Publisher> publishers;
+    private final Site[] sites;
+    private final ConcurrentHashMap<String, Publication> truth = new ConcurrentHashMap<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong storyIds = new AtomicLong();
+    private final ConcurrentLinkedQueue<Page> cacheOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger cached = new AtomicInteger();
+    private final Map<String, Deque<SimArticle>> recentStories = new ConcurrentHashMap<>();
+    private final List<Consumer<SimArticle>> listeners = new CopyOnWriteArrayList<>();
+    private final Semaphore slowPermits = new Semaphore(MAX_SLOW_REQUESTS);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Object rateLock = new Object();
+    private final double[] rates;
+    private volatile PoissonSchedule rateTable;
+    private volatile double multiplier;
+    private final SplittableRandom clockRandom;
+    /** For {@link #publishNow()}, which any thread may call; guarded by itself. */
+    private final SplittableRandom pickRandom;
+    private final Thread clock;
+
+    private PublisherWorld(SimConfig config) throws IOException {
+        this.config = config;
+        this.multiplier = config.autoPublish() ? 1.0 : 0.0;
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        this.server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 1024);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+        if (host.equals("0.0.0.0")) host = "127.0.0.1";
+        this.baseUrl = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+        SplittableRandom world = new SplittableRandom(config.seed());
+        this.clockRandom = world.split();
+        this.pickRandom = world.split();
+        int n = config.publishers();
+        FaultKind[] faults = dealFaults(world.split(), n, config.faultyShare());
+        this.rates = new double[n];
+        this.sites = new Site[n];
+        List<Publisher> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            SplittableRandom r = world.split();
+            Lexicon.Locale locale = Lexicon.LOCALES.get(r.nextInt(Lexicon.LOCALES.size()));
+            String pattern = locale.nameFormats().get(r.nextInt(locale.nameFormats().size()));
+            String name = String.format(java.util.Locale.ROOT, pattern, locale.homeCity());
+            if (i >= Lexicon.LOCALES.size()) name = name + " " + (i + 1);
+            double u = r.nextDouble();
+            FeedFormat format = u < 0.5 ? FeedFormat.RSS2 : u < 0.75 ? FeedFormat.ATOM
+                    : u < 0.85 ? FeedFormat.RSS1_RDF : FeedFormat.JSON_FEED;
+            double sigma = config.rateSkew();
+            double rate = config.meanRatePerMinute() * Math.exp(sigma * gaussian(r) - sigma * sigma / 2);
+            URI home = baseUrl.resolve("p/" + i + "/");
+            Publisher p = new Publisher(i, name, home, home.resolve(format.fileName()), locale.country(),
+                    locale.language(), format, faults[i], rate);
+            list.add(p);
+            rates[i] = rate;
+            sites[i] = new Site(p, Lexicon.language(locale.language()), r);
+        }
+        this.publishers = List.copyOf(list);
+        this.rateTable = PoissonSchedule.of(rates, 0);
+        Instant now = Instant.now();
+        for (Site site : sites) backfill(site, now);
+        server.start();
+        // The clock runs even when publishing starts paused, so that setRateMultiplier can start it later.
+        this.clock = Thread.ofPlatform().daemon().name("worldwire-sim-clock").start(this::runClock);
+    }
+
+    /** Starts a world and its server; close it to stop both. */
+    public static PublisherWorld start(SimConfig config) {
+        try {
+            return new PublisherWorld(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("simulator: cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    /** The server root, ending in a slash, e.g. {@code http://127.0.0.1:41234/}. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<Publisher> publishers() {
+        return publishers;
+    }
+
+    public Publisher publisher(int index) {
+        return publishers.get(index);
+    }
+
+    /** Publishes a new article at publisher {@code publisher} now, whatever its rate or fault. */
+    public SimArticle publishNow(int publisher) {
+        if (publisher < 0 || publisher >= sites.length) {
+            throw new IllegalArgumentException("no publisher " + publisher + " (the world has " + sites.length + ")");
+        }
+        return publish(sites[publisher], null);
+    }
+
+    /** Publishes at a healthy publisher drawn uniformly, so the article is fetchable; for benchmarks. */
+    public SimArticle publishNow() {
+        SplittableRandom r;
+        synchronized (pickRandom) {
+            r = pickRandom.split();
+        }
+        for (int attempt = 0; attempt < 64; attempt++) {
+            Site s = sites[r.nextInt(sites.length)];
+            if (!s.publisher.faulty()) return publish(s, null);
+        }
+        for (Site s : sites) if (!s.publisher.faulty()) return publish(s, null);
+        return publish(sites[r.nextInt(sites.length)], null);
+    }
+
+    /** Every article published so far (backlog included), by canonical URL. A live, unmodifiable view. */
+    public Map<String, Publication> truth() {
+        return Collections.unmodifiableMap(truth);
+    }
+
+    /** The true publication time of an article, by its canonical URL or its feed link (tracking query ignored). */
+    public Optional<Instant> trueTime(String url) {
+        Publication p = truth.get(url);
+        if (p == null) {
+            int cut = url.indexOf('?');
+            if (cut < 0) cut = url.indexOf('#');
+            if (cut >= 0) p = truth.get(url.substring(0, cut));
+        }
+        return Optional.ofNullable(p).map(Publication::publishedAt);
+    }
+
+    /** Articles published so far, backlog included. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /** Writes the truth log as JSON lines: {@code {"url":…,"guid":…,"publisher":…,"publishedAt":…,…}}. */
+    public void writeTruth(Writer out) throws IOException {
+        List<Publication> all = new ArrayList<>(truth.values());
+        all.sort(java.util.Comparator.comparing(Publication::publishedAt));
+        for (Publication p : all) out.write(truthLine(p));
+        out.flush();
+    }
+
+    /** Called after each publication (not for the backlog), on the publishing thread; keep it quick. */
+    public void addListener(Consumer<SimArticle> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Scales every publisher's rate: 0 pauses the clock, 1 is the configured rates, 100 a hundred times faster.
+     * A world started with {@code autoPublish=false} starts at 0.
+     */
+    public void setRateMultiplier(double m) {
+        if (!(m >= 0) || Double.isInfinite(m)) throw new IllegalArgumentException("rate multiplier must be >= 0, got " + m);
+        synchronized (rateLock) {
+            multiplier = m;
+            rateTable = PoissonSchedule.of(rates, rateTable.version() + 1);
+        }
+        wakeClock();
+    }
+
+    public double rateMultiplier() {
+        return multiplier;
+    }
+
+    /** Sets one publisher's own rate in articles per minute (before the multiplier). */
+    public void setRate(int publisher, double perMinute) {
+        if (!(perMinute >= 0) || Double.isInfinite(perMinute)) {
+            throw new IllegalArgumentException("rate must be >= 0, got " + perMinute);
+        }
+        synchronized (rateLock) {
+            rates[publisher] = perMinute;
+            rateTable = PoissonSchedule.of(rates, rateTable.version() + 1);
+        }
+        wakeClock();
+    }
+
+    /** Sets the multiplier so that the whole world publishes {@code perSecond} articles per second on average. */
+    public void setTotalRatePerSecond(double perSecond) {
+        double base = rateTable.totalPerMinute() / 60.0;
+        if (base <= 0) throw new IllegalStateException("every publisher has rate 0; set rates first");
+        setRateMultiplier(perSecond / base);
+    }
+
+    /** Mean articles per second the whole world publishes now. */
+    public double totalRatePerSecond() {
+        return rateTable.totalPerMinute() / 60.0 * multiplier;
+    }
+
+    /**
+     * The world's feeds as OPML 2.0. Each outline has {@code type="rss" text title xmlUrl htmlUrl language}, the
+     * {@code ww:country} and {@code ww:language} attributes in the {@value #OPML_NAMESPACE} namespace, and
+     * {@code category="/country/xx,/language/yy"} for readers that know only OPML 2.0.
+     */
+    public String opml() {
+        StringBuilder b = new StringBuilder(200 + publishers.size() * 300);
+        b.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\" xmlns:ww=\"")
+                .append(OPML_NAMESPACE).append("\">\n<head><title>Worldwire simulated publishers</title></head>\n<body>\n");
+        for (Publisher p : publishers) {
+            String name = Text.escapeXml(p.name());
+            b.append("<outline type=\"rss\" text=\"").append(name).append("\" title=\"").append(name)
+                    .append("\" xmlUrl=\"").append(p.feedUrl()).append("\" htmlUrl=\"").append(p.homeUrl())
+                    .append("\" language=\"").append(p.language()).append("\" category=\"/country/")
+                    .append(p.country().toLowerCase(java.util.Locale.ROOT)).append(",/language/").append(p.language())
+                    .append("\" ww:country=\"").append(p.country()).append("\" ww:language=\"").append(p.language())
+                    .append("\"/>\n");
+        }
+        return b.append("</body>\n</opml>\n").toString();
+    }
+
+    /** The namespace of the country and language attributes in {@link #opml()}, the one Worldwire's OPML reads. */
+    public static final String OPML_NAMESPACE = "https://worldwire.org/opml";
+
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) return;
+        closed.countDown();
+        wakeClock();
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            clock.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---------------------------------------------------------------- publishing
+
+    private static FaultKind[] dealFaults(SplittableRandom r, int n, double share) {
+        FaultKind[] faults = new FaultKind[n];
+        java.util.Arrays.fill(faults, FaultKind.NONE);
+        int faulty = (int) Math.round(share * n);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        for (int k = 0; k < faulty; k++) faults[order[k]] = FaultKind.FAULTS[k % FaultKind.FAULTS.length];
+        return faults;
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u1 = 1 - r.nextDouble();
+        double u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private void backfill(Site site, Instant now) {
+        int n = config.initialArticles();
+        if (n == 0) return;
+        double perMinute = site.publisher.ratePerMinute() > 0 ? site.publisher.ratePerMinute() : 0.1;
+        Instant[] times = new Instant[n];
+        Instant t = now;
+        for (int i = n - 1; i >= 0; i--) {
+            double gapMinutes = -Math.log(1 - site.random.nextDouble()) / perMinute;
+            t = t.minusMillis(Math.max(1_000L, (long) (gapMinutes * 60_000)));
+            times[i] = t;
+        }
+        for (Instant at : times) publish(site, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Publishes one article now, or at {@code backdated} for the backlog (no listeners told then). */
+    private SimArticle publish(Site site, @Nullable Instant backdated) {
+        Publisher p = site.publisher;
+        boolean notify = backdated == null;
+        SimArticle article;
+        Page page;
+        boolean syndicated;
+        synchronized (site) {
+            long seq = ++site.lastSequence;
+            SplittableRandom r = new SplittableRandom(config.seed() * 31 + p.index() * 1_000_003L + seq);
+            Text.Story story;
+            long storyId;
+            SimArticle copied = r.nextDouble() < config.syndicatedShare() ? recentStoryElsewhere(p, r) : null;
+            syndicated = copied != null;
+            if (copied != null) {
+                story = new Text.Story(copied.title(), copied.summary(), copied.paragraphs(), copied.author(),
+                        new Lexicon.Place(copied.placeCountry(), copied.placeName(), Map.of()));
+                storyId = copied.storyId();
+            } else {
+                story = Text.story(r, site.language, p.country());
+                storyId = storyIds.incrementAndGet();
+            }
+            URI url = p.homeUrl().resolve("articles/" + seq + "-" + Text.slug(story.title()) + ".html");
+            URI link = site.tracking ? URI.create(url + TRACKING) : url;
+            // The clock is read under the lock so that the recorded time is when the feed can first show it.
+            Instant when = backdated == null ? Instant.now() : backdated;
+            article = new SimArticle(p.index(), seq, url, link, FeedWriter.guid(site.guidStyle, p, seq, url),
+                    story.title(), story.author(), when, story.summary(), story.paragraphs(), p.language(),
+                    story.place().country(), story.place().name(p.language()), storyId);
+            page = new Page(article);
+            site.window.addFirst(page);
+            site.pages.put(seq, page);
+            while (site.window.size() > config.feedSize() * 2) {
+                Page gone = site.window.removeLast();
+                site.pages.remove(gone.article.sequence());
+            }
+            site.version++;
+            site.lastModified = when;
+            site.rendered = null;
+        }
+        truth.put(article.url().toString(), Publication.of(article));
+        published.incrementAndGet();
+        // Copies are not offered for copying again: a story has one origin.
+        if (!syndicated) rememberStory(article);
+        cacheOrder.add(page);
+        if (cached.incrementAndGet() > config.maxCachedArticles()) {
+            Page old = cacheOrder.poll();
+            if (old != null) {
+                old.evict();
+                cached.decrementAndGet();
+            }
+        }
+        if (notify) {
+            for (Consumer<SimArticle> l : listeners) {
+                try {
+                    l.accept(article);
+                } catch (RuntimeException e) {
+                    // A listener's failure must not stop publication.
+                }
+            }
+        }
+        return article;
+    }
+
+    private void rememberStory(SimArticle a) {
+        Deque<SimArticle> ring = recentStories.computeIfAbsent(a.language(), k -> new ArrayDeque<>());
+        synchronized (ring) {
+            ring.addFirst(a);
+            if (ring.size() > 32) ring.removeLast();
+        }
+    }
+
+    private @Nullable SimArticle recentStoryElsewhere(Publisher p, SplittableRandom r) {
+        Deque<SimArticle> ring = recentStories.get(p.language());
+        if (ring == null) return null;
+        synchronized (ring) {
+            List<SimArticle> others = ring.stream().filter(a -> a.publisher() != p.index()).toList();
+            return others.isEmpty() ? null : others.get(r.nextInt(others.size()));
+        }
+    }
+
+    private void wakeClock() {
+        Thread c = clock;
+        // Null only while the constructor has not started it yet.
+        if (c != null) LockSupport.unpark(c);
+    }
+
+    private void runClock() {
+        long next = System.nanoTime();
+        long seenVersion = -1;
+        double seenMultiplier = -1;
+        while (closed.getCount() > 0) {
+            PoissonSchedule table = rateTable;
+            double m = multiplier;
+            double perMinute = table.totalPerMinute() * m;
+            if (perMinute <= 0) {
+                LockSupport.parkNanos(1_000_000_000L);
+                next = System.nanoTime();
+                continue;
+            }
+            if (table.version() != seenVersion || m != seenMultiplier) {
+                // Memoryless: after a rate change, the next event is drawn afresh from now.
+                seenVersion = table.version();
+                seenMultiplier = m;
+                next = System.nanoTime();
+            }
+            next += PoissonSchedule.gapNanos(clockRandom, perMinute);
+            long now = System.nanoTime();
+            // Far behind (a paused process, a GC storm): do not fire a burst to catch up.
+            if (next < now - 1_000_000_000L) next = now;
+            boolean changed = false;
+            while ((now = System.nanoTime()) < next && closed.getCount() > 0) {
+                LockSupport.parkNanos(next - now);
+                if (rateTable != table || multiplier != m) {
+                    changed = true;
+                    break;
+                }
+            }
+            if (changed || closed.getCount() == 0) continue;
+            try {
+                publish(sites[table.pick(clockRandom.nextDouble())], null);
+            } catch (RuntimeException e) {
+                // Keep the clock alive whatever one publication did.
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** One publisher's mutable state; guarded by its own monitor. */
+    private final class Site {
+        final Publisher publisher;
+        final Language language;
+        final SplittableRandom random;
+        final int template;
+        final ZoneOffset zone;
+        final GuidStyle guidStyle;
+        final boolean tracking;
+        final String cacheControl;
+        final Deque<Page> window = new ArrayDeque<>();
+        final ConcurrentHashMap<Long, Page> pages = new ConcurrentHashMap<>();
+        long lastSequence;
+        long version;
+        Instant lastModified = Instant.EPOCH;
+        volatile @Nullable Rendered rendered;
+
+        Site(Publisher publisher, Language language, SplittableRandom random) {
+            this.publisher = publisher;
+            this.language = language;
+            this.random = random;
+            this.template = random.nextInt(ArticleHtml.TEMPLATES);
+            this.zone = ZONES[random.nextInt(ZONES.length)];
+            this.guidStyle = GuidStyle.values()[random.nextInt(GuidStyle.values().length)];
+            this.tracking = random.nextInt(4) == 0;
+            this.cacheControl = random.nextInt(3) == 0 ? "public, max-age=60" : "no-cache";
+        }
+
+        Rendered rendered() {
+            Rendered r = rendered;
+            if (r != null) return r;
+            synchronized (this) {
+                r = rendered;
+                if (r != null) return r;
+                List<SimArticle> items = new ArrayList<>(config.feedSize());
+                Iterator<Page> it = window.iterator();
+                while (it.hasNext() && items.size() < config.feedSize()) items.add(it.next().article);
+                String tagline = ArticleHtml.tagline(publisher);
+                String feed = FeedWriter.write(publisher, tagline, items, lastModified, zone, guidStyle,
+                        config.hubUrl());
+                if (publisher.fault() == FaultKind.MALFORMED) feed = malform(feed);
+                byte[] feedBytes = encode(feed, publisher);
+                String home = ArticleHtml.home(publisher, language, tagline, items, publisher.format().fileName());
+                String etag = "W/\"" + publisher.index() + "-" + version + "\"";
+                r = new Rendered(feedBytes, gzip(feedBytes), home.getBytes(StandardCharsets.UTF_8), etag,
+                        lastModified.truncatedTo(ChronoUnit.SECONDS));
+                rendered = r;
+                return r;
+            }
+        }
+
+        List<SimArticle> relatedTo(SimArticle a) {
+            List<SimArticle> out = new ArrayList<>(4);
+            synchronized (this) {
+                for (Page p : window) {
+                    if (p.article.sequence() != a.sequence() && out.size() < 4) out.add(p.article);
+                }
+            }
+            return out;
+        }
+    }
+
+    private record Rendered(byte[] feed, byte[] feedGzip, byte[] home, String etag, Instant lastModified) {}
+
+    /** One article page; its HTML is rendered on first request and dropped when the world-wide cache is full. */
+    private static final class Page {
+        volatile SimArticle article;
+        volatile byte @Nullable [] html;
+        volatile byte @Nullable [] htmlGzip;
+        volatile boolean evicted;
+
+        Page(SimArticle article) {
+            this.article = article;
+        }
+
+        void evict() {
+            evicted = true;
+            html = null;
+            htmlGzip = null;
+            SimArticle a = article;
+            // Keep what the feed shows; the body goes.
+            article = new SimArticle(a.publisher(), a.sequence(), a.url(), a.feedLink(), a.guid(), a.title(),
+                    a.author(), a.publishedAt(), a.summary(), List.of(), a.language(), a.placeCountry(),
+                    a.placeName(), a.storyId());
+        }
+    }
+
+    private static String malform(String feed) {
+        // An unescaped ampersand in the first title and a document cut short: two classic breakages.
+        String broken = feed.replaceFirst("<title>", "<title>Q&A: ").replaceFirst("\"title\":\"", "\"title\":\"Q\"A ");
+        return broken.substring(0, Math.max(1, broken.length() * 2 / 3));
+    }
+
+    private static byte[] encode(String text, Publisher p) {
+        if (p.fault() != FaultKind.WRONG_CHARSET) return text.getBytes(StandardCharsets.UTF_8);
+        return text.getBytes(legacyCharset(p.language()));
+    }
+
+    /** The legacy charset a {@link FaultKind#WRONG_CHARSET} source really writes in. */
+    static Charset legacyCharset(String language) {
+        return switch (language) {
+            case "ru" -> Charset.forName("windows-1251");
+            case "ar" -> Charset.forName("windows-1256");
+            case "zh" -> Charset.forName("GBK");
+            default -> Charset.forName("windows-1252");
+        };
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange ex) {
+        try {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(ex, 405, "text/plain; charset=utf-8", "method not allowed\n");
+                return;
+            }
+            route(ex, ex.getRequestURI().getRawPath());
+        } catch (IOException e) {
+            // The client went away: nothing to answer, the server goes on.
+        } catch (RuntimeException e) {
+            try {
+                send(ex, 500, "text/plain; charset=utf-8", "simulator error: " + e + "\n");
+            } catch (IOException | RuntimeException ignored) {
+                // Headers were already out; the connection closes and the client sees a short response.
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void route(HttpExchange ex, String path) throws IOException {
+        switch (path) {
+            case "/" -> send(ex, 200, "text/html; charset=utf-8", index());
+            case "/robots.txt" -> send(ex, 200, "text/plain; charset=utf-8", "User-agent: *\nAllow: /\n");
+            case "/world.opml" -> send(ex, 200, "text/x-opml; charset=utf-8", opml());
+            case "/truth.jsonl" -> sendTruth(ex);
+            default -> {
+                if (!path.startsWith("/p/")) {
+                    send(ex, 404, "text/plain; charset=utf-8", "not found\n");
+                    return;
+                }
+                int slash = path.indexOf('/', 3);
+                int n = parseIndex(slash < 0 ? path.substring(3) : path.substring(3, slash));
+                if (n < 0 || n >= sites.length) {
+                    send(ex, 404, "text/plain; charset=utf-8", "no such publisher\n");
+                    return;
+                }
+                Site site = sites[n];
+                String rest = slash < 0 ? "" : path.substring(slash + 1);
+                if (rest.isEmpty()) {
+                    if (slash < 0) {
+                        ex.getResponseHeaders().set("Location", site.publisher.homeUrl().toString());
+                        send(ex, 301, "text/plain; charset=utf-8", "moved\n");
+                    } else {
+                        send(ex, 200, "text/html; charset=utf-8", site.rendered().home(), null);
+                    }
+                } else if (rest.equals(site.publisher.format().fileName())) {
+                    serveFeed(ex, site);
+                } else if (rest.startsWith("articles/")) {
+                    serveArticle(ex, site, rest.substring("articles/".length()));
+                } else {
+                    send(ex, 404, "text/plain; charset=utf-8", "not found\n");
+                }
+            }
+        }
+    }
+
+    private static int parseIndex(String s) {
+        if (s.isEmpty() || s.length() > 9) return -1;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return -1;
+        return Integer.parseInt(s);
+    }
+
+    private void serveFeed(HttpExchange ex, Site site) throws IOException {
+        Publisher p = site.publisher;
+        switch (p.fault()) {
+            case HTTP_500 -> {
+                send(ex, 500, "text/html; charset=utf-8", "<h1>500 Internal Server Error</h1>\n");
+                return;
+            }
+            case RATE_LIMITED -> {
+                ex.getResponseHeaders().set("Retry-After", "120");
+                send(ex, 429, "text/plain; charset=utf-8", "too many requests\n");
+                return;
+            }
+            case TIMEOUT -> {
+                if (!slowPermits.tryAcquire()) {
+                    // Bounded: beyond this many hanging requests, fail fast rather than pile up.
+                    send(ex, 503, "text/plain; charset=utf-8", "busy\n");
+                    return;
+                }
+                try {
+                    if (closed.await(config.slowDelay().toMillis(), TimeUnit.MILLISECONDS)) return;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    slowPermits.release();
+                }
+            }
+            default -> { }
+        }
+        Rendered r = site.rendered();
+        Headers h = ex.getResponseHeaders();
+        h.set("ETag", r.etag());
+        h.set("Last-Modified", HTTP_DATE.format(r.lastModified()));
+        h.set("Cache-Control", site.cacheControl);
+        if (notModified(ex.getRequestHeaders(), r)) {
+            ex.sendResponseHeaders(304, -1);
+            return;
+        }
+        // A WRONG_CHARSET source says utf-8 here too: that is its fault.
+        send(ex, 200, p.format().mediaType() + "; charset=utf-8", r.feed(), r.feedGzip());
+    }
+
+    static boolean notModified(Headers request, Rendered r) {
+        String inm = request.getFirst("If-None-Match");
+        if (inm != null) {
+            // Weak comparison (RFC 9110 8.8.3.2): W/ prefixes do not matter.
+            String ours = r.etag().startsWith("W/") ? r.etag().substring(2) : r.etag();
+            for (String tag : inm.split(",")) {
+                String t = tag.strip();
+                if (t.equals("*")) return true;
+                if (t.startsWith("W/")) t = t.substring(2);
+                if (t.equals(ours)) return true;
+            }
+            return false;
+        }
+        String ims = request.getFirst("If-Modified-Since");
+        if (ims != null) {
+            try {
+                Instant since = ZonedDateTime.parse(ims.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return !r.lastModified().isAfter(since);
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void serveArticle(HttpExchange ex, Site site, String name) throws IOException {
+        if (site.publisher.fault() == FaultKind.ARTICLE_404) {
+            send(ex, 404, "text/html; charset=utf-8", "<h1>Page not found</h1>\n");
+            return;
+        }
+        int dash = name.indexOf('-');
+        long seq = -1;
+        if (dash > 0 && name.endsWith(".html")) {
+            try {
+                seq = Long.parseLong(name.substring(0, dash));
+            } catch (NumberFormatException e) {
+                seq = -1;
+            }
+        }
+        Page page = seq > 0 ? site.pages.get(seq) : null;
+        if (page == null) {
+            boolean existed = seq > 0 && seq <= site.lastSequence;
+            send(ex, existed ? 410 : 404, "text/html; charset=utf-8",
+                    existed ? "<h1>Gone</h1>\n" : "<h1>Page not found</h1>\n");
+            return;
+        }
+        byte[] html = page.html;
+        if (html == null) {
+            if (page.evicted) {
+                send(ex, 410, "text/html; charset=utf-8", "<h1>Gone</h1>\n");
+                return;
+            }
+            SimArticle a = page.article;
+            boolean wrong = site.publisher.fault() == FaultKind.WRONG_CHARSET;
+            String text = ArticleHtml.article(site.publisher, site.language, site.template, a, site.relatedTo(a),
+                    "utf-8");
+            html = wrong ? text.getBytes(legacyCharset(a.language())) : text.getBytes(StandardCharsets.UTF_8);
+            page.html = html;
+        }
+        byte[] gz = null;
+        if (acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"))) {
+            // Compressed on first demand only: many clients never ask for it.
+            gz = page.htmlGzip;
+            if (gz == null) {
+                gz = gzip(html);
+                page.htmlGzip = gz;
+            }
+        }
+        ex.getResponseHeaders().set("Vary", "Accept-Encoding");
+        Headers h = ex.getResponseHeaders();
+        h.set("Last-Modified", HTTP_DATE.format(page.article.publishedAt()));
+        h.set("Cache-Control", "public, max-age=300");
+        send(ex, 200, "text/html; charset=utf-8", html, gz);
+    }
+
+    private void sendTruth(HttpExchange ex) throws IOException {
+        StringBuilder b = new StringBuilder();
+        List<Publication> all = new ArrayList<>(truth.values());
+        all.sort(java.util.Comparator.comparing(Publication::publishedAt));
+        for (Publication p : all) b.append(truthLine(p));
+        send(ex, 200, "application/x-ndjson; charset=utf-8", b.toString());
+    }
+
+    static String truthLine(Publication p) {
+        return "{\"url\":\"" + Text.escapeJson(p.url()) + "\",\"guid\":\"" + Text.escapeJson(p.guid())
+                + "\",\"publisher\":" + p.publisher() + ",\"publishedAt\":\"" + p.publishedAt()
+                + "\",\"title\":\"" + Text.escapeJson(p.title()) + "\",\"language\":\"" + p.language()
+                + "\",\"placeCountry\":\"" + p.placeCountry() + "\",\"storyId\":" + p.storyId() + "}\n";
+    }
+
+    private String index() {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>Worldwire simulated publishers</title></head><body><h1>Simulated publishers</h1>"
+                + "<p><a href=\"/world.opml\">OPML</a> · <a href=\"/truth.jsonl\">truth log</a></p><ul>\n");
+        for (Publisher p : publishers) {
+            b.append("<li><a href=\"").append(p.homeUrl()).append("\">").append(Text.escapeXml(p.name()))
+                    .append("</a> (").append(p.country()).append(", ").append(p.language()).append(", ")
+                    .append(p.format()).append(p.faulty() ? ", " + p.fault() : "").append(") <a href=\"")
+                    .append(p.feedUrl()).append("\">feed</a></li>\n");
+        }
+        return b.append("</ul></body></html>\n").toString();
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        send(ex, status, type, body.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body, byte @Nullable [] gzipped)
+            throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.set("Content-Type", type);
+        byte[] out = body;
+        if (gzipped != null) {
+            h.set("Vary", "Accept-Encoding");
+            if (acceptsGzip(ex.getRequestHeaders().getFirst("Accept-Encoding"))) {
+                h.set("Content-Encoding", "gzip");
+                out = gzipped;
+            }
+        }
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        if (head) {
+            h.set("Content-Length", Integer.toString(out.length));
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
+        if (out.length > 0) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(out);
+            }
+        }
+    }
+
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] bits = part.strip().split(";");
+            String coding = bits[0].strip().toLowerCase(java.util.Locale.ROOT);
+            if (!coding.equals("gzip") && !coding.equals("x-gzip") && !coding.equals("*")) continue;
+            for (int i = 1; i < bits.length; i++) {
+                String q = bits[i].strip().toLowerCase(java.util.Locale.ROOT);
+                if (q.startsWith("q=")) {
+                    try {
+                        if (Double.parseDouble(q.substring(2)) == 0) return false;
+                    } catch (NumberFormatException e) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

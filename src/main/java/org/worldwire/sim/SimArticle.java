@@ -1,0 +1,37 @@
+package org.worldwire.sim;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One published article with everything a benchmark may compare against.
+ *
+ * @param publisher index of the publisher
+ * @param sequence per-publisher number, 1-based
+ * @param url canonical URL of the article page
+ * @param feedLink the link the feed carries: the canonical URL, or it with tracking parameters for some publishers
+ * @param publishedAt the true moment the article became visible in its feed
+ * @param placeCountry ISO 3166-1 alpha-2 code of the real place the title and lead mention
+ * @param storyId the story this is a version of; syndicated copies at other publishers share it
+ */
+public record SimArticle(
+        int publisher,
+        long sequence,
+        URI url,
+        URI feedLink,
+        String guid,
+        String title,
+        String author,
+        Instant publishedAt,
+        String summary,
+        List<String> paragraphs,
+        String language,
+        String placeCountry,
+        String placeName,
+        long storyId) {
+
+    public SimArticle {
+        paragraphs = List.copyOf(paragraphs);
+    }
+}
