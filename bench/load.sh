@@ -55,8 +55,10 @@ for spec in "home=/" "article=/article/$id" "search=/search?q=$word" "api=/api/v
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   reqs=$(awk '/requests in/ {print $1}' <<<"$out")
-  errs=$(awk '/Socket errors/ {gsub(",","");s=0; for(i=3;i<=NF;i+=2) s+=$(i+1); print s}' <<<"$out")
-  non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
-  printf '%-10s %10s %10s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$reqs" "$(( ${errs:-0} + ${non2xx:-0} ))"
+  # Socket errors (connect, read, write, timeout) plus non-2xx answers.
+  errs=$(awk '/Socket errors/ {gsub(",",""); for (i = 4; i <= NF; i += 2) s += $i} /Non-2xx/ {s += $NF} END {print s + 0}' <<<"$out")
+  printf '%-10s %10s %10s %10s %10s %8s\n' "$name" "${rps:--}" "${p50:--}" "${p99:--}" "${reqs:-0}" "$errs"
+  [[ -n "$reqs" && "$reqs" != 0 ]] || { echo "wrk said:" >&2; echo "$out" >&2; }
 done
+kill -0 "$server" 2>/dev/null || { echo "load.sh: the server died during the run:" >&2; tail -30 "$log" >&2; }
 echo "articles stored after the run: $(count)"
