@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.worldwire.model.Source;
+import org.worldwire.opml.Opml;
 import org.worldwire.store.StoreException;
 
 /**
@@ -180,7 +181,7 @@ public final class AdminRoutes {
         }
         AdminActions.ImportResult result;
         try (InputStream in = file.content()) {
-            result = actions.importOpml(in.readNBytes(OpmlOutlines.MAX_BYTES + 1));
+            result = actions.importOpml(in.readNBytes(Opml.MAX_BYTES + 1));
         } catch (IllegalArgumentException | IOException | StoreException e) {
             renderIndex(ctx, e instanceof StoreException ? 503 : 400, s.get(), "", "Import failed: " + e.getMessage());
             return;

@@ -9,6 +9,9 @@ import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
+import org.worldwire.opml.Opml;
+import org.worldwire.opml.OpmlDocument;
+import org.worldwire.opml.OpmlSource;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
 
@@ -55,12 +58,13 @@ public final class SourceAdminActions implements AdminActions {
 
     @Override
     public ImportResult importOpml(byte[] opml) {
+        OpmlDocument doc = Opml.parse(opml);
         int added = 0;
         int existing = 0;
-        List<String> problems = new ArrayList<>();
-        for (OpmlOutlines.Outline o : OpmlOutlines.read(opml)) {
+        List<String> problems = new ArrayList<>(doc.problems().subList(0, Math.min(MAX_PROBLEMS, doc.problems().size())));
+        for (OpmlSource o : doc.sources()) {
             try {
-                Source s = validated(new SourceForm(o.xmlUrl(), o.title(), null, o.language(), false));
+                Source s = validated(new SourceForm(o.feedUrl(), o.title(), o.country(), o.language(), false));
                 if (sources.findByFeedUrl(s.feedUrl()).isPresent()) {
                     existing++;
                 } else {
