@@ -1,5 +1,11 @@
 package org.worldwire.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.worldwire.model.DisplayPolicy;
@@ -8,24 +14,52 @@ import org.worldwire.opml.OpmlSource;
 import org.worldwire.schedule.ScheduleConfig;
 import org.worldwire.sim.PublisherWorld;
 import org.worldwire.sim.SimConfig;
+import org.worldwire.sim.hub.SimHub;
 
 /**
  * {@code serve --demo}: a world of simulated publishers on loopback, started in-process and watched, so a
  * machine without internet shows a live site within seconds.
  */
 public final class Demo implements AutoCloseable {
+    private final SimHub hub;
     private final PublisherWorld world;
+    private final HttpClient client = HttpClient.newHttpClient();
 
-    private Demo(PublisherWorld world) {
+    private Demo(SimHub hub, PublisherWorld world) {
+        this.hub = hub;
         this.world = world;
+        // Like a real publisher with a hub: every publication pings the hub with the new feed document, so
+        // subscribers see it at once instead of at their next poll.
+        world.addListener(a -> Thread.ofVirtual().start(() -> pingHub(world.publisher(a.publisher()).feedUrl())));
     }
 
     /** A lively world: a few articles a minute per publisher, a backlog to show at once, some faulty sources. */
     public static Demo start(int publishers) {
-        return new Demo(PublisherWorld.start(SimConfig.defaults()
+        SimHub hub;
+        try {
+            hub = SimHub.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the demo's WebSub hub", e);
+        }
+        return new Demo(hub, PublisherWorld.start(SimConfig.defaults()
                 .withPublishers(publishers)
                 .withMeanRatePerMinute(2.0)
-                .withInitialArticles(8)));
+                .withInitialArticles(8)
+                .withHubUrl(hub.uri())));
+    }
+
+    private void pingHub(URI feed) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(feed).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200) {
+                hub.publish(feed, r.body(), r.headers().firstValue("Content-Type").orElse("application/xml"));
+            }
+        } catch (IOException e) {
+            // A faulty publisher's feed may not answer: then its subscribers learn of it by polling.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The demo's configuration: loopback allowed, one politeness slot per feed, polls every few seconds. */
@@ -52,5 +86,6 @@ public final class Demo implements AutoCloseable {
     @Override
     public void close() {
         world.close();
+        hub.close();
     }
 }
