@@ -32,6 +32,10 @@ final class GeotagCommand implements Callable<Integer> {
         Geotagger tagger = Geotagger.load();
         LanguageIdentifier lang = LanguageIdentifier.load();
         long loadNanos = System.nanoTime() - loadStart;
+        // heap held once the gazetteer and the language profiles are loaded (whole process, after a collection)
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long heapMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         for (int pass = 0; pass < warmPasses; pass++) warm(tagger, lang);
         int articles = 0, bad = 0, lineNo = 0;
         // CPU time of this thread: what one core does, however busy the machine is; wall time printed beside it
@@ -73,9 +77,9 @@ final class GeotagCommand implements Callable<Integer> {
         double perSecond = tagNanos == 0 ? 0 : articles / (tagNanos / 1e9);
         double perWallSecond = wallNanos == 0 ? 0 : articles / (wallNanos / 1e9);
         System.err.printf("geotag: %d articles (%d bad lines skipped), %.0f articles/s on one core (CPU time; %.0f by the wall clock%s), "
-                        + "gazetteer and language profiles loaded in %d ms%n",
+                        + "gazetteer and language profiles loaded in %d ms, heap in use after loading %d MB%n",
                 articles, bad, perSecond, perWallSecond, warmPasses > 0 ? ", after " + warmPasses + " warm-up passes" : ", cold JVM",
-                loadNanos / 1_000_000);
+                loadNanos / 1_000_000, heapMb);
         return 0;
     }
 
