@@ -518,27 +518,59 @@ public final class PublisherWorld implements AutoCloseable {
             this.cacheControl = random.nextInt(3) == 0 ? "public, max-age=60" : "no-cache";
         }
 
+        /**
+         * The feed of the current version, rendered at most once per version in the common case. Rendering runs
+         * outside the lock so that publishing never waits for it; each item's markup is kept with its page.
+         */
         Rendered rendered() {
             Rendered r = rendered;
             if (r != null) return r;
+            List<Page> pages = new ArrayList<>(config.feedSize());
+            long v;
+            Instant modified;
             synchronized (this) {
                 r = rendered;
                 if (r != null) return r;
-                List<SimArticle> items = new ArrayList<>(config.feedSize());
                 Iterator<Page> it = window.iterator();
-                while (it.hasNext() && items.size() < config.feedSize()) items.add(it.next().article);
-                String tagline = ArticleHtml.tagline(publisher);
-                String feed = FeedWriter.write(publisher, tagline, items, lastModified, zone, guidStyle,
-                        config.hubUrl());
-                if (publisher.fault() == FaultKind.MALFORMED) feed = malform(feed);
-                byte[] feedBytes = encode(feed, publisher);
-                String home = ArticleHtml.home(publisher, language, tagline, items, publisher.format().fileName());
-                String etag = "W/\"" + publisher.index() + "-" + version + "\"";
-                r = new Rendered(feedBytes, gzip(feedBytes), home.getBytes(StandardCharsets.UTF_8), etag,
-                        lastModified.truncatedTo(ChronoUnit.SECONDS));
-                rendered = r;
-                return r;
+                while (it.hasNext() && pages.size() < config.feedSize()) pages.add(it.next());
+                v = version;
+                modified = lastModified;
             }
+            List<SimArticle> items = new ArrayList<>(pages.size());
+            java.util.IdentityHashMap<SimArticle, Page> byArticle = new java.util.IdentityHashMap<>();
+            for (Page pg : pages) {
+                SimArticle a = pg.article;
+                items.add(a);
+                byArticle.put(a, pg);
+            }
+            String tagline = ArticleHtml.tagline(publisher);
+            String feed = FeedWriter.write(publisher, tagline, items, modified, zone, config.hubUrl(), a -> {
+                Page pg = byArticle.get(a);
+                String m = pg == null ? null : pg.itemMarkup;
+                if (m == null) {
+                    m = FeedWriter.item(publisher, a, zone, guidStyle);
+                    if (pg != null) pg.itemMarkup = m;
+                }
+                return m;
+            });
+            if (publisher.fault() == FaultKind.MALFORMED) feed = malform(feed);
+            r = new Rendered(encode(feed, publisher), "W/\"" + publisher.index() + "-" + v + "\"",
+                    modified.truncatedTo(ChronoUnit.SECONDS), items, tagline);
+            synchronized (this) {
+                if (version == v) rendered = r;
+            }
+            return r;
+        }
+
+        byte[] home() {
+            Rendered r = rendered();
+            byte[] home = r.home;
+            if (home == null) {
+                home = ArticleHtml.home(publisher, language, r.tagline, r.items, publisher.format().fileName())
+                        .getBytes(StandardCharsets.UTF_8);
+                r.home = home;
+            }
+            return home;
         }
 
         List<SimArticle> relatedTo(SimArticle a) {
@@ -552,13 +584,40 @@ public final class PublisherWorld implements AutoCloseable {
         }
     }
 
-    private record Rendered(byte[] feed, byte[] feedGzip, byte[] home, String etag, Instant lastModified) {}
+    /** One version of a feed; the compressed copy and the home page are made on first demand. */
+    private static final class Rendered {
+        final byte[] feed;
+        final String etag;
+        final Instant lastModified;
+        final List<SimArticle> items;
+        final String tagline;
+        volatile byte @Nullable [] feedGzip;
+        volatile byte @Nullable [] home;
+
+        Rendered(byte[] feed, String etag, Instant lastModified, List<SimArticle> items, String tagline) {
+            this.feed = feed;
+            this.etag = etag;
+            this.lastModified = lastModified;
+            this.items = items;
+            this.tagline = tagline;
+        }
+
+        byte[] feedGzip() {
+            byte[] gz = feedGzip;
+            if (gz == null) {
+                gz = gzip(feed);
+                feedGzip = gz;
+            }
+            return gz;
+        }
+    }
 
     /** One article page; its HTML is rendered on first request and dropped when the world-wide cache is full. */
     private static final class Page {
         volatile SimArticle article;
         volatile byte @Nullable [] html;
         volatile byte @Nullable [] htmlGzip;
+        volatile @Nullable String itemMarkup;
         volatile boolean evicted;
 
         Page(SimArticle article) {
@@ -569,6 +628,7 @@ public final class PublisherWorld implements AutoCloseable {
             evicted = true;
             html = null;
             htmlGzip = null;
+            itemMarkup = null;
             SimArticle a = article;
             // Keep what the feed shows; the body goes.
             article = new SimArticle(a.publisher(), a.sequence(), a.url(), a.feedLink(), a.guid(), a.title(),
@@ -600,7 +660,12 @@ public final class PublisherWorld implements AutoCloseable {
 
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+        // Fastest level: feeds are recompressed on every change and loopback bandwidth is free.
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
             gz.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -654,7 +719,7 @@ public final class PublisherWorld implements AutoCloseable {
                         ex.header("Location", site.publisher.homeUrl().toString());
                         send(ex, 301, "text/plain; charset=utf-8", "moved\n");
                     } else {
-                        send(ex, 200, "text/html; charset=utf-8", site.rendered().home(), null);
+                        send(ex, 200, "text/html; charset=utf-8", site.home(), null);
                     }
                 } else if (rest.equals(site.publisher.format().fileName())) {
                     serveFeed(ex, site);
@@ -703,21 +768,23 @@ public final class PublisherWorld implements AutoCloseable {
             default -> { }
         }
         Rendered r = site.rendered();
-        ex.header("ETag", r.etag());
-        ex.header("Last-Modified", HTTP_DATE.format(r.lastModified()));
+        ex.header("ETag", r.etag);
+        ex.header("Last-Modified", HTTP_DATE.format(r.lastModified));
         ex.header("Cache-Control", site.cacheControl);
         if (notModified(ex.header("If-None-Match"), ex.header("If-Modified-Since"), r)) {
             ex.status(304);
             return;
         }
         // A WRONG_CHARSET source says utf-8 here too: that is its fault.
-        send(ex, 200, p.format().mediaType() + "; charset=utf-8", r.feed(), r.feedGzip());
+        send(ex, 200, p.format().mediaType() + "; charset=utf-8", r.feed,
+                acceptsGzip(ex.header("Accept-Encoding")) ? r.feedGzip() : null);
+        ex.header("Vary", "Accept-Encoding");
     }
 
     private static boolean notModified(@Nullable String inm, @Nullable String ims, Rendered r) {
         if (inm != null) {
             // Weak comparison (RFC 9110 8.8.3.2): W/ prefixes do not matter.
-            String ours = r.etag().startsWith("W/") ? r.etag().substring(2) : r.etag();
+            String ours = r.etag.startsWith("W/") ? r.etag.substring(2) : r.etag;
             for (String tag : inm.split(",")) {
                 String t = tag.strip();
                 if (t.equals("*")) return true;
@@ -729,7 +796,7 @@ public final class PublisherWorld implements AutoCloseable {
         if (ims != null) {
             try {
                 Instant since = ZonedDateTime.parse(ims.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                return !r.lastModified().isAfter(since);
+                return !r.lastModified.isAfter(since);
             } catch (DateTimeParseException e) {
                 return false;
             }
