@@ -25,4 +25,7 @@ public interface ArticleStore {
     List<Article> after(long afterId, int limit);
 
     long count();
+
+    /** How many articles discovered at or after {@code since} mention each country (ISO alpha-2). */
+    java.util.Map<String, Integer> countriesSince(java.time.Instant since);
 }

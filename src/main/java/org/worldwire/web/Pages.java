@@ -225,6 +225,24 @@ final class Pages {
         Http.sendPage(ctx, r, consent, site.config);
     }
 
+    /** The world map: countries shaded by how many articles mentioned them in the last 24 hours. */
+    void map(Context ctx) {
+        Consent consent = Http.consent(ctx, site.config);
+        Rendered r = cache.get("map|" + consent, 30 * SECOND, 60 * SECOND, () -> {
+            var counts = site.articles.countriesSince(site.clock.instant().minus(java.time.Duration.ofHours(24)));
+            String lead = "Where the news of the last 24 hours happened: the darker a country, the more stories mention it.";
+            Meta meta = new Meta("World map — " + site.config.siteName(), lead, site.abs("/map"), "website", null, null,
+                    List.of());
+            // Our own markup from bundled shapes; the renderer escapes the country names it writes.
+            gg.jte.Content svg = output -> output.writeContent(WORLD_MAP.render(counts, Text::countryName));
+            return render("map", ctx, consent, "/map", meta, Map.of("lead", lead, "svg", svg,
+                    "total", counts.values().stream().mapToInt(Integer::intValue).sum()));
+        });
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private static final org.worldwire.web.map.WorldMapSvg WORLD_MAP = org.worldwire.web.map.WorldMapSvg.load();
+
     // ---- search and privacy --------------------------------------------------------------------------
 
     void search(Context ctx) {

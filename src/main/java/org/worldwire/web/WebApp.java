@@ -111,6 +111,7 @@ public final class WebApp {
         app.get("/region/{name}", pages::region);
         app.get("/search", pages::search);
         app.get("/privacy", pages::privacy);
+        app.get("/map", pages::map);
         app.post("/consent", this::consent);
 
         // feeds out, sitemaps

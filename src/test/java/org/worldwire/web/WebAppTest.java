@@ -67,6 +67,17 @@ class WebAppTest {
     }
 
     @Test
+    void theMapShadesCountriesOfTodaysNewsAndLinksEachToItsPage() throws Exception {
+        HttpResponse<String> r = site.get("/map");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Set-Cookie")).isEmpty();
+        String html = r.body();
+        assertThat(html).contains("<svg").contains("href=\"/country/fr\"").contains("href=\"/country/jp\"");
+        // France is mentioned by three of today's articles, Japan by two: both are counted.
+        assertThat(html).contains("aria-label=\"France: 3 stories\"").contains("aria-label=\"Japan: 2 stories\"");
+    }
+
+    @Test
     void firstVisitShowsTheBannerAndSetsNoCookieAndLinksNothingThirdParty() throws Exception {
         HttpResponse<String> r = site.get(Site.articlePath(paris));
         assertThat(r.headers().allValues("Set-Cookie")).isEmpty();

@@ -145,6 +145,7 @@ public final class SqliteStore implements AutoCloseable {
         @Override public List<Article> list(ArticleQuery q) { return SqliteStore.this.list(q); }
         @Override public List<Article> after(long afterId, int limit) { return SqliteStore.this.after(afterId, limit); }
         @Override public long count() { return articleCount(); }
+        @Override public java.util.Map<String, Integer> countriesSince(Instant since) { return SqliteStore.this.countriesSince(since); }
     };
 
     /** The settings port over this database. */
@@ -468,6 +469,21 @@ public final class SqliteStore implements AutoCloseable {
                 List<Article> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(article(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    public java.util.Map<String, Integer> countriesSince(Instant since) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT ac.country, COUNT(*) FROM article_countries ac JOIN articles a ON a.id = ac.article_id
+                    WHERE a.discovered >= ? GROUP BY ac.country""")) {
+                ps.setLong(1, since.toEpochMilli());
+                java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
                 }
                 return out;
             }
