@@ -147,6 +147,24 @@ class BrowserTest {
     }
 
     @Test
+    void theWorldMapLeadsToACountryPage() throws Exception {
+        browser.open(site.base() + "/map");
+        assertThat(browser.eval("document.querySelectorAll('svg a[href^=\"/country/\"]').length").asInt())
+                .isGreaterThan(150);
+        assertThat(browser.eval("document.querySelector('svg a[href=\"/country/gb\"]').getAttribute('aria-label')").asText())
+                .isEqualTo("United Kingdom: 2 stories");
+        assertThat(browser.requests).allMatch(u -> u.startsWith(site.base()), "no map tiles from anyone else");
+        browser.screenshot(SHOTS.resolve("map.png"));
+        // An SVG link has no click() of its own: dispatch the click a reader's pointer would.
+        browser.eval("document.querySelector('svg a[href=\"/country/gb\"]').dispatchEvent("
+                + "new MouseEvent('click', {bubbles: true, cancelable: true, view: window}))");
+        waitFor("location.pathname === '/country/gb' && document.readyState === 'complete'", Duration.ofSeconds(10));
+        assertThat(browser.eval("document.body.textContent").asText())
+                .contains("Coastal cities brace for record storm surge").contains("Central banks hold rates");
+        browser.screenshot(SHOTS.resolve("country.png"));
+    }
+
+    @Test
     void rightToLeftArticlesRenderRightToLeft() throws Exception {
         Article ar = site.store.articles().list(org.worldwire.store.ArticleQuery.latest(10).withSource(arabic.id())).getFirst();
         browser.open(site.base() + Site.articlePath(ar));
