@@ -33,7 +33,7 @@ public final class PipelineBench {
 
     public static Result run(int publishers, double ratePerSecond, Duration warmup, Duration measure, Path dataDir) {
         SimConfig sim = SimConfig.defaults().withPublishers(publishers).withFaultyShare(0).withInitialArticles(0)
-                .withFeedSize(200).withMeanRatePerMinute(ratePerSecond * 60 / publishers).withRateSkew(0.5)
+                .withFeedSize(50).withMeanRatePerMinute(ratePerSecond * 60 / publishers).withRateSkew(0.5)
                 .withMaxCachedArticles(200_000);
         Config config = Config.defaults().withDataDir(dataDir).withHost("127.0.0.1").withPort(0).withSeedSources(false)
                 .forSimulatedWorld()
