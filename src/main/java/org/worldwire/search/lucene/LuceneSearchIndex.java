@@ -56,6 +56,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final long REFRESH_MS = 250;
     private static final long COMMIT_MS = 5_000;
     private static final String MAX_ID = "max_article_id";
+    private static final int SNIPPETS = 50;
+    /** Text indexed with offsets, so the highlighter reads passages from the postings instead of re-analysing. */
+    private static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private static org.apache.lucene.document.FieldType textWithOffsets() {
+        var t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private final Directory directory;
     private final Analyzer analyzer = new StandardAnalyzer();
@@ -120,7 +130,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         for (String c : a.countries()) doc.add(new StringField("country", c, Field.Store.NO));
         doc.add(new TextField("title", a.title(), Field.Store.YES));
         String text = a.paragraphs().isEmpty() && a.summary() != null ? a.summary() : a.text();
-        doc.add(new TextField("text", text, Field.Store.YES));
+        doc.add(new Field("text", text, TEXT_WITH_OFFSETS));
         try {
             writer.updateDocument(new Term("id", id), doc);
         } catch (IOException e) {
@@ -148,14 +158,17 @@ public final class LuceneSearchIndex implements SearchIndex {
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxLength(20_000)
                     .build();
-            String[] snippets = top.scoreDocs.length == 0 ? new String[0]
-                    : highlighter.highlight("text", query, top, 2);
+            // Snippets are for people reading a page of results: only the first ones are highlighted, so a
+            // program asking for a thousand ids does not pay for a thousand passages.
+            ScoreDoc[] shown = java.util.Arrays.copyOf(top.scoreDocs, Math.min(top.scoreDocs.length, SNIPPETS));
+            String[] snippets = shown.length == 0 ? new String[0]
+                    : highlighter.highlight("text", query, new TopDocs(top.totalHits, shown), 2);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             var stored = searcher.storedFields();
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 long id = Long.parseLong(stored.document(sd.doc).get("id"));
-                String snippet = snippets[i] != null ? snippets[i] : "";
+                String snippet = i < snippets.length && snippets[i] != null ? snippets[i] : "";
                 hits.add(new SearchHit(id, Float.isNaN(sd.score) ? 0f : sd.score, snippet));
             }
             return hits;
