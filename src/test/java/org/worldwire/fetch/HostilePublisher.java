@@ -124,6 +124,11 @@ public final class HostilePublisher implements AutoCloseable {
         ex.sendResponseHeaders(302, -1);
     }
 
+    /** 64 MiB of zeros gzipped to ~64 KiB, made once per test JVM and shared by every hostile publisher. */
+    public static byte[] gzipBomb() {
+        return GzipBomb.BYTES;
+    }
+
     static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

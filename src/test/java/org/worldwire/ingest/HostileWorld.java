@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * A loopback publisher of hostile feeds and pages, plus one well-behaved feed, for running the whole pipeline
@@ -24,8 +23,8 @@ final class HostileWorld implements AutoCloseable {
     private final byte[] bomb;
 
     HostileWorld() throws IOException {
-        // 64 MiB of zeros compress to ~64 KiB: cheap to send, ruinous to inflate without a cap.
-        bomb = gzip(new byte[64 << 20]);
+        // Cheap to send, ruinous to inflate without a cap.
+        bomb = org.worldwire.fetch.HostilePublisher.gzipBomb();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         route("/robots.txt", ex -> send(ex, 404, "text/plain", "none".getBytes(StandardCharsets.UTF_8)));
@@ -177,14 +176,6 @@ final class HostileWorld implements AutoCloseable {
     private static void redirect(HttpExchange ex, String location) throws IOException {
         ex.getResponseHeaders().add("Location", location);
         ex.sendResponseHeaders(302, -1);
-    }
-
-    private static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
     }
 
     @Override
