@@ -3,7 +3,6 @@ package org.worldwire.app;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
@@ -13,6 +12,8 @@ import org.worldwire.opml.OpmlSource;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.web.admin.AdminActions;
+import org.worldwire.web.admin.SourceAdminActions;
 
 /**
  * Operator tasks on a data directory without starting ingest: the command line's view. A running server on
@@ -44,28 +45,9 @@ public final class Admin implements AutoCloseable {
      */
     public Source addSource(String feedUrl, @Nullable String title, @Nullable String country, @Nullable String language,
             DisplayPolicy policy) {
-        return store.sources().add(validated(feedUrl, title, country, language, policy));
-    }
-
-    static Source validated(String feedUrl, @Nullable String title, @Nullable String country, @Nullable String language,
-            DisplayPolicy policy) {
-        java.net.URI uri;
-        try {
-            uri = java.net.URI.create(feedUrl.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: " + feedUrl);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("a feed URL must be an absolute http or https URL: " + feedUrl);
-        }
-        if (country != null && !country.matches("(?i)[a-z]{2}")) {
-            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code such as FR, was " + country);
-        }
-        if (language != null && !language.matches("(?i)[a-z]{2,3}(-[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("language must be a language tag such as fr or pt-BR, was " + language);
-        }
-        return new Source(0, uri.toString(), title == null ? uri.toString() : title, null, country, language, policy);
+        // The same checks as the admin page and the write API.
+        return store.sources().add(SourceAdminActions.validated(new AdminActions.SourceForm(feedUrl, title, country,
+                language, policy == DisplayPolicy.FULL_TEXT)));
     }
 
     /** What an OPML import did. */

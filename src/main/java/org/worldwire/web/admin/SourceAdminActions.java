@@ -78,8 +78,13 @@ public final class SourceAdminActions implements AdminActions {
         return new ImportResult(added, existing, List.copyOf(problems));
     }
 
-    /** Only absolute http(s) URLs with a host; codes in their usual shapes; titles bounded. */
-    static Source validated(SourceForm f) {
+    /**
+     * Only absolute http(s) URLs with a host; codes in their usual shapes; titles bounded. The command line's
+     * add-source uses the same checks.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static Source validated(SourceForm f) {
         String raw = f.feedUrl().strip();
         URI uri;
         try {
