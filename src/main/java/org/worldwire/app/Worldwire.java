@@ -173,10 +173,6 @@ public final class Worldwire implements AutoCloseable {
         return refresh;
     }
 
-    public ArticlePipeline pipeline() {
-        return pipeline;
-    }
-
     /** The port the site and API listen on. */
     public int port() {
         return port;

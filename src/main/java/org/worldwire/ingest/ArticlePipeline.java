@@ -14,7 +14,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -61,7 +60,6 @@ public final class ArticlePipeline implements AutoCloseable {
     private final HostLimiter hosts;
     private final ConcurrentHashMap<Long, Source> sourceCache = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
-    private final AtomicLong processed = new AtomicLong();
     private volatile boolean running;
 
     private final Counter stored;
@@ -127,14 +125,6 @@ public final class ArticlePipeline implements AutoCloseable {
         }
     }
 
-    public int depth() {
-        return work.size();
-    }
-
-    public long processed() {
-        return processed.get();
-    }
-
     private void workLoop() {
         while (running) {
             PendingEntry entry;
@@ -151,8 +141,6 @@ public final class ArticlePipeline implements AutoCloseable {
             } catch (RuntimeException e) {
                 // An invariant of ours broke (store, index): the entry stays pending and is retried on restart.
                 log.error("article pipeline failed url={} source_id={}", entry.url(), entry.sourceId(), e);
-            } finally {
-                processed.incrementAndGet();
             }
         }
     }
@@ -243,11 +231,6 @@ public final class ArticlePipeline implements AutoCloseable {
         return sourceCache.computeIfAbsent(id, k -> sources.find(k)
                 .orElseGet(() -> new Source(k, "unknown:" + k, "unknown source", null, null, null,
                         org.worldwire.model.DisplayPolicy.EXCERPT)));
-    }
-
-    /** Forgets cached source details, after an operator edited them. */
-    public void sourceChanged(long id) {
-        sourceCache.remove(id);
     }
 
     private static String plainText(@Nullable String htmlOrText) {
