@@ -71,6 +71,15 @@ public final class Demo implements AutoCloseable {
 
     /** Adds every simulated publisher as a source of the running system. */
     public int subscribe(Worldwire app) {
+        return subscribe(app, world);
+    }
+
+    /**
+     * Adds every publisher of a simulated world as a source, full text shown (the simulator's own texts).
+     *
+     * @return how many were added
+     */
+    public static int subscribe(Worldwire app, PublisherWorld world) {
         int n = 0;
         for (OpmlSource s : Opml.read(world.opml().getBytes(StandardCharsets.UTF_8))) {
             app.addSource(s.toSource(DisplayPolicy.FULL_TEXT));

@@ -2,7 +2,6 @@ package org.worldwire.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.worldwire.ingest.IngestConfig;
-import org.worldwire.model.DisplayPolicy;
-import org.worldwire.opml.Opml;
 import org.worldwire.schedule.ScheduleConfig;
 import org.worldwire.sim.PublisherWorld;
 import org.worldwire.sim.SimConfig;
@@ -49,9 +46,7 @@ public final class PipelineBench {
                 stored.incrementAndGet();
                 world.trueTime(a.url()).ifPresent(t -> delays.add(Duration.between(t, now).toMillis()));
             });
-            for (var s : Opml.read(world.opml().getBytes(StandardCharsets.UTF_8))) {
-                app.addSource(s.toSource(DisplayPolicy.FULL_TEXT));
-            }
+            Demo.subscribe(app, world);
             sleep(warmup);
             long cpu0 = cpuNanos();
             long published0 = world.publishedCount();

@@ -15,8 +15,6 @@ import org.worldwire.app.Config;
 import org.worldwire.app.Demo;
 import org.worldwire.app.Worldwire;
 import org.worldwire.model.Article;
-import org.worldwire.model.DisplayPolicy;
-import org.worldwire.opml.Opml;
 import org.worldwire.schedule.ScheduleConfig;
 import org.worldwire.search.SearchQuery;
 import org.worldwire.sim.Publication;
@@ -48,9 +46,7 @@ class PipelineEndToEndTest {
     }
 
     static void subscribe(Worldwire app, PublisherWorld world) {
-        for (var s : Opml.read(world.opml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            app.addSource(s.toSource(DisplayPolicy.FULL_TEXT));
-        }
+        Demo.subscribe(app, world);
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
