@@ -162,13 +162,13 @@ final class Site {
     // ---- sections ------------------------------------------------------------------------------------
 
     /** Newest articles whose countries fall in the region, scanning at most {@code scan} recent articles. */
-    List<Article> inRegion(String region, int limit, @Nullable Long beforeId, int scan) {
+    List<Article> inRegion(String region, @Nullable String language, int limit, @Nullable Long beforeId, int scan) {
         Set<String> members = Set.copyOf(regions.countriesIn(region));
         List<Article> out = new ArrayList<>();
         Long cursor = beforeId;
         int seen = 0;
         while (out.size() < limit && seen < scan) {
-            ArticleQuery q = new ArticleQuery(null, null, null, null, cursor, 200);
+            ArticleQuery q = new ArticleQuery(null, null, language, null, cursor, 200);
             List<Article> page = articles.list(q);
             if (page.isEmpty()) break;
             for (Article a : page) {
