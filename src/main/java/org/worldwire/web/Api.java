@@ -174,7 +174,7 @@ final class Api {
         FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(name + " — " + site.config.siteName(), lang),
                 "The latest news about " + name, Site.countryPath(iso2));
         sendFeed(ctx, ext, ch, lang,
-                () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()).withCountry(iso2), lang)));
+                () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()).about(iso2), lang)));
     }
 
     void regionFeed(Context ctx) {

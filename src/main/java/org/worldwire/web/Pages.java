@@ -191,7 +191,7 @@ final class Pages {
         Consent consent = Http.consent(ctx, site.config);
         String path = Site.countryPath(iso2);
         Rendered r = cache.get("country|" + iso2 + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
-            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).withCountry(iso2);
+            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).about(iso2);
             List<Article> list = site.articles.list(before == null ? q : q.before(before));
             String name = Text.countryName(iso2);
             String lead = "The latest news about " + name + ", and from its sources.";

@@ -117,11 +117,14 @@ final class Site {
                 regionLinks);
     }
 
-    /** Countries an article is filed under: its own, or its source's when it names none. */
+    /**
+     * The sections an article is filed under: the countries it is about, else those it mentions, else its source's.
+     * A story that names a country in passing does not land in that country's section.
+     */
     List<String> countriesOf(Article a, Source s) {
         Set<String> all = new LinkedHashSet<>();
         for (String c : a.primaryCountries()) addCountry(all, c);
-        for (String c : a.countries()) addCountry(all, c);
+        if (all.isEmpty()) for (String c : a.countries()) addCountry(all, c);
         if (all.isEmpty() && s.country() != null) addCountry(all, s.country());
         return List.copyOf(all);
     }
