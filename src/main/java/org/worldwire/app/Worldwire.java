@@ -73,7 +73,7 @@ public final class Worldwire implements AutoCloseable {
         fetcher = new Fetcher(config.fetch());
         closeables.add(fetcher);
         pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
-                Enrichment.load(), metrics, clock);
+                Enrichment.loadInBackground(), metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);

@@ -29,6 +29,12 @@ final class BenchFreshnessCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "World seed (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    @Option(names = "--median-per-day", description = "Median entries per feed per day in the polling world (default ${DEFAULT-VALUE}).")
+    double medianPerDay = WorldSpec.MEDIAN_PER_DAY;
+
+    @Option(names = "--spread-decades", description = "Standard deviation of log10(rate) across feeds (default ${DEFAULT-VALUE}).")
+    double spreadDecades = WorldSpec.SPREAD_DECADES;
+
     @Option(names = "--push-sources", description = "WebSub sources in the real-time push run; 0 skips it (default ${DEFAULT-VALUE}).")
     int pushSources = 500;
 
@@ -90,9 +96,10 @@ final class BenchFreshnessCommand implements Callable<Integer> {
             push = v.lost() == 0 && v.visible() > 0 ? String.format(Locale.ROOT, "%.1f", v.p95Ms()) : "NaN";
         }
         long t0 = System.nanoTime();
-        SimWorld world = SimWorld.generate(WorldSpec.newsWeek(sources, seed));
-        System.out.printf(Locale.ROOT, "world: %d feeds, %d entries in a simulated week (seed %d), budget %d requests/min%n",
-                sources, world.entriesInPeriod(), seed, perMinute);
+        SimWorld world = SimWorld.generate(WorldSpec.newsWeek(sources, seed, medianPerDay, spreadDecades));
+        System.out.printf(Locale.ROOT, "world: %d feeds, %d entries in a simulated week (seed %d, median %.1f/day, "
+                        + "spread %.2f decades; the busiest 17%% publish %.0f%% of entries), budget %d requests/min%n",
+                sources, world.entriesInPeriod(), seed, medianPerDay, spreadDecades, 100 * world.topShare(0.17), perMinute);
         FreshnessBench.Result r = FreshnessBench.run(world, perMinute);
         System.out.printf(Locale.ROOT, "%-10s %10s %10s %10s %9s %9s %7s %15s %6s %8s%n",
                 "scheduler", "mean", "p50", "p95", "requests", "detected", "missed", "mean+missed(lb)", "503s", "impolite");

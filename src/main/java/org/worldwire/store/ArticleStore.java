@@ -26,6 +26,6 @@ public interface ArticleStore {
 
     long count();
 
-    /** How many articles discovered at or after {@code since} mention each country (ISO alpha-2). */
+    /** How many articles discovered at or after {@code since} are about each country (ISO alpha-2): the map's shading. */
     java.util.Map<String, Integer> countriesSince(java.time.Instant since);
 }

@@ -64,8 +64,7 @@ final class Api {
         } else {
             country = null;
         }
-        String language = blankToNull(ctx.queryParam("language"));
-        if (language != null) language = language.toLowerCase(Locale.ROOT);
+        String language = languageParam(ctx);
         Instant since = instantParam(ctx, "since");
         String q = blankToNull(ctx.queryParam("q"));
         String key = "api|" + limit + "|" + cursor + "|" + sourceId + "|" + country + "|" + language + "|" + since + "|" + q;
@@ -129,20 +128,41 @@ final class Api {
         ctx.contentType(JSON).result(ApiJson.write(h));
     }
 
+    /** The optional {@code language} filter: a lower-case ISO 639 code, null for any; anything else is refused. */
+    static @Nullable String languageParam(Context ctx) {
+        String v = blankToNull(ctx.queryParam("language"));
+        if (v == null) return null;
+        String code = Text.languageCode(v);
+        if (code == null) throw new BadRequest("language must be an ISO 639 code such as 'en' or 'fr', was '" + v + "'");
+        return code;
+    }
+
     // ---- feeds out -----------------------------------------------------------------------------------
+    // Every feed takes ?language=xx, so a reader can follow, say, the French-language news about Africa.
 
     void homeFeed(Context ctx, String ext) {
-        FeedsOut.Channel ch = new FeedsOut.Channel(site.config.siteName(), site.config.tagline(), "/");
-        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize())));
+        String lang = languageParam(ctx);
+        FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(site.config.siteName(), lang), site.config.tagline(), "/");
+        sendFeed(ctx, ext, ch, lang, () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()), lang)));
+    }
+
+    private static ArticleQuery withLanguage(ArticleQuery q, @Nullable String lang) {
+        return lang == null ? q : q.withLanguage(lang);
+    }
+
+    private static String inLanguage(String title, @Nullable String lang) {
+        return lang == null ? title : title + " (" + Text.languageName(lang) + ")";
     }
 
     void sourceFeed(Context ctx) {
         String ext = feedExt(ctx.pathParam("feed"));
         long id = idParam(ctx.pathParam("id"));
         Source s = site.source(id).orElseThrow(() -> new NotFoundResponse("no source " + id));
-        FeedsOut.Channel ch = new FeedsOut.Channel(s.title() + " — " + site.config.siteName(), "Updates from " + s.title(),
-                Site.sourcePath(id));
-        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize()).withSource(id)));
+        String lang = languageParam(ctx);
+        FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(s.title() + " — " + site.config.siteName(), lang),
+                "Updates from " + s.title(), Site.sourcePath(id));
+        sendFeed(ctx, ext, ch, lang,
+                () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()).withSource(id), lang)));
     }
 
     void countryFeed(Context ctx) {
@@ -150,18 +170,21 @@ final class Api {
         String iso2 = Text.iso2(ctx.pathParam("iso2"));
         if (iso2 == null) throw new NotFoundResponse("no country " + ctx.pathParam("iso2"));
         String name = Text.countryName(iso2);
-        FeedsOut.Channel ch = new FeedsOut.Channel(name + " — " + site.config.siteName(), "The latest news about " + name,
-                Site.countryPath(iso2));
-        sendFeed(ctx, ext, ch, () -> site.articles.list(ArticleQuery.latest(site.config.riverSize()).withCountry(iso2)));
+        String lang = languageParam(ctx);
+        FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(name + " — " + site.config.siteName(), lang),
+                "The latest news about " + name, Site.countryPath(iso2));
+        sendFeed(ctx, ext, ch, lang,
+                () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()).about(iso2), lang)));
     }
 
     void regionFeed(Context ctx) {
         String ext = feedExt(ctx.pathParam("feed"));
         String region = site.regions.bySlug(ctx.pathParam("name"));
         if (region == null) throw new NotFoundResponse("no region " + ctx.pathParam("name"));
-        FeedsOut.Channel ch = new FeedsOut.Channel(region + " — " + site.config.siteName(), "The latest news from " + region,
-                Site.regionPath(region));
-        sendFeed(ctx, ext, ch, () -> site.inRegion(region, site.config.riverSize(), null, 2000));
+        String lang = languageParam(ctx);
+        FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(region + " — " + site.config.siteName(), lang),
+                "The latest news from " + region, Site.regionPath(region));
+        sendFeed(ctx, ext, ch, lang, () -> site.inRegion(region, lang, site.config.riverSize(), null, 2000));
     }
 
     private static String feedExt(String name) {
@@ -173,8 +196,9 @@ final class Api {
         };
     }
 
-    private void sendFeed(Context ctx, String ext, FeedsOut.Channel ch, java.util.function.Supplier<List<Article>> list) {
-        Rendered r = cache.get("feed|" + ext + "|" + ch.path(), SECOND, 60 * SECOND, () -> switch (ext) {
+    private void sendFeed(Context ctx, String ext, FeedsOut.Channel ch, @Nullable String lang,
+            java.util.function.Supplier<List<Article>> list) {
+        Rendered r = cache.get("feed|" + ext + "|" + ch.path() + "|" + lang, SECOND, 60 * SECOND, () -> switch (ext) {
             case "rss" -> Rendered.of(feeds.rss(ch, list.get()), FeedsOut.RSS_TYPE);
             case "atom" -> Rendered.of(feeds.atom(ch, list.get()), FeedsOut.ATOM_TYPE);
             case "json" -> Rendered.of(feeds.json(ch, list.get()), FeedsOut.JSON_TYPE);

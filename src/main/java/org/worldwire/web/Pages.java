@@ -18,6 +18,7 @@ import org.worldwire.search.SearchQuery;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.web.Views.AdSlot;
 import org.worldwire.web.Views.ArticlePage;
+import org.worldwire.web.Views.Choice;
 import org.worldwire.web.Views.Chrome;
 import org.worldwire.web.Views.CountryLink;
 import org.worldwire.web.Views.FeedLink;
@@ -190,7 +191,7 @@ final class Pages {
         Consent consent = Http.consent(ctx, site.config);
         String path = Site.countryPath(iso2);
         Rendered r = cache.get("country|" + iso2 + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
-            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).withCountry(iso2);
+            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).about(iso2);
             List<Article> list = site.articles.list(before == null ? q : q.before(before));
             String name = Text.countryName(iso2);
             String lead = "The latest news about " + name + ", and from its sources.";
@@ -212,7 +213,7 @@ final class Pages {
         Consent consent = Http.consent(ctx, site.config);
         String path = Site.regionPath(region);
         Rendered r = cache.get("region|" + region + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
-            List<Article> list = site.inRegion(region, site.config.riverSize(), before, 2000);
+            List<Article> list = site.inRegion(region, null, site.config.riverSize(), before, 2000);
             String lead = "The latest news from " + region + ".";
             Meta meta = new Meta(region + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
                     feeds(new FeedsOut.Channel(region + " — " + site.config.siteName(), lead, path)));
@@ -249,11 +250,14 @@ final class Pages {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         if (q.length() > 200) q = q.substring(0, 200);
         boolean newest = "newest".equals(ctx.queryParam("order"));
+        // A filter that is not a known code is dropped rather than refused: the form still shows what was searched.
+        String country = Text.iso2(ctx.queryParam("country"));
+        String language = Text.languageCode(ctx.queryParam("language"));
         Consent consent = Http.consent(ctx, site.config);
         List<SearchResult> results = new ArrayList<>();
         if (!q.isEmpty()) {
             List<SearchHit> hits = site.search.search(new SearchQuery(q,
-                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE, null, null, null, 30));
+                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE, country, language, null, 30));
             Instant now = site.clock.instant();
             for (SearchHit h : hits) {
                 site.articles.find(h.articleId()).ifPresent(a ->
@@ -263,9 +267,32 @@ final class Pages {
         String title = q.isEmpty() ? "Search" : q + " — search";
         Meta meta = new Meta(title + " — " + site.config.siteName(), "Search the latest news from around the world.",
                 site.abs("/search"), "website", null, null, List.of());
-        Rendered r = render("search", ctx, consent, "/search", meta, Map.of("q", q, "newest", newest, "results", results));
+        Rendered r = render("search", ctx, consent, "/search", meta, Map.of("q", q, "newest", newest, "results", results,
+                "countries", countryChoices(country), "languages", languageChoices(language)));
         ctx.header("X-Robots-Tag", "noindex");
         Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private static final List<String> ALL_COUNTRIES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .sorted(java.util.Comparator.comparing(Text::countryName)).toList();
+
+    private static List<Choice> countryChoices(@Nullable String selected) {
+        List<Choice> out = new ArrayList<>(ALL_COUNTRIES.size());
+        for (String c : ALL_COUNTRIES) out.add(new Choice(c.toLowerCase(java.util.Locale.ROOT), Text.countryName(c), c.equals(selected)));
+        return out;
+    }
+
+    /** The languages our sources publish in, and the one asked for even if none does. */
+    private List<Choice> languageChoices(@Nullable String selected) {
+        java.util.TreeMap<String, String> byName = new java.util.TreeMap<>();
+        for (var s : site.allSources()) {
+            String code = Text.languageCode(s.language());
+            if (code != null) byName.put(Text.languageName(code), code);
+        }
+        if (selected != null) byName.put(Text.languageName(selected), selected);
+        List<Choice> out = new ArrayList<>(byName.size());
+        byName.forEach((name, code) -> out.add(new Choice(code, name, code.equals(selected))));
+        return out;
     }
 
     void privacy(Context ctx) {

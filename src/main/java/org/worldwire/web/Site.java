@@ -117,11 +117,14 @@ final class Site {
                 regionLinks);
     }
 
-    /** Countries an article is filed under: its own, or its source's when it names none. */
+    /**
+     * The sections an article is filed under: the countries it is about, else those it mentions, else its source's.
+     * A story that names a country in passing does not land in that country's section.
+     */
     List<String> countriesOf(Article a, Source s) {
         Set<String> all = new LinkedHashSet<>();
         for (String c : a.primaryCountries()) addCountry(all, c);
-        for (String c : a.countries()) addCountry(all, c);
+        if (all.isEmpty()) for (String c : a.countries()) addCountry(all, c);
         if (all.isEmpty() && s.country() != null) addCountry(all, s.country());
         return List.copyOf(all);
     }
@@ -162,13 +165,13 @@ final class Site {
     // ---- sections ------------------------------------------------------------------------------------
 
     /** Newest articles whose countries fall in the region, scanning at most {@code scan} recent articles. */
-    List<Article> inRegion(String region, int limit, @Nullable Long beforeId, int scan) {
+    List<Article> inRegion(String region, @Nullable String language, int limit, @Nullable Long beforeId, int scan) {
         Set<String> members = Set.copyOf(regions.countriesIn(region));
         List<Article> out = new ArrayList<>();
         Long cursor = beforeId;
         int seen = 0;
         while (out.size() < limit && seen < scan) {
-            ArticleQuery q = new ArticleQuery(null, null, null, null, cursor, 200);
+            ArticleQuery q = new ArticleQuery(null, null, language, null, cursor, 200);
             List<Article> page = articles.list(q);
             if (page.isEmpty()) break;
             for (Article a : page) {

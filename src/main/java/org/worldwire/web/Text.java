@@ -95,6 +95,19 @@ public final class Text {
         return new String(Character.toChars(a)) + new String(Character.toChars(b));
     }
 
+    /** A language filter as readers and clients type it ("FR", " de "): the lower-case ISO 639 code, or null. */
+    public static @Nullable String languageCode(@Nullable String language) {
+        if (language == null) return null;
+        String s = language.strip().toLowerCase(Locale.ROOT);
+        return s.matches("[a-z]{2,3}") ? s : null;
+    }
+
+    /** English name of a language code, or the code itself when the JDK does not know it. */
+    public static String languageName(String code) {
+        String name = Locale.of(code).getDisplayLanguage(Locale.ENGLISH);
+        return name.isBlank() || name.equals(code) ? code : name;
+    }
+
     /** A BCP 47 language tag safe for a {@code lang} attribute, or null. */
     public static @Nullable String langTag(@Nullable String language) {
         if (language == null || !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")) return null;

@@ -89,4 +89,7 @@ public final class Views {
             List<Item> related) {}
 
     public record SearchResult(Item item, String snippetHtml) {}
+
+    /** One option of a select: its value, what the reader sees, and whether it is the current one. */
+    public record Choice(String value, String label, boolean selected) {}
 }

@@ -60,13 +60,23 @@ final class SiteFixture implements AutoCloseable {
         return publish(s, title, paragraphs, countries, "en", null, null);
     }
 
-    /** Stores, indexes and announces an article as the pipeline would. */
+    /** An article that mentions {@code countries} but is about {@code primary} only. */
+    Article publishAbout(Source s, String title, List<String> primary, List<String> countries) {
+        return publish(s, title, List.of("Text."), countries, primary, "en", null, null);
+    }
+
     Article publish(Source s, String title, List<String> paragraphs, List<String> countries, @Nullable String lang,
             @Nullable String byline, @Nullable String leadImage) {
+        return publish(s, title, paragraphs, countries, countries, lang, byline, leadImage);
+    }
+
+    /** Stores, indexes and announces an article as the pipeline would. */
+    Article publish(Source s, String title, List<String> paragraphs, List<String> countries, List<String> primary,
+            @Nullable String lang, @Nullable String byline, @Nullable String leadImage) {
         int n = seq.incrementAndGet();
         Instant now = Instant.now();
         Article a = new Article(0, s.id(), "http://127.0.0.1:9/news/" + n + "-" + System.nanoTime(), "guid-" + n + "-" + System.nanoTime(),
-                title, byline, now.minusSeconds(30), now, paragraphs, null, leadImage, lang, countries, countries);
+                title, byline, now.minusSeconds(30), now, paragraphs, null, leadImage, lang, countries, primary);
         Article stored = store.articles().addIfNew(a).orElseThrow();
         index.index(stored);
         index.refresh();

@@ -323,6 +323,36 @@ class WebAppTest {
     }
 
     @Test
+    void searchFiltersByCountryAndLanguageAndKeepsTheChoiceInTheForm() throws Exception {
+        assertThat(site.get("/search?q=tokyo&country=fr").body()).contains("0 results").doesNotContain("Tokyo markets close");
+        String fr = site.get("/search?q=summit&country=FR&language=en").body();
+        assertThat(fr).contains("Paris hosts climate summit").contains("<option value=\"fr\" selected>France</option>")
+                .contains("<option value=\"en\" selected>English</option>");
+        assertThat(site.get("/search?q=" + enc("القمة") + "&language=ar").body()).contains("قمة المناخ");
+        assertThat(site.get("/search?q=" + enc("القمة") + "&language=en").body()).doesNotContain("قمة المناخ");
+        // Unknown codes are dropped, not refused: the reader still gets results.
+        assertThat(site.get("/search?q=tokyo&country=zz&language=klingon").body()).contains("Tokyo markets close");
+    }
+
+    @Test
+    void feedsOutFilterByLanguage() throws Exception {
+        String ar = site.get("/feed.rss?language=ar").body();
+        xml(ar);
+        assertThat(ar).contains("قمة المناخ").doesNotContain("Tokyo markets").contains("(Arabic)");
+        String frEnglish = site.get("/country/fr/feed.atom?language=EN").body();
+        assertThat(frEnglish).contains("Paris hosts").doesNotContain("قمة المناخ");
+        assertThat(site.get("/region/europe/feed.json?language=ar").body()).contains("قمة المناخ").doesNotContain("Paris hosts");
+        assertThat(site.get("/source/" + wire.id() + "/feed.rss?language=ja").body()).doesNotContain("Tokyo markets");
+        HttpResponse<String> bad = site.get("/feed.rss?language=english");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("ISO 639");
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void storyPageGathersReportsWithSimilarHeadlines() throws Exception {
         String html = site.get(Site.storyPath(paris.id())).body();
         assertThat(html).contains("Paris hosts climate summit as talks stall").contains("Paris climate summit talks stall again")

@@ -162,6 +162,27 @@ public final class SimWorld {
         return c;
     }
 
+    /**
+     * The share of the measured period's entries published by the busiest {@code fraction} of feeds: the world's
+     * concentration, to set beside measured feed populations (Travers et al., "RSS feeds behavior analysis, structure
+     * and vocabulary", IJWIS 2014: 17 % of 8,155 feeds produced 97 % of the items over eight months).
+     */
+    public double topShare(double fraction) {
+        long end = spec.start().toEpochMilli() + spec.length().toMillis();
+        long[] perFeed = new long[published.length];
+        long total = 0;
+        for (int i = 0; i < published.length; i++) {
+            long[] p = published[i];
+            for (int j = firstInPeriod[i]; j < p.length && p[j] < end; j++) perFeed[i]++;
+            total += perFeed[i];
+        }
+        Arrays.sort(perFeed);
+        int top = (int) Math.round(fraction * perFeed.length);
+        long topSum = 0;
+        for (int i = perFeed.length - top; i < perFeed.length; i++) topSum += perFeed[i];
+        return total == 0 ? 0 : (double) topSum / total;
+    }
+
     /** A publication time for tests and reports. */
     public Instant publishedAt(int source, int index) {
         return Instant.ofEpochMilli(published[source][index]);

@@ -370,18 +370,21 @@ public final class SqliteStore implements AutoCloseable {
                 id = keys.getLong(1);
             }
         }
-        if (!a.countries().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT OR IGNORE INTO article_countries (article_id, country) VALUES (?, ?)")) {
-                for (String country : a.countries()) {
-                    ps.setLong(1, id);
-                    ps.setString(2, country);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
+        insertCountries(c, "article_countries", id, a.countries());
+        insertCountries(c, "article_primary_countries", id, a.primaryCountries());
         return Optional.of(a.withId(id));
+    }
+
+    private static void insertCountries(Connection c, String table, long id, List<String> countries) throws SQLException {
+        if (countries.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO " + table + " (article_id, country) VALUES (?, ?)")) {
+            for (String country : countries) {
+                ps.setLong(1, id);
+                ps.setString(2, country);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public boolean isKnown(long sourceId, String guid, String url) {
@@ -423,10 +426,15 @@ public final class SqliteStore implements AutoCloseable {
         StringBuilder sql = new StringBuilder("SELECT a.* FROM articles a");
         List<Object> args = new ArrayList<>();
         if (q.country() != null) {
-            // An article with no countries of its own counts for its source's country.
-            sql.append(" WHERE (a.id IN (SELECT article_id FROM article_countries WHERE country = ?)"
-                    + " OR (a.countries = '' AND a.source_id IN (SELECT id FROM sources WHERE country = ?)))");
+            // An article with no countries of its own counts for its source's country; a section takes the countries
+            // an article is about, or those it mentions when it was stored without that distinction.
+            sql.append(q.aboutCountry()
+                    ? " WHERE (a.id IN (SELECT article_id FROM article_primary_countries WHERE country = ?)"
+                            + " OR (a.primary_countries = '' AND a.id IN (SELECT article_id FROM article_countries WHERE country = ?))"
+                    : " WHERE (a.id IN (SELECT article_id FROM article_countries WHERE country = ?)");
+            sql.append(" OR (a.countries = '' AND a.source_id IN (SELECT id FROM sources WHERE country = ?)))");
             args.add(q.country());
+            if (q.aboutCountry()) args.add(q.country());
             args.add(q.country());
         } else {
             sql.append(" WHERE 1 = 1");
@@ -478,7 +486,7 @@ public final class SqliteStore implements AutoCloseable {
     public java.util.Map<String, Integer> countriesSince(Instant since) {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT ac.country, COUNT(*) FROM article_countries ac JOIN articles a ON a.id = ac.article_id
+                    SELECT ac.country, COUNT(*) FROM article_primary_countries ac JOIN articles a ON a.id = ac.article_id
                     WHERE a.discovered >= ? GROUP BY ac.country""")) {
                 ps.setLong(1, since.toEpochMilli());
                 java.util.Map<String, Integer> out = new java.util.TreeMap<>();

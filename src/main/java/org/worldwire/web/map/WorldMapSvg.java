@@ -58,6 +58,8 @@ public final class WorldMapSvg {
                 int tab = line.indexOf('\t');
                 if (tab == 2) paths.put(line.substring(0, 2), line.substring(3));
             }
+            double width = Double.parseDouble(viewBox.split(" ")[2]);
+            paths.replaceAll((iso2, d) -> Antimeridian.mend(d, width));
         } catch (IOException e) {
             throw new UncheckedIOException("map: cannot read bundled world.tsv", e);
         }

@@ -42,6 +42,12 @@ class FreshnessSimTest {
     }
 
     @Test
+    void theDefaultWorldIsConcentratedLikeNewsButNoMoreThanMeasuredFeedPopulations() {
+        double share = SimWorld.generate(WorldSpec.newsWeek(2000, 5)).topShare(0.17);
+        assertThat(share).isBetween(0.8, 0.97);
+    }
+
+    @Test
     void adaptiveSchedulingBeatsUniformAndApproachesTheOracleAtEqualBudget() {
         SimWorld w = SimWorld.generate(small(11));
         FreshnessBench.Result r = FreshnessBench.run(w, 300 / 60);

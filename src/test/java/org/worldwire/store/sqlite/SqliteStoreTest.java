@@ -86,6 +86,38 @@ class SqliteStoreTest {
     }
 
     @Test
+    void sectionsTakeTheCountriesAnArticleIsAboutAndTheApiFilterEveryCountryItMentions() {
+        long src = store.sources().add(Source.of("https://example.org/feed")).id();
+        Article a = new Article(0, src, "https://example.org/summit", "s", "Summit in Ankara", null, NOW, NOW, List.of("p"),
+                null, null, "en", List.of("TR", "AZ", "US"), List.of("TR"));
+        Article stored = store.articles().addIfNew(a).orElseThrow();
+        assertThat(store.articles().list(ArticleQuery.latest(10).about("TR"))).containsExactly(stored);
+        assertThat(store.articles().list(ArticleQuery.latest(10).about("US"))).isEmpty();
+        assertThat(store.articles().list(ArticleQuery.latest(10).withCountry("US"))).containsExactly(stored);
+        assertThat(store.articles().countriesSince(NOW.minusSeconds(3600))).containsOnly(java.util.Map.entry("TR", 1));
+    }
+
+    @Test
+    void articlesStoredBeforeSectionsKnewPrimaryCountriesGetThemOnUpgrade() throws Exception {
+        store.close();
+        Path db = dir.resolve("old.db");
+        String url = "jdbc:sqlite:" + db;
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/sqlite").target("3")
+                .load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO sources (id, feed_url, title, added_at) VALUES (1, 'https://example.org/feed', 'E', 0)");
+            st.executeUpdate("""
+                    INSERT INTO articles (id, source_id, url, guid, title, discovered, stored, paragraphs, countries,
+                        primary_countries) VALUES (7, 1, 'https://example.org/a', 'a', 'T', 0, 0, '[]', 'TR,AZ,US', 'TR,AZ')""");
+            st.executeUpdate("INSERT INTO article_countries (article_id, country) VALUES (7, 'TR'), (7, 'AZ'), (7, 'US')");
+        }
+        store = SqliteStore.open(db, InstantSource.fixed(NOW));
+        assertThat(store.articles().list(ArticleQuery.latest(10).about("AZ"))).extracting(Article::id).containsExactly(7L);
+        assertThat(store.articles().list(ArticleQuery.latest(10).about("TR"))).extracting(Article::id).containsExactly(7L);
+        assertThat(store.articles().list(ArticleQuery.latest(10).about("US"))).isEmpty();
+    }
+
+    @Test
     void anArticleWithoutCountriesCountsForItsSourcesCountry() {
         long src = store.sources().add(new Source(0, "https://example.de/feed", "DE", null, "DE", "de", DisplayPolicy.EXCERPT)).id();
         store.articles().addIfNew(article(src, "https://example.de/a", "g1", List.of()));
