@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.worldwire.model.DisplayPolicy;
@@ -23,14 +21,15 @@ import org.worldwire.sim.hub.SimHub;
 public final class Demo implements AutoCloseable {
     private final SimHub hub;
     private final PublisherWorld world;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private Demo(SimHub hub, PublisherWorld world) {
         this.hub = hub;
         this.world = world;
-        // Like a real publisher with a hub: every publication pings the hub with the new feed document, so
-        // subscribers see it at once instead of at their next poll.
-        world.addListener(a -> Thread.ofVirtual().start(() -> pingHub(world.publisher(a.publisher()).feedUrl())));
+        // Like a real publisher with a hub: every publication pings the hub, which fetches the feed and pushes it,
+        // so subscribers see it at once instead of at their next poll.
+        world.addListener(a -> Thread.ofVirtual().start(() -> ping(world.publisher(a.publisher()).feedUrl())));
     }
 
     /** A lively world: a few articles a minute per publisher, a backlog to show at once, some faulty sources. */
@@ -48,15 +47,9 @@ public final class Demo implements AutoCloseable {
                 .withHubUrl(hub.uri())));
     }
 
-    private void pingHub(URI feed) {
+    private void ping(URI feed) {
         try {
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(feed).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (r.statusCode() == 200) {
-                hub.publish(feed, r.body(), r.headers().firstValue("Content-Type").orElse("application/xml"));
-            }
-        } catch (IOException e) {
-            // A faulty publisher's feed may not answer: then its subscribers learn of it by polling.
+            SimHub.ping(client, hub.uri(), feed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -96,5 +89,6 @@ public final class Demo implements AutoCloseable {
     public void close() {
         world.close();
         hub.close();
+        client.close();
     }
 }

@@ -56,7 +56,7 @@ public final class Worldwire implements AutoCloseable {
     private final Poller poller;
     private final WebApp web;
     private final PushSubscriptions push;
-    private int port = -1;
+    private volatile int port = -1;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     private Worldwire(Config config) {
@@ -82,7 +82,7 @@ public final class Worldwire implements AutoCloseable {
         closeables.add(web::stop);
         var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
                 .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
-                java.net.URI.create(config.web().baseUrl() + WebSubRoutes.PREFIX), config.fetch().connectTimeout());
+                this::websubCallbackBase, config.fetch().connectTimeout());
         push = new PushSubscriptions(subscriptions, subscriber, refresh, store.sources(), poller, fetcher, clock);
         closeables.add(push);
         poller.attach(push);
@@ -131,6 +131,25 @@ public final class Worldwire implements AutoCloseable {
             index.commit();
             log.info("re-indexed articles missing from the index count={}", n);
         }
+    }
+
+    /**
+     * Where hubs call us back: under the public base URL, unless that names this machine (the default base URL
+     * does), when it is the address and port the server really listens on. With the base URL's port instead, a
+     * server on another port (port 0 in tests and benchmarks, {@code --port}) asked hubs to call a port where no
+     * one answers, no subscription was ever verified, and every "pushed" source was in fact polled.
+     */
+    private java.net.URI websubCallbackBase() {
+        java.net.URI base = java.net.URI.create(config.web().baseUrl());
+        if (port <= 0 || !isLoopbackName(base.getHost())) return java.net.URI.create(config.web().baseUrl() + WebSubRoutes.PREFIX);
+        String host = config.host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) host = "127.0.0.1";
+        if (host.contains(":") && !host.startsWith("[")) host = "[" + host + "]";
+        return java.net.URI.create("http://" + host + ":" + port + WebSubRoutes.PREFIX);
+    }
+
+    private static boolean isLoopbackName(@org.jspecify.annotations.Nullable String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
     /** Adds a source and starts watching it at once. */

@@ -2,10 +2,13 @@ package org.worldwire.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.worldwire.app.PipelineBench;
+import org.worldwire.app.PushVisibleBench;
 import org.worldwire.sim.hub.PushBench;
 import org.worldwire.sim.world.DelayStats;
 import org.worldwire.sim.world.FreshnessBench;
@@ -41,26 +44,56 @@ final class BenchFreshnessCommand implements Callable<Integer> {
     @Option(names = "--push-rate", description = "Publisher pings per second across all push sources (default ${DEFAULT-VALUE}).")
     double pushRate = 20;
 
+    @Option(names = "--push-warmup", description = "Seconds of publishing before the push run is measured (default ${DEFAULT-VALUE}).")
+    int pushWarmup = 10;
+
+    @Option(names = "--push-bare", description = "Also measure publish-to-parsed at a bare callback endpoint, the floor of push.")
+    boolean pushBare;
+
     @Override
     public Integer call() {
         int perMinute = budget > 0 ? budget : Math.max(1, sources / 60);
         // Push first: measured in real time, it should not share the machine with the garbage of the polling run.
         String push = "NaN";
         if (pushSources > 0) {
-            PushBench.Result p;
+            if (pushBare) {
+                PushBench.Result p;
+                try {
+                    p = PushBench.run(pushSources, Duration.ofSeconds(pushSeconds), pushRate, seed);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("push run failed: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+                System.out.printf(Locale.ROOT, "push, bare callback: %d sources (%d verified), %d pings in %.0f s, %d received; "
+                                + "publish-to-parsed p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms; %d rejected%n",
+                        p.sources(), p.subscribed(), p.published(), p.ran().toMillis() / 1000.0, p.received(), p.p50Ms(),
+                        p.p95Ms(), p.p99Ms(), p.maxMs(), p.rejected());
+            }
+            PushVisibleBench.Result v;
+            Path dir = PipelineBench.tempDir();
             try {
-                p = PushBench.run(pushSources, Duration.ofSeconds(pushSeconds), pushRate, seed);
-            } catch (IOException e) {
-                throw new UncheckedIOException("push run failed: " + e.getMessage(), e);
+                v = PushVisibleBench.run(pushSources, pushRate, Duration.ofSeconds(pushWarmup),
+                        Duration.ofSeconds(pushSeconds), seed, dir);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
+            } finally {
+                deleteQuietly(dir);
             }
-            System.out.printf(Locale.ROOT, "push: %d sources (%d verified), %d pings in %.0f s real time, %d received; "
-                            + "publish-to-received p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms; %d rejected%n",
-                    p.sources(), p.subscribed(), p.published(), p.ran().toMillis() / 1000.0, p.received(), p.p50Ms(),
-                    p.p95Ms(), p.p99Ms(), p.maxMs(), p.rejected());
-            push = String.format(Locale.ROOT, "%.1f", p.p95Ms());
+            System.out.printf(Locale.ROOT, "push: %d sources (%d name a hub, %d verified in %.0f s), %.0f articles/s, "
+                            + "%d s warm-up, measured %.0f s real time through the running system%n",
+                    v.sources(), v.pushCapable(), v.subscribed(), v.setup().toMillis() / 1000.0, pushRate, pushWarmup,
+                    v.measured().toMillis() / 1000.0);
+            System.out.printf(Locale.ROOT, "push: published %d, visible %d, lost %d (%d of them stored), API confirmed %d; "
+                            + "%d hub pings, %d feed polls meanwhile%n",
+                    v.published(), v.visible(), v.lost(), v.lostButStored(), v.apiConfirmed(), v.pings(), v.polls());
+            System.out.printf(Locale.ROOT, "push: publish-to-visible (live stream reader) p50 %.1f ms p95 %.1f ms "
+                            + "p99 %.1f ms max %.1f ms; p95 publish-to-discovered %.1f ms, discovered-to-visible %.1f ms%n",
+                    v.p50Ms(), v.p95Ms(), v.p99Ms(), v.maxMs(), v.publishToDiscoveredP95Ms(), v.discoveredToVisibleP95Ms());
+            // A lost article counts as never visible: the figure is only printed when every one arrived.
+            push = v.lost() == 0 && v.visible() > 0 ? String.format(Locale.ROOT, "%.1f", v.p95Ms()) : "NaN";
         }
         long t0 = System.nanoTime();
         SimWorld world = SimWorld.generate(WorldSpec.newsWeek(sources, seed, medianPerDay, spreadDecades));
@@ -88,6 +121,14 @@ final class BenchFreshnessCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "freshness ours-ms %.0f uniform-ms %.0f entryfreq-ms %.0f oracle-ms %.0f push-p95-ms %s%n",
                 ours.meanMs(), uniform.meanMs(), entry.meanMs(), oracle.meanMs(), push);
         return 0;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 
     private static String human(double ms) {

@@ -84,9 +84,11 @@ final class LiveStream {
 
         void run(long after) {
             try {
-                long last = after;
                 client.sendComment("connected");
-                if (after >= 0) last = replay(after);
+                // Only what the replay sent is skipped. Live articles may come out of id order (each worker
+                // announces after its own commit), so "skip anything below the last id sent" dropped some.
+                long replayed = after >= 0 ? replay(after) : -1;
+                long last = replayed;
                 while (!stopped && !client.terminated()) {
                     if (overflowed) {
                         log.info("sse client too slow, closing last_id={}", last);
@@ -95,9 +97,9 @@ final class LiveStream {
                     Article a = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                     if (a == null) {
                         client.sendComment("ping");
-                    } else if (a.id() > last) {
+                    } else if (a.id() > replayed) {
                         send(a);
-                        last = a.id();
+                        last = Math.max(last, a.id());
                     }
                 }
             } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,6 +61,28 @@ class LiveStreamTest {
             try (EventReader events = new EventReader(site, null, String.valueOf(second.id()))) {
                 assertThat(events.next(2, TimeUnit.SECONDS).id()).as("?after= works like the header")
                         .isEqualTo(String.valueOf(third.id()));
+            }
+        }
+    }
+
+    @Test
+    void articlesAnnouncedOutOfIdOrderAllReachTheClient(@TempDir Path dir) throws Exception {
+        // Pipeline workers announce each after its own commit, so a lower id can be announced after a higher one.
+        try (SiteFixture site = new SiteFixture(dir)) {
+            Source s = site.source("Wire", "KE", DisplayPolicy.EXCERPT);
+            try (EventReader events = new EventReader(site, null, null)) {
+                events.awaitConnected();
+                Instant now = Instant.now();
+                Article lower = site.store.articles().addIfNew(new Article(0, s.id(), "http://127.0.0.1:9/news/lower",
+                        "g-lower", "Lower", null, now, now, List.of("L."), null, null, "en", List.of(), List.of())).orElseThrow();
+                Article higher = site.store.articles().addIfNew(new Article(0, s.id(), "http://127.0.0.1:9/news/higher",
+                        "g-higher", "Higher", null, now, now, List.of("H."), null, null, "en", List.of(), List.of())).orElseThrow();
+                site.events.articleStored(higher);
+                site.events.articleStored(lower);
+                assertThat(events.next(2, TimeUnit.SECONDS).id()).isEqualTo(String.valueOf(higher.id()));
+                Event second = events.next(2, TimeUnit.SECONDS);
+                assertThat(second).as("the article announced second, with the lower id").isNotNull();
+                assertThat(second.id()).isEqualTo(String.valueOf(lower.id()));
             }
         }
     }

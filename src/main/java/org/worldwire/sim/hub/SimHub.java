@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  * A WebSub hub on 127.0.0.1 for tests and benchmarks. Accepts subscribe and unsubscribe requests (202), verifies each
  * subscriber's intent with a GET carrying {@code hub.challenge} to its callback, and on {@link #publish} pushes the
  * content to every verified subscriber of the topic, signed with {@code X-Hub-Signature: sha256=…} and carrying the
- * hub and self {@code Link} headers. Callbacks off loopback are refused: the simulator never leaves the machine.
+ * hub and self {@code Link} headers. Publishers ping it as real hubs are pinged ({@link #ping}: a form POST of
+ * {@code hub.mode=publish} and {@code hub.url=<topic>}); it then fetches the topic and pushes what it got. Callbacks
+ * and topics off loopback are refused: the simulator never leaves the machine.
  */
 public final class SimHub implements AutoCloseable {
     private record Subscriber(URI callback, @Nullable String secret, Instant expires) {}
@@ -47,6 +49,7 @@ public final class SimHub implements AutoCloseable {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedDeliveries = new AtomicLong();
     private final AtomicLong verificationsFailed = new AtomicLong();
+    private final AtomicLong pings = new AtomicLong();
 
     private SimHub(HttpServer server) {
         this.server = server;
@@ -81,6 +84,25 @@ public final class SimHub implements AutoCloseable {
             }
             Map<String, String> form = parseForm(new String(readCapped(ex.getRequestBody(), 64 * 1024), StandardCharsets.UTF_8));
             String mode = form.getOrDefault("hub.mode", "");
+            if (mode.equals("publish")) {
+                // The publisher's ping names the topic that changed; the hub fetches it and pushes the new document.
+                String url = form.getOrDefault("hub.url", form.get("hub.topic"));
+                URI topic;
+                try {
+                    topic = url == null ? null : URI.create(url);
+                } catch (IllegalArgumentException e) {
+                    topic = null;
+                }
+                if (topic == null || !isLoopback(topic)) {
+                    respond(ex, 400, "need hub.url, a loopback topic");
+                    return;
+                }
+                pings.incrementAndGet();
+                respond(ex, 202, "");
+                URI changed = topic;
+                workers.submit(() -> fetchAndPublish(changed));
+                return;
+            }
             String topic = form.get("hub.topic");
             String callback = form.get("hub.callback");
             if (topic == null || callback == null || !(mode.equals("subscribe") || mode.equals("unsubscribe"))) {
@@ -154,6 +176,41 @@ public final class SimHub implements AutoCloseable {
         return n;
     }
 
+    /**
+     * A publisher's ping (WebSub §6 as hubs implement it): tells {@code hub} that {@code topic} changed. Returns once
+     * the hub accepted the ping; the pushes to subscribers follow.
+     *
+     * @return the hub's status, or 0 when it could not be reached
+     */
+    public static int ping(HttpClient client, URI hub, URI topic) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(hub).timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("hub.mode=publish&hub.url=" + enc(topic.toString())))
+                .build();
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private void fetchAndPublish(URI topic) {
+        try {
+            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(topic).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 200) {
+                publish(topic, r.body(), r.headers().firstValue("Content-Type").orElse("application/xml"));
+            } else {
+                failedDeliveries.incrementAndGet();
+            }
+        } catch (IOException e) {
+            // A topic that does not answer cannot be pushed; its subscribers learn of it by polling.
+            failedDeliveries.incrementAndGet();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Delivers, retrying a failed delivery twice after a short pause, as real hubs retry. */
     private void deliver(HttpRequest request, Map<URI, Subscriber> subs, URI callback, int attempt) {
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, err) -> {
@@ -185,6 +242,11 @@ public final class SimHub implements AutoCloseable {
 
     public long failedDeliveries() {
         return failedDeliveries.get();
+    }
+
+    /** Publisher pings accepted. */
+    public long pings() {
+        return pings.get();
     }
 
     public long verificationsFailed() {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.worldwire.websub.Subscription;
 import org.worldwire.websub.Subscriptions;
@@ -31,13 +32,20 @@ public final class WebSubSubscriber {
 
     private final HttpClient client;
     private final Subscriptions subscriptions;
-    private final URI callbackBase;
+    private final Supplier<URI> callbackBase;
     private final Duration timeout;
 
     /**
      * @param callbackBase our public callback prefix; a subscription's callback is this plus its id
      */
     public WebSubSubscriber(HttpClient client, Subscriptions subscriptions, URI callbackBase, Duration timeout) {
+        this(client, subscriptions, () -> callbackBase, timeout);
+    }
+
+    /**
+     * @param callbackBase asked at each request, for a prefix known only once the server listens (an ephemeral port)
+     */
+    public WebSubSubscriber(HttpClient client, Subscriptions subscriptions, Supplier<URI> callbackBase, Duration timeout) {
         this.client = client;
         this.subscriptions = subscriptions;
         this.callbackBase = callbackBase;
@@ -52,7 +60,7 @@ public final class WebSubSubscriber {
     }
 
     public URI callbackOf(String subscriptionId) {
-        return URI.create(callbackBase.toString() + subscriptionId);
+        return URI.create(callbackBase.get().toString() + subscriptionId);
     }
 
     /** Registers the intent and asks the hub; returns once the hub answered (verification follows separately). */

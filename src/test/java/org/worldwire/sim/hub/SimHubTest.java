@@ -88,6 +88,38 @@ class SimHubTest {
     }
 
     @Test
+    void aPublisherPingMakesTheHubFetchTheTopicAndPushIt() throws Exception {
+        WebSubSubscriber subscriber = start();
+        byte[] feed = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>urn:x:1</id></entry></feed>"
+                .getBytes(StandardCharsets.UTF_8);
+        endpoint.createContext("/feed.xml", ex -> {
+            try (ex) {
+                ex.getResponseHeaders().set("Content-Type", "application/atom+xml");
+                ex.sendResponseHeaders(200, feed.length);
+                ex.getResponseBody().write(feed);
+            }
+        });
+        URI topic = URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/feed.xml");
+        try (SimHub hub = SimHub.start()) {
+            subscriber.subscribe("s4", 4, hub.uri(), topic, Instant.now());
+            await(() -> hub.subscribers(topic) == 1);
+            assertThat(SimHub.ping(client, hub.uri(), topic)).isEqualTo(202);
+            await(() -> !decisions.isEmpty());
+            assertThat(decisions).singleElement().isInstanceOfSatisfying(WebSubCallback.Deliver.class,
+                    d -> assertThat(d.content()).isEqualTo(feed));
+            assertThat(hub.pings()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theHubRefusesPingsForTopicsOffLoopback() throws Exception {
+        try (SimHub hub = SimHub.start(); HttpClient http = HttpClient.newHttpClient()) {
+            assertThat(SimHub.ping(http, hub.uri(), URI.create("http://192.0.2.1/feed.xml"))).isEqualTo(400);
+            assertThat(hub.pings()).isZero();
+        }
+    }
+
+    @Test
     void theHubRefusesCallbacksOffLoopback() throws Exception {
         WebSubSubscriber subscriber = new WebSubSubscriber(HttpClient.newHttpClient(), subs,
                 URI.create("http://192.0.2.1/cb/"), Duration.ofSeconds(2));
