@@ -67,8 +67,9 @@ class LiveArrivalBrowserTest {
                     + took.toMillis() + " ms (stored -> shown " + (took.toMillis() - ingested.toMillis()) + " ms)");
             assertThat(browser.eval("window.__marker").asText()).isEqualTo("no reload");
             browser.screenshot(Path.of("target", "screenshots", "home-live-demo.png"));
-            // Publish -> stored is bounded by the poller's schedule for the demo (a few seconds, longer on a busy
-            // machine); stored -> shown is the site's part, asserted above at 2 s.
+            // Publish -> stored comes by WebSub push once the demo's hub has verified the subscription (a few hundred
+            // ms), else by the poller's schedule; it is not asserted tightly because a busy CI machine may still be
+            // verifying. Stored -> shown is the site's part, asserted above at 2 s.
         }
     }
 }
