@@ -54,6 +54,7 @@ public final class Worldwire implements AutoCloseable {
     private final ArticlePipeline pipeline;
     private final RefreshSource refresh;
     private final Poller poller;
+    private final Enrichment enrichment = Enrichment.deferred();
     private final WebApp web;
     private final PushSubscriptions push;
     private volatile int port = -1;
@@ -73,7 +74,7 @@ public final class Worldwire implements AutoCloseable {
         fetcher = new Fetcher(config.fetch());
         closeables.add(fetcher);
         pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
-                Enrichment.loadInBackground(), metrics, clock);
+                enrichment, metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
@@ -99,8 +100,10 @@ public final class Worldwire implements AutoCloseable {
         Worldwire w = new Worldwire(config);
         try {
             w.seedIfEmpty();
-            w.pipeline.start();
+            // Serving first: readers and health checks need neither the pipeline nor the gazetteer it loads.
             w.port = w.web.start(config.host(), config.port());
+            w.enrichment.preload();
+            w.pipeline.start();
             w.poller.start();
         } catch (RuntimeException e) {
             w.close();

@@ -1,6 +1,7 @@
 package org.worldwire.ingest;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.enrich.GeoTags;
 import org.worldwire.enrich.Geotagger;
@@ -8,16 +9,19 @@ import org.worldwire.enrich.LanguageIdentifier;
 
 /** The enrich stage: language and countries of an article, with its source's declarations as priors. */
 public final class Enrichment {
-    private final CompletableFuture<LanguageIdentifier> languages;
-    private final CompletableFuture<Geotagger> geotagger;
+    private final Supplier<LanguageIdentifier> languageLoader;
+    private final Supplier<Geotagger> geotaggerLoader;
+    private volatile @Nullable CompletableFuture<LanguageIdentifier> languages;
+    private volatile @Nullable CompletableFuture<Geotagger> geotagger;
 
     public Enrichment(LanguageIdentifier languages, Geotagger geotagger) {
-        this(CompletableFuture.completedFuture(languages), CompletableFuture.completedFuture(geotagger));
+        this(() -> languages, () -> geotagger);
+        preload();
     }
 
-    private Enrichment(CompletableFuture<LanguageIdentifier> languages, CompletableFuture<Geotagger> geotagger) {
-        this.languages = languages;
-        this.geotagger = geotagger;
+    private Enrichment(Supplier<LanguageIdentifier> languageLoader, Supplier<Geotagger> geotaggerLoader) {
+        this.languageLoader = languageLoader;
+        this.geotaggerLoader = geotaggerLoader;
     }
 
     public static Enrichment load() {
@@ -25,13 +29,18 @@ public final class Enrichment {
     }
 
     /**
-     * Starts loading the language profiles and the gazetteer (about two seconds) on their own threads and returns at
-     * once: the server can serve while they load, and the first article waits for them.
+     * Loads the language profiles and the gazetteer (about two seconds of CPU) only when {@link #preload} is called or
+     * the first article needs them, so that a starting server can open its port first.
      */
-    public static Enrichment loadInBackground() {
-        CompletableFuture<LanguageIdentifier> languages = CompletableFuture.supplyAsync(LanguageIdentifier::load, Enrichment::daemon);
-        CompletableFuture<Geotagger> geotagger = CompletableFuture.supplyAsync(Geotagger::load, Enrichment::daemon);
-        return new Enrichment(languages, geotagger);
+    public static Enrichment deferred() {
+        return new Enrichment(LanguageIdentifier::load, Geotagger::load);
+    }
+
+    /** Starts loading on their own threads, if not started yet, and returns at once. */
+    public synchronized void preload() {
+        if (languages != null) return;
+        geotagger = CompletableFuture.supplyAsync(geotaggerLoader, Enrichment::daemon);
+        languages = CompletableFuture.supplyAsync(languageLoader, Enrichment::daemon);
     }
 
     private static void daemon(Runnable task) {
@@ -40,13 +49,31 @@ public final class Enrichment {
         t.start();
     }
 
+    private LanguageIdentifier languages() {
+        CompletableFuture<LanguageIdentifier> f = languages;
+        if (f == null) {
+            preload();
+            f = java.util.Objects.requireNonNull(languages);
+        }
+        return f.join();
+    }
+
+    private Geotagger geotagger() {
+        CompletableFuture<Geotagger> f = geotagger;
+        if (f == null) {
+            preload();
+            f = java.util.Objects.requireNonNull(geotagger);
+        }
+        return f.join();
+    }
+
     @Nullable String language(String title, String text, @Nullable String prior) {
         // A few hundred characters settle the language; the detector's cost grows with every n-gram it reads.
         String sample = text.length() > 600 ? text.substring(0, 600) : text;
-        return languages.join().identify(title + "\n" + sample, prior);
+        return languages().identify(title + "\n" + sample, prior);
     }
 
     GeoTags places(String title, String text, @Nullable String sourceCountry) {
-        return geotagger.join().tag(title, text, sourceCountry);
+        return geotagger().tag(title, text, sourceCountry);
     }
 }
