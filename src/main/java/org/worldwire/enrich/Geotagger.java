@@ -39,6 +39,8 @@ public final class Geotagger {
     /** Population a town needs to count when nothing else in the article points to its country. */
     static final int CITY_ALONE = 50_000;
     static final int CITY_ALONE_AT_SENTENCE_START = 1_000_000;
+    /** ...or, when it is also a common first name ("Mary", "David"), this much. */
+    static final int FIRST_NAME_ALONE = 200_000;
     /** ...or, when the article names it twice or more, this much. */
     static final int CITY_REPEATED = 20_000;
     /** A state's score over the logarithm of its population, so that Texas outweighs a town but not a country. */
@@ -51,9 +53,11 @@ public final class Geotagger {
     static final double SOURCE_PRIOR = 3;
 
     private final Gazetteer gazetteer;
+    private final Words words;
 
-    private Geotagger(Gazetteer gazetteer) {
+    private Geotagger(Gazetteer gazetteer, Words words) {
         this.gazetteer = gazetteer;
+        this.words = words;
     }
 
     /** The bundled gazetteer, read once per process (about a second; then shared). */
@@ -62,7 +66,7 @@ public final class Geotagger {
         if (g == null) {
             synchronized (Geotagger.class) {
                 g = shared;
-                if (g == null) shared = g = new Geotagger(Gazetteer.read());
+                if (g == null) shared = g = new Geotagger(Gazetteer.read(), Words.read());
             }
         }
         return g;
@@ -109,23 +113,26 @@ public final class Geotagger {
         find(title, titleTokens, true, mentions, organisations, lowerWords, personKeys);
         find(text, textTokens, false, mentions, organisations, lowerWords, personKeys);
         // A name once used for a person or a firm ("Barack Obama", "Toyota Motor") is one everywhere in the article.
-        if (!personKeys.isEmpty()) mentions.removeIf(m -> personKeys.contains(m.key) && !isCountryName(m.places));
+        // A country named like a person ("Chad Foster", "Georgia Stevens") is that person everywhere too.
+        if (!personKeys.isEmpty())
+            mentions.removeIf(m -> personKeys.contains(m.key) && (!isCountryName(m.places) || words.firstName(m.key)));
         if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
 
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
-        Set<String> statesNamed = new HashSet<>();
+        Map<String, Set<String>> statesNamed = new HashMap<>();
         Map<String, Set<String>> citiesStates = new HashMap<>();
         for (Mention m : mentions) {
             String only = onlyCountry(m.places);
             if (only != null && decisive(m)) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
             for (Place p : m.places) {
-                if (p.kind() == Kind.STATE) statesNamed.add(p.iso2() + ':' + p.admin1());
+                if (p.kind() == Kind.STATE) statesNamed.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
                 if ((p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) && p.population() >= 50_000)
                     citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
             }
         }
-        resolve(mentions, evidence, statesNamed, citiesStates, source, titleTokens, textTokens);
+        boolean english = english(textTokens.isEmpty() ? titleTokens : textTokens);
+        resolve(mentions, evidence, statesNamed, citiesStates, source, titleTokens, textTokens, english);
         // Pass 2: the same with the evidence of every name settled in pass 1, and the states of its towns and
         // counties ("Fulton County" speaks for Georgia the state).
         Map<String, Set<String>> settled = new HashMap<>();
@@ -138,7 +145,7 @@ public final class Geotagger {
                     if (p.iso2().equals(m.chosen.iso2()) && (k == Kind.COUNTY || p == m.chosen))
                         citiesStates.computeIfAbsent(p.iso2() + ':' + p.admin1(), x -> new HashSet<>()).add(m.key);
         }
-        resolve(mentions, settled, statesNamed, citiesStates, source, titleTokens, textTokens);
+        resolve(mentions, settled, statesNamed, citiesStates, source, titleTokens, textTokens, english);
 
         if (explain != null)
             for (Mention m : mentions) explain.add(m.key + (m.inTitle ? "@title" : "") + " -> " + (m.chosen == null ? "-" : m.chosen));
@@ -209,7 +216,10 @@ public final class Geotagger {
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
-                if (len == 1 && followedByName(tokens, i, places)) break;
+                if (len == 1 && followedByName(tokens, i, places, key)) {
+                    if (words.firstName(key)) personKeys.add(key);
+                    break;
+                }
                 if (len == 1 && afterNameOrTitle(tokens, i)) {
                     personKeys.add(key);
                     break;
@@ -276,15 +286,19 @@ public final class Geotagger {
     }
 
     /**
-     * "Michael Jordan", "Mr. Clinton": a title or a capitalised word (not opening a sentence) just before a
-     * single name; "Paris Hilton", "Toyota Motor": a capitalised word that is no place just after it.
+     * "Paris Hilton", "Chad Foster": a capitalised word just after a single name that is no place (or, after a
+     * first name, any name) makes it a person's or a firm's. A capitalised ordinary word does not: "Gainesville
+     * Police", "Virginia Department of Education", "Jordan Elementary" name a body of the place.
      */
-    private boolean followedByName(List<Token> tokens, int i, Place[] places) {
-        if (i + 1 >= tokens.size() || isCountryName(places)) return false;
+    private boolean followedByName(List<Token> tokens, int i, Place[] places, String key) {
+        if (i + 1 >= tokens.size()) return false;
+        boolean firstName = words.firstName(key);
+        if (!firstName && isCountryName(places)) return false;
         Token cur = tokens.get(i), next = tokens.get(i + 1);
         String nk = next.folded();
-        return next.start() - cur.end() == 1 && Character.isUpperCase(next.text().codePointAt(0)) && !next.sentenceStart()
-                && !isAcronym(next.text()) && gazetteer.lookup(nk) == null && !NOT_PLACES.contains(nk);
+        if (next.start() - cur.end() != 1 || !Character.isUpperCase(next.text().codePointAt(0)) || next.sentenceStart()
+                || isAcronym(next.text()) || NOT_PLACES.contains(nk) || words.common(nk)) return false;
+        return firstName || gazetteer.lookup(nk) == null;
     }
 
     private boolean afterNameOrTitle(List<Token> tokens, int i) {
@@ -295,7 +309,8 @@ public final class Geotagger {
         String p = prev.folded();
         if (TITLES.contains(p)) return true;
         if (!prev.capitalised() || !Character.isUpperCase(prev.text().codePointAt(0)) || isAcronym(prev.text())) return false;
-        if (NOT_PLACES.contains(p) || p.equals("the") || p.equals("new") || p.equals("north") || p.equals("south")) return false;
+        // "Over Texas", "A Gainesville man": an ordinary word is no first name
+        if (NOT_PLACES.contains(p) || words.common(p) || p.equals("new") || p.equals("north") || p.equals("south")) return false;
         // the word before is a well-known place itself ("Turkish Cyprus"): then both are places
         Place[] before = gazetteer.lookup(p);
         if (before == null) return true;
@@ -322,8 +337,9 @@ public final class Geotagger {
         return false;
     }
 
-    private static void resolve(List<Mention> mentions, Map<String, Set<String>> evidence, Set<String> statesNamed,
-            Map<String, Set<String>> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens) {
+    private void resolve(List<Mention> mentions, Map<String, Set<String>> evidence, Map<String, Set<String>> statesNamed,
+            Map<String, Set<String>> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens,
+            boolean english) {
         var repeats = new HashMap<String, Integer>();
         for (Mention m : mentions) repeats.merge(m.key, 1, Integer::sum);
         for (Mention m : mentions) {
@@ -337,7 +353,7 @@ public final class Geotagger {
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
                 boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL)
-                        && statesNamed.contains(p.iso2() + ':' + p.admin1());
+                        && namedByOthers(statesNamed.get(p.iso2() + ':' + p.admin1()), m.key); // not "Mary" by the province Mary
                 boolean codeAfter = p.admin1().equals(m.adminAfterComma);
                 double score = switch (p.kind()) {
                     // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
@@ -379,20 +395,44 @@ public final class Geotagger {
             }
             double[] agg = byCountry.get(bestCountry);
             Place best = bestPlace.get(bestCountry);
-            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key)) ? best : null;
+            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key), english) ? best : null;
         }
     }
 
-    /** A town nothing else supports must be big to count; bigger still when it opens a sentence. */
-    private static boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats) {
+    /**
+     * A place nothing else in the article supports must be big to count. Named like an ordinary English word
+     * ("Nice", "Man", "Mobile") it must be supported; named like a person ("Mary", "David") it must be a big
+     * city. Opening a sentence of a text that is not English, where we cannot tell words from names, a
+     * town must be that big too.
+     */
+    private boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats, boolean english) {
         if (supported) return true;
+        // the word lists are English: in other languages "Nice" is only a city
+        boolean oneWord = english && m.key.indexOf(' ') < 0;
+        boolean bigCountry = (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION)
+                && p.population() >= 1_000_000;
+        if (oneWord && words.common(m.key) && !bigCountry) return false;
+        boolean town = p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL;
+        if (oneWord && town && words.firstName(m.key)) return namesakesPopulation >= FIRST_NAME_ALONE;
         return switch (p.kind()) {
             // a town the article names again and again is its own town, however small
-            case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 ? CITY_ALONE_AT_SENTENCE_START
+            case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 && !english ? CITY_ALONE_AT_SENTENCE_START
                     : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };
+    }
+
+    /** Whether most lower-case words of the text are common English ones: then capitals tell names from words. */
+    private boolean english(List<Token> tokens) {
+        int lower = 0, known = 0;
+        for (int i = 0; i < tokens.size() && lower < 200; i++) {
+            Token t = tokens.get(i);
+            if (!Character.isLowerCase(t.text().codePointAt(0))) continue;
+            lower++;
+            if (words.common(t.folded())) known++;
+        }
+        return lower >= 5 && known * 2 >= lower;
     }
 
     /** A big town of the state named by another name of the article ("Atlanta" for Georgia, not "Kingston" for Kingston). */

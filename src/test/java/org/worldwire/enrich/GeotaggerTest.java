@@ -111,4 +111,44 @@ class GeotaggerTest {
         assertThat(tag("", "").countries()).isEmpty();
         assertThat(tag("Police said", "Police said the street was closed in March.").countries()).isEmpty();
     }
+
+    @Test
+    void placeNamedLikeAnOrdinaryWordCountsOnlyWithSupport() {
+        assertThat(tag("Man found dead in his car", "Man found dead in his car near the old mill, the sheriff said.").countries())
+                .isEmpty();
+        assertThat(tag("NICE to tidy neighborhoods", "NICE volunteers will clean up the parks on Saturday morning.").countries())
+                .isEmpty();
+        assertThat(tag("Festival", "The festival in Nice drew visitors from all over France this week.").countries())
+                .containsExactly("FR");
+        // the lists are English: in a French text "Nice" is only the city
+        assertThat(tag("", "Le maire de Nice a présenté le budget de la ville devant le conseil municipal.").countries())
+                .containsExactly("FR");
+    }
+
+    @Test
+    void firstNamesAreNotTownsWithoutSupport() {
+        assertThat(tag("Award", "Mary handed the award to David at the dinner, and everyone cheered for them.").countries())
+                .isEmpty();
+        assertThat(tag("Team wins", "Chad Foster scored twice as the team won its third game in a row. Chad was named player of the week.")
+                .countries()).isEmpty();
+        assertThat(tag("Border talks", "Chad and Niger agreed to reopen the border crossing next week.").countries())
+                .containsExactlyInAnyOrder("TD", "NE");
+        assertThat(tag("Skater", "Nine-year-old Georgia Stevens is lacing up her skates. Georgia began skating at four.").countries())
+                .isEmpty();
+    }
+
+    @Test
+    void placeFollowedByAnOrdinaryNounIsStillThePlace() {
+        assertThat(tag("Arrest", "A Gainesville man was arrested on Saturday, Gainesville Police said.").countries()).containsExactly("US");
+        assertThat(tag("Data due", "The Virginia Department of Education will release the data today for all of the schools.").countries())
+                .containsExactly("US");
+        assertThat(tag("Six Flags Over Texas sells beer", "Patrons of the park can buy beer at six places from today.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void initialOfAMiddleNameEndsNoSentence() {
+        // "M." is an initial, so "Perez" follows a name and is a person, not the Argentine town
+        assertThat(tag("Robbery", "Robert M. Perez drove the car to the house on the day before the robbery.").countries()).isEmpty();
+    }
 }
