@@ -32,6 +32,12 @@ public final class Geotagger {
     /** Words that, just before or after a name, say it is a state or province rather than a namesake. */
     private static final Set<String> STATE_WORDS = Set.of("state", "gov", "governor", "sen", "senator", "rep",
             "legislature", "statehouse", "county", "counties", "parish", "province", "provincial", "etat", "bundesstaat");
+    /** Street words: a place name just before one names a street ("Flanders Road"); postal street suffixes. */
+    private static final Set<String> STREETS = Set.of("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
+            "boulevard", "blvd", "pike", "highway", "hwy", "parkway", "pkwy", "terrace", "crescent", "way");
+    /** Words that make a new place name of the one after them: "New England" is not England, "Mt. Vernon" not Vernon. */
+    private static final Set<String> NAME_PREFIXES = Set.of("new", "mount", "mt", "fort", "ft", "port", "nueva", "nuevo",
+            "nouvelle", "nouveau", "nova", "novo", "neu");
     /** Titles after which a capitalised word is a name of a person, not a place ("Mr. Jordan", "Gov. Perdue"). */
     private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "dr", "gov", "sen", "rep", "sgt", "lt", "col",
             "gen", "capt", "president", "coach", "judge", "sir", "lady", "lord", "pastor", "rev", "saint", "st");
@@ -80,8 +86,12 @@ public final class Geotagger {
         final boolean sentenceStart;
         final int tokenIndex;
         final int length;
-        /** "Paris, TX": the two capitals after a comma, which name the state of a town. */
-        @Nullable String adminAfterComma;
+        /** "Paris, TX", "Friedensburg, Pa.": the state a town is placed in by the abbreviation after a comma. */
+        @Nullable Set<String> adminAfterComma;
+        /** "MIDDLETOWN — The mayor said...": the all-capitals place that opens a report names where it was written. */
+        boolean dateline;
+        /** "Flanders Road": a street named after the place, which counts only when the article backs that place. */
+        boolean street;
         @Nullable Place chosen;
 
         Mention(String key, Place[] places, boolean inTitle, boolean sentenceStart, int tokenIndex, int length) {
@@ -106,8 +116,8 @@ public final class Geotagger {
         String source = sourceCountry == null ? null : sourceCountry.toUpperCase(Locale.ROOT);
         var mentions = new ArrayList<Mention>();
         var organisations = new LinkedHashSet<String>();
-        List<Token> titleTokens = Tokens.tokens(title);
-        List<Token> textTokens = Tokens.tokens(text);
+        List<Token> titleTokens = splitCompounds(Tokens.tokens(title));
+        List<Token> textTokens = splitCompounds(Tokens.tokens(text));
         Set<String> lowerWords = lowerCaseWords(titleTokens, textTokens);
         var personKeys = new HashSet<String>();
         find(title, titleTokens, true, mentions, organisations, lowerWords, personKeys);
@@ -117,6 +127,13 @@ public final class Geotagger {
         if (!personKeys.isEmpty())
             mentions.removeIf(m -> personKeys.contains(m.key) && (!isCountryName(m.places) || words.firstName(m.key)));
         if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
+
+        // One sense per article: a town once placed in a state ("EDMONTON, Ky") is that town wherever it is named.
+        Map<String, Set<String>> placedIn = null;
+        for (Mention m : mentions)
+            if (m.adminAfterComma != null) (placedIn == null ? placedIn = new HashMap<>() : placedIn).putIfAbsent(m.key, m.adminAfterComma);
+        if (placedIn != null)
+            for (Mention m : mentions) if (m.adminAfterComma == null) m.adminAfterComma = placedIn.get(m.key);
 
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
@@ -164,6 +181,35 @@ public final class Geotagger {
         return new GeoTags(List.copyOf(weights.keySet()), primary, List.copyOf(organisations));
     }
 
+    /**
+     * "Egypt-US relations", "Israeli-Egyptian peace", "Athens-Clarke County": a hyphenated word that is no name
+     * itself ("Guinea-Bissau" is) is read as its parts.
+     */
+    private List<Token> splitCompounds(List<Token> tokens) {
+        List<Token> out = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String text = t.text();
+            int dash = text.indexOf('-');
+            boolean split = dash > 0 && t.capitalised() && gazetteer.lookup(t.folded()) == null;
+            if (split && out == null) out = new ArrayList<>(tokens.subList(0, i));
+            if (!split) {
+                if (out != null) out.add(t);
+                continue;
+            }
+            int from = 0;
+            for (int k = 0; k <= text.length(); k++) {
+                if (k < text.length() && text.charAt(k) != '-') continue;
+                if (k > from) {
+                    String part = text.substring(from, k);
+                    out.add(new Token(part, Gazetteer.fold(part), t.start() + from, t.start() + k, from == 0 && t.sentenceStart()));
+                }
+                from = k + 1;
+            }
+        }
+        return out == null ? tokens : out;
+    }
+
     private static Set<String> lowerCaseWords(List<Token> a, List<Token> b) {
         var out = new HashSet<String>();
         for (List<Token> list : List.of(a, b))
@@ -175,6 +221,7 @@ public final class Geotagger {
     private void find(String s, List<Token> tokens, boolean inTitle, List<Mention> out, Set<String> organisations, Set<String> lowerWords,
             Set<String> personKeys) {
         int n = tokens.size();
+        boolean titleCase = inTitle && titleCase(tokens);
         for (int i = 0; i < n; ) {
             Token t = tokens.get(i);
             if (!t.capitalised()) {
@@ -200,6 +247,12 @@ public final class Geotagger {
                     continue;
                 }
             }
+            Place[] state = stateAbbreviation(s, tokens, i, out);
+            if (state != null) {
+                out.add(new Mention(t.text() + '.', state, inTitle, false, i, 1)); // "Man." the province, not "man"
+                i++;
+                continue;
+            }
             int matched = 0;
             for (int len = Math.min(gazetteer.maxTokens, n - i); len >= 1 && matched == 0; len--) {
                 Token last = tokens.get(i + len - 1);
@@ -220,12 +273,15 @@ public final class Geotagger {
                     if (words.firstName(key)) personKeys.add(key);
                     break;
                 }
-                if (len == 1 && afterNameOrTitle(tokens, i)) {
+                if (len == 1 && afterNameOrTitle(tokens, i, titleCase)) {
                     personKeys.add(key);
                     break;
                 }
+                if (len == 1 && namePrefixBefore(tokens, i)) break;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
-                m.adminAfterComma = adminAfterComma(s, tokens, i + len);
+                m.street = streetAfter(tokens, i + len);
+                m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
+                m.dateline = dateline(s, tokens, i, len);
                 out.add(m);
             }
             i += Math.max(1, matched);
@@ -276,13 +332,81 @@ public final class Geotagger {
         return sb.toString();
     }
 
-    private static @Nullable String adminAfterComma(String s, List<Token> tokens, int next) {
+    /** The first-level codes of the state that a comma and a code or abbreviation put the town before in. */
+    private @Nullable Set<String> adminAfterComma(String s, List<Token> tokens, int next, List<Mention> found) {
         if (next >= tokens.size()) return null;
         Token prev = tokens.get(next - 1), t = tokens.get(next);
         if (!s.substring(prev.end(), t.start()).trim().equals(",")) return null;
         String code = t.text();
-        if (code.length() == 2 && Character.isUpperCase(code.charAt(0)) && Character.isUpperCase(code.charAt(1))) return code;
-        return null;
+        if (code.length() == 2 && Character.isUpperCase(code.charAt(0)) && Character.isUpperCase(code.charAt(1))) return Set.of(code);
+        Place[] states = stateAbbreviation(s, tokens, next, found);
+        if (states == null) return null;
+        var admins = new HashSet<String>();
+        for (Place p : states) admins.add(p.admin1());
+        return admins;
+    }
+
+    /**
+     * "Friedensburg, Pa.", "Edmonton, Ky", "Charleston, W.Va.", "Churchill, Man.": after a capitalised word and a
+     * comma, a short abbreviation spelt from a state's name as news agencies write them names that state.
+     */
+    private Place @Nullable [] stateAbbreviation(String s, List<Token> tokens, int i, List<Mention> found) {
+        if (i == 0) return null;
+        Token prev = tokens.get(i - 1), t = tokens.get(i);
+        String text = t.text();
+        if (text.length() > 6 || !Character.isUpperCase(text.charAt(0)) || !prev.capitalised()
+                || !s.substring(prev.end(), t.start()).trim().equals(",")) return null;
+        // "St. Petersburg", "Mt. Vernon": the start of a longer name
+        if (NAME_PREFIXES.contains(t.folded()) || t.folded().equals("st") || t.folded().equals("ste")
+                || (i + 1 < tokens.size() && gazetteer.lookup(key(tokens, i, 2)) != null)) return null;
+        boolean dotted = text.indexOf('.') > 0 || (t.end() < s.length() && s.charAt(t.end()) == '.') || s.charAt(t.end() - 1) == '.';
+        boolean allCaps = text.equals(text.toUpperCase(Locale.ROOT));
+        if (allCaps && !dotted) {
+            // "Paris, TX" names a state only after a known town: "Jane Doe, MD" is a doctor
+            if (found.isEmpty() || found.getLast().tokenIndex + found.getLast().length != i) return null;
+        } else if (!dotted && text.length() != 2) {
+            return null;
+        }
+        return gazetteer.stateAbbreviation(text);
+    }
+
+    /** A headline In Which Most Words Are Capitalised. */
+    private static boolean titleCase(List<Token> tokens) {
+        int upper = 0;
+        for (Token t : tokens) if (Character.isUpperCase(t.text().codePointAt(0))) upper++;
+        return tokens.size() >= 3 && upper * 10 >= tokens.size() * 7;
+    }
+
+    /** "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. */
+    private static boolean streetAfter(List<Token> tokens, int next) {
+        if (next >= tokens.size()) return false;
+        Token t = tokens.get(next);
+        return Character.isUpperCase(t.text().codePointAt(0)) && STREETS.contains(t.folded())
+                && t.start() - tokens.get(next - 1).end() == 1;
+    }
+
+    /** "New England", "Mt. Vernon", "Fort Mill": with such a word before it, a name is another, unknown place. */
+    private static boolean namePrefixBefore(List<Token> tokens, int i) {
+        if (i == 0 || tokens.get(i).sentenceStart()) return false;
+        Token prev = tokens.get(i - 1);
+        return Character.isUpperCase(prev.text().codePointAt(0)) && NAME_PREFIXES.contains(prev.folded())
+                && tokens.get(i).start() - prev.end() <= 2;
+    }
+
+    /** An all-capitals name opening a sentence and followed by a dash, a comma or a bracket: a dateline. */
+    private static boolean dateline(String s, List<Token> tokens, int i, int len) {
+        Token first = tokens.get(i), last = tokens.get(i + len - 1);
+        if (!first.sentenceStart()) return false;
+        for (int k = i; k < i + len; k++) {
+            String w = tokens.get(k).text();
+            if (w.length() < 2 || !w.equals(w.toUpperCase(Locale.ROOT))) return false;
+        }
+        for (int c = last.end(); c < s.length(); c++) {
+            char ch = s.charAt(c);
+            if (ch == ' ' || ch == '\u00a0') continue;
+            return ch == ',' || ch == '—' || ch == '–' || ch == '-' || ch == '(';
+        }
+        return false;
     }
 
     /**
@@ -301,13 +425,15 @@ public final class Geotagger {
         return firstName || gazetteer.lookup(nk) == null;
     }
 
-    private boolean afterNameOrTitle(List<Token> tokens, int i) {
+    private boolean afterNameOrTitle(List<Token> tokens, int i, boolean titleCase) {
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
         if (cur.start() - prev.end() != 1) return false; // "Kingston, Ontario" is two places
         String p = prev.folded();
         if (TITLES.contains(p)) return true;
+        // in "Rethinking Egypt-US Relations" every word is capitalised: only a first name tells a person
+        if (titleCase) return words.firstName(p);
         if (!prev.capitalised() || !Character.isUpperCase(prev.text().codePointAt(0)) || isAcronym(prev.text())) return false;
         // "Over Texas", "A Gainesville man": an ordinary word is no first name
         if (NOT_PLACES.contains(p) || words.common(p) || p.equals("new") || p.equals("north") || p.equals("south")) return false;
@@ -354,7 +480,7 @@ public final class Geotagger {
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
                 boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL)
                         && namedByOthers(statesNamed.get(p.iso2() + ':' + p.admin1()), m.key); // not "Mary" by the province Mary
-                boolean codeAfter = p.admin1().equals(m.adminAfterComma);
+                boolean codeAfter = m.adminAfterComma != null && m.adminAfterComma.contains(p.admin1());
                 double score = switch (p.kind()) {
                     // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
                     case COUNTRY, ABBREVIATION -> p.population() >= 1_000_000 ? 10 + p.population() / 1e10
@@ -377,7 +503,7 @@ public final class Geotagger {
                     agg[1]++;
                     agg[2] += p.population();
                 }
-                if (others > 0 || inNamedState || codeAfter) agg[3] = 1;
+                if (others > 0 || inNamedState || codeAfter || m.dateline) agg[3] = 1;
             }
             String bestCountry = null;
             double bestScore = Double.NEGATIVE_INFINITY;
@@ -395,6 +521,15 @@ public final class Geotagger {
             }
             double[] agg = byCountry.get(bestCountry);
             Place best = bestPlace.get(bestCountry);
+            // "Edmonton, Ky": a state is named and no namesake we know lies in it, so it is another town
+            if (m.adminAfterComma != null && !m.adminAfterComma.contains(best.admin1())) {
+                boolean any = false;
+                for (Place p : m.places) any |= m.adminAfterComma.contains(p.admin1());
+                if (!any) {
+                    m.chosen = null;
+                    continue;
+                }
+            }
             m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key), english) ? best : null;
         }
     }
@@ -407,6 +542,7 @@ public final class Geotagger {
      */
     private boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats, boolean english) {
         if (supported) return true;
+        if (m.street) return false;
         // the word lists are English: in other languages "Nice" is only a city
         boolean oneWord = english && m.key.indexOf(' ') < 0;
         boolean bigCountry = (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION)

@@ -151,4 +151,47 @@ class GeotaggerTest {
         // "M." is an initial, so "Perez" follows a name and is a person, not the Argentine town
         assertThat(tag("Robbery", "Robert M. Perez drove the car to the house on the day before the robbery.").countries()).isEmpty();
     }
+
+    @Test
+    void newsAgencyStateAbbreviationsAfterATownNameTheState() {
+        assertThat(tag("Obituary", "Interment will be in the Union Cemetery, Friedensburg, Pa., on Friday.").countries())
+                .containsExactly("US");
+        assertThat(tag("Fire", "EDMONTON, Ky (WBKO) -- One of the biggest fires in years destroyed a store.").countries())
+                .containsExactly("US");
+        assertThat(tag("Protection", "CHARLESTON, W.Va. -- The forest will be protected, the senator said.").countries())
+                .containsExactly("US");
+        assertThat(tag("Baby", "When Lucy was born in Churchill, Man. her parents did not know if she would live.").countries())
+                .containsExactly("CA");
+        // "St." opens a longer name and is no state
+        assertThat(tag("Festival", "The festival opened on Nevsky Prospekt, St. Petersburg's main street.").countries())
+                .containsExactly("RU");
+    }
+
+    @Test
+    void streetNamedAfterAPlaceCountsOnlyWhenTheArticleBacksIt() {
+        assertThat(tag("Shooting", "Thomas Frye, 20, of the 900 block of Flanders Road, was driving the car.").countries()).isEmpty();
+        assertThat(tag("Crash", "A motorcycle wreck on Rivers Avenue killed a passenger on Monday.").countries()).isEmpty();
+    }
+
+    @Test
+    void namePrefixMakesAnotherPlace() {
+        assertThat(tag("Weatherization", "The program has its roots in New England during the energy crisis.").countries())
+                .isEmpty();
+        assertThat(tag("Forum", "The forum is planned for April 22 at Mt. Vernon and the school.").countries()).isEmpty();
+    }
+
+    @Test
+    void datelineNamesWhereTheReportWasWritten() {
+        assertThat(tag("Council", "MIDDLETOWN — The town council met on Monday to discuss the budget.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void hyphenatedWordsAreReadAsTheirParts() {
+        assertThat(tag("Rethinking Egypt-US relations", "Relations have been tense for years.").countries())
+                .containsExactlyInAnyOrder("EG", "US");
+        assertThat(tag("", "Die deutsch-französischen Beziehungen und die Russland-Politik wurden besprochen.").countries())
+                .contains("RU");
+        assertThat(tag("", "Guinea-Bissau held elections on Sunday.").countries()).containsExactly("GW");
+    }
 }
