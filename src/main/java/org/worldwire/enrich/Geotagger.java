@@ -92,6 +92,8 @@ public final class Geotagger {
         boolean dateline;
         /** "Flanders Road": a street named after the place, which counts only when the article backs that place. */
         boolean street;
+        /** "Athens City Council", "Jordan Elementary": a town's own body, so the name is a town, not a capital or a country. */
+        boolean municipal;
         @Nullable Place chosen;
 
         Mention(String key, Place[] places, boolean inTitle, boolean sentenceStart, int tokenIndex, int length) {
@@ -280,6 +282,7 @@ public final class Geotagger {
                 if (len == 1 && namePrefixBefore(tokens, i)) break;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
                 m.street = streetAfter(tokens, i + len);
+                m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
                 m.dateline = dateline(s, tokens, i, len);
                 out.add(m);
@@ -370,6 +373,29 @@ public final class Geotagger {
         return gazetteer.stateAbbreviation(text);
     }
 
+    /**
+     * Bodies that towns have and capitals or countries are not called by in the news, just after the name
+     * ("Paris City Council", "Alexandria City Public Schools", "Jordan Elementary School"), or "Town of" before it.
+     */
+    private static final List<List<String>> MUNICIPAL_AFTER = List.of(List.of("city", "council"), List.of("city", "public", "schools"),
+            List.of("city", "schools"), List.of("high", "school"), List.of("elementary"), List.of("middle", "school"),
+            List.of("junior", "college"), List.of("public", "schools"), List.of("township"), List.of("town", "council"),
+            List.of("parks", "and", "recreation"), List.of("board", "of", "education"), List.of("school", "board"),
+            List.of("police", "department"), List.of("fire", "department"), List.of("city", "manager"));
+    private static final Set<String> MUNICIPAL_BEFORE = Set.of("town", "township", "village", "borough");
+
+    private static boolean municipal(List<Token> tokens, int i, int len) {
+        int next = i + len;
+        for (List<String> words : MUNICIPAL_AFTER) {
+            if (next + words.size() > tokens.size()) continue;
+            boolean all = true;
+            for (int k = 0; k < words.size() && all; k++) all = tokens.get(next + k).folded().equals(words.get(k));
+            if (all) return true;
+        }
+        return i >= 2 && tokens.get(i - 1).folded().equals("of") && Character.isUpperCase(tokens.get(i - 2).text().charAt(0))
+                && MUNICIPAL_BEFORE.contains(tokens.get(i - 2).folded());
+    }
+
     /** A headline In Which Most Words Are Capitalised. */
     private static boolean titleCase(List<Token> tokens) {
         int upper = 0;
@@ -429,6 +455,8 @@ public final class Geotagger {
         if (i == 0 || tokens.get(i).sentenceStart()) return false;
         Token prev = tokens.get(i - 1);
         Token cur = tokens.get(i);
+        // "Robert M. Perez": an initial and its dot
+        if (prev.text().length() == 1 && Character.isUpperCase(prev.text().charAt(0)) && cur.start() - prev.end() == 2) return true;
         if (cur.start() - prev.end() != 1) return false; // "Kingston, Ontario" is two places
         String p = prev.folded();
         if (TITLES.contains(p)) return true;
@@ -451,6 +479,11 @@ public final class Geotagger {
         return false;
     }
 
+    private static boolean hasTown(Place[] places) {
+        for (Place p : places) if (p.kind() == Kind.CITY) return true;
+        return false;
+    }
+
     private static @Nullable String onlyCountry(Place[] places) {
         String c = places[0].iso2();
         for (Place p : places) if (!p.iso2().equals(c)) return null;
@@ -467,14 +500,21 @@ public final class Geotagger {
             Map<String, Set<String>> citiesStates, @Nullable String source, List<Token> titleTokens, List<Token> textTokens,
             boolean english) {
         var repeats = new HashMap<String, Integer>();
-        for (Mention m : mentions) repeats.merge(m.key, 1, Integer::sum);
+        Set<String> municipal = new HashSet<>();
+        for (Mention m : mentions) {
+            repeats.merge(m.key, 1, Integer::sum);
+            if (m.municipal) municipal.add(m.key);
+        }
         for (Mention m : mentions) {
             List<Token> tokens = m.inTitle ? titleTokens : textTokens;
             boolean stateContext = stateContext(tokens, m.tokenIndex, m.length);
             // Namesakes are pooled per country: six American Hanovers say more than one Jamaican parish.
             var byCountry = new HashMap<String, double[]>(); // iso2 -> {best score, namesakes, population sum, supported}
             var bestPlace = new HashMap<String, Place>();
+            // one sense per article: a name once used for a town's own body is the town wherever it stands
+            boolean townsOnly = municipal.contains(m.key) && hasTown(m.places);
             for (Place p : m.places) {
+                if (townsOnly && p.kind() != Kind.CITY) continue;
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
@@ -484,7 +524,7 @@ public final class Geotagger {
                 double score = switch (p.kind()) {
                     // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
                     case COUNTRY, ABBREVIATION -> p.population() >= 1_000_000 ? 10 + p.population() / 1e10
-                            : 5 + Math.log10(Math.max(p.population(), 1)) / 1.2;
+                            : 3 + Math.log10(Math.max(p.population(), 1)) / 2; // scored as a capital of that size
                     case DEMONYM -> 8 + p.population() / 1e10;
                     case COUNTY -> 9;
                     case STATE -> Math.log10(Math.max(p.population(), 1000)) + STATE_BASE + (stateContext ? 4 : 0)
@@ -503,7 +543,7 @@ public final class Geotagger {
                     agg[1]++;
                     agg[2] += p.population();
                 }
-                if (others > 0 || inNamedState || codeAfter || m.dateline) agg[3] = 1;
+                if (others > 0 || inNamedState || codeAfter || m.dateline || townsOnly) agg[3] = 1;
             }
             String bestCountry = null;
             double bestScore = Double.NEGATIVE_INFINITY;

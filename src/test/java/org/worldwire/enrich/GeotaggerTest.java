@@ -194,4 +194,24 @@ class GeotaggerTest {
                 .contains("RU");
         assertThat(tag("", "Guinea-Bissau held elections on Sunday.").countries()).containsExactly("GW");
     }
+
+    @Test
+    void townBodyAfterANameMakesItTheTownNotTheCapital() {
+        // the ambiguities, settled by words around the name: Athens and Paris in the United States
+        assertThat(tag("City Council talks money", "The Athens City Council was given a budget update on Wednesday morning.").countries())
+                .containsExactly("US");
+        assertThat(tag("Council looks over list", "Paris City Council asked the city manager to expand the plan. Paris will vote in May.")
+                .countries()).containsExactly("US");
+        assertThat(tag("Parks", "Athens Parks and Recreation said the city parks are open for skating.").countries())
+                .containsExactly("US");
+        // without such words the capital stands
+        assertThat(tag("Talks", "The ministers met in Athens on Monday to discuss the debt.").countries()).containsExactly("GR");
+    }
+
+    @Test
+    void tinyTerritoryDoesNotOutweighATownOfTheSameName() {
+        // Norfolk Island has under a thousand people; Norfolk, Virginia a quarter of a million
+        assertThat(tag("Students", "A guidance counselor at a school in Norfolk works with students on their college options.").countries())
+                .containsExactly("US");
+    }
 }
