@@ -29,6 +29,7 @@ final class Gazetteer {
     private final Map<String, Place[]> cyrillicStems;
     /** US states and Canadian provinces by their ASCII names, for {@link #stateAbbreviation}. */
     private final Map<String, Place[]> abbreviatedStates;
+    private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
     final int maxTokens;
     final int maxCjkChars;
 
@@ -93,6 +94,15 @@ final class Gazetteer {
      * agencies abbreviate states after town names; elsewhere such abbreviations are rare and ambiguous.
      */
     Place @Nullable [] stateAbbreviation(String abbreviation) {
+        Place[] known = abbreviationCache.get(abbreviation);
+        if (known == null) {
+            known = spelledStates(abbreviation);
+            if (abbreviationCache.size() < 10_000) abbreviationCache.put(abbreviation, known); // bounded: texts are endless
+        }
+        return known.length == 0 ? null : known;
+    }
+
+    private Place[] spelledStates(String abbreviation) {
         String[] parts = abbreviation.toLowerCase(Locale.ROOT).split("\\.");
         var prefixed = new ArrayList<Place>(2);
         var spelled = new ArrayList<Place>(2);
@@ -110,8 +120,7 @@ final class Gazetteer {
                 if (prefix && !prefixed.contains(p)) prefixed.add(p);
             }
         }
-        var out = prefixed.isEmpty() ? spelled : prefixed;
-        return out.isEmpty() ? null : out.toArray(Place[]::new);
+        return (prefixed.isEmpty() ? spelled : prefixed).toArray(Place[]::new);
     }
 
     /** Whether the letters of {@code part} appear in {@code word} in order, the first being its first. */

@@ -280,6 +280,8 @@ public final class Geotagger {
                     break;
                 }
                 if (len == 1 && namePrefixBefore(tokens, i)) break;
+                Place[] counties = len == 1 ? countiesNamed(tokens, i) : null;
+                if (counties != null) places = counties;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
                 m.street = streetAfter(tokens, i + len);
                 m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
@@ -339,7 +341,7 @@ public final class Geotagger {
     private @Nullable Set<String> adminAfterComma(String s, List<Token> tokens, int next, List<Mention> found) {
         if (next >= tokens.size()) return null;
         Token prev = tokens.get(next - 1), t = tokens.get(next);
-        if (!s.substring(prev.end(), t.start()).trim().equals(",")) return null;
+        if (!onlyComma(s, prev.end(), t.start())) return null;
         String code = t.text();
         if (code.length() == 2 && Character.isUpperCase(code.charAt(0)) && Character.isUpperCase(code.charAt(1))) return Set.of(code);
         Place[] states = stateAbbreviation(s, tokens, next, found);
@@ -358,7 +360,7 @@ public final class Geotagger {
         Token prev = tokens.get(i - 1), t = tokens.get(i);
         String text = t.text();
         if (text.length() > 6 || !Character.isUpperCase(text.charAt(0)) || !prev.capitalised()
-                || !s.substring(prev.end(), t.start()).trim().equals(",")) return null;
+                || !onlyComma(s, prev.end(), t.start())) return null;
         // "St. Petersburg", "Mt. Vernon": the start of a longer name
         if (NAME_PREFIXES.contains(t.folded()) || t.folded().equals("st") || t.folded().equals("ste")
                 || (i + 1 < tokens.size() && gazetteer.lookup(key(tokens, i, 2)) != null)) return null;
@@ -401,6 +403,36 @@ public final class Geotagger {
         int upper = 0;
         for (Token t : tokens) if (Character.isUpperCase(t.text().codePointAt(0))) upper++;
         return tokens.size() >= 3 && upper * 10 >= tokens.size() * 7;
+    }
+
+    /**
+     * "Geauga and Medina counties", "Nassau and Baker counties": a name before the word county is the county of that name,
+     * not the Saudi province or the Bahamian capital.
+     */
+    private Place @Nullable [] countiesNamed(List<Token> tokens, int i) {
+        int after = i + 1;
+        // "Nassau and Baker counties": both are counties
+        if (after + 2 < tokens.size() && tokens.get(after).folded().equals("and") && tokens.get(after + 1).capitalised()
+                && tokens.get(after + 2).folded().endsWith("ies")) after += 2;
+        if (after >= tokens.size()) return null;
+        String next = tokens.get(after).folded();
+        String word = switch (next) {
+            case "county", "counties" -> " county";
+            case "parish", "parishes" -> " parish";
+            default -> null;
+        };
+        return word == null ? null : gazetteer.lookup(tokens.get(i).folded() + word);
+    }
+
+    /** Whether the text between two words is a comma and spaces. */
+    private static boolean onlyComma(String s, int from, int to) {
+        int commas = 0;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == ',') commas++;
+            else if (!Character.isWhitespace(c)) return false;
+        }
+        return commas == 1;
     }
 
     /** "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. */
@@ -476,6 +508,12 @@ public final class Geotagger {
     private static boolean isCountryName(Place[] places) {
         for (Place p : places)
             if (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION) return true;
+        return false;
+    }
+
+    /** Whether names that can only mean one country speak of a country other than this one. */
+    private static boolean elsewhere(Map<String, Set<String>> evidence, String iso2) {
+        for (var e : evidence.entrySet()) if (!e.getKey().equals(iso2) && !e.getValue().isEmpty()) return true;
         return false;
     }
 
@@ -570,7 +608,10 @@ public final class Geotagger {
                     continue;
                 }
             }
-            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], repeats.get(m.key), english) ? best : null;
+            // a small town named again and again is the article's own only if no other country is its subject
+            int named = repeats.get(m.key);
+            if (named >= 2 && elsewhere(evidence, bestCountry)) named = 1;
+            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], named, english) ? best : null;
         }
     }
 

@@ -214,4 +214,19 @@ class GeotaggerTest {
         assertThat(tag("Students", "A guidance counselor at a school in Norfolk works with students on their college options.").countries())
                 .containsExactly("US");
     }
+
+    @Test
+    void nameBeforeTheWordCountyIsTheCounty() {
+        assertThat(tag("Outlet mall", "Shoppers drive to outlet malls in Geauga and Medina counties every weekend.").countries())
+                .containsExactly("US");
+        assertThat(tag("River clean-up", "Volunteers from Nassau and Baker counties in Florida will take part.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void smallTownNamedAgainAndAgainIsNotTakenAbroadWhenTheArticleIsAboutAnotherCountry() {
+        // "Obama" is also a Japanese town of 30,000: in an article about Egypt and Israel it is the president
+        assertThat(tag("What policy?", "We do not know where the Obama administration is heading on Israel and Egypt. "
+                + "The Obama team has said little since.").countries()).containsExactlyInAnyOrder("IL", "EG");
+    }
 }
