@@ -47,6 +47,8 @@ public final class Geotagger {
     static final int CITY_ALONE_AT_SENTENCE_START = 1_000_000;
     /** ...or, when it is also a common first name ("Mary", "David"), this much. */
     static final int FIRST_NAME_ALONE = 200_000;
+    /** ...or, when the article is about another country, this much. */
+    static final int CITY_ABROAD = 500_000;
     /** ...or, when the article names it twice or more, this much. */
     static final int CITY_REPEATED = 20_000;
     /** A state's score over the logarithm of its population, so that Texas outweighs a town but not a country. */
@@ -275,7 +277,7 @@ public final class Geotagger {
                     if (words.firstName(key)) personKeys.add(key);
                     break;
                 }
-                if (len == 1 && afterNameOrTitle(tokens, i, titleCase)) {
+                if (len == 1 && (afterNameOrTitle(tokens, i, titleCase) || ageAfter(s, tokens, i) && !isCountryName(places))) {
                     personKeys.add(key);
                     break;
                 }
@@ -422,6 +424,16 @@ public final class Geotagger {
             default -> null;
         };
         return word == null ? null : gazetteer.lookup(tokens.get(i).folded() + word);
+    }
+
+    /** "Joshua, 4, ran ahead": a name with an age after it is a person's. */
+    private static boolean ageAfter(String s, List<Token> tokens, int i) {
+        if (i + 1 >= tokens.size()) return false;
+        Token cur = tokens.get(i), next = tokens.get(i + 1);
+        String age = next.text();
+        if (age.isEmpty() || age.length() > 3 || !onlyComma(s, cur.end(), next.start())) return false;
+        for (int k = 0; k < age.length(); k++) if (!Character.isDigit(age.charAt(k))) return false;
+        return next.end() < s.length() && s.charAt(next.end()) == ',';
     }
 
     /** Whether the text between two words is a comma and spaces. */
@@ -610,8 +622,9 @@ public final class Geotagger {
             }
             // a small town named again and again is the article's own only if no other country is its subject
             int named = repeats.get(m.key);
-            if (named >= 2 && elsewhere(evidence, bestCountry)) named = 1;
-            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], named, english) ? best : null;
+            boolean elsewhere = elsewhere(evidence, bestCountry);
+            if (named >= 2 && elsewhere) named = 1;
+            m.chosen = accepted(m, best, agg[3] > 0, (long) agg[2], named, english, elsewhere) ? best : null;
         }
     }
 
@@ -621,7 +634,8 @@ public final class Geotagger {
      * city. Opening a sentence of a text that is not English, where we cannot tell words from names, a
      * town must be that big too.
      */
-    private boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats, boolean english) {
+    private boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats, boolean english,
+            boolean elsewhere) {
         if (supported) return true;
         if (m.street) return false;
         // the word lists are English: in other languages "Nice" is only a city
@@ -634,7 +648,7 @@ public final class Geotagger {
         return switch (p.kind()) {
             // a town the article names again and again is its own town, however small
             case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 && !english ? CITY_ALONE_AT_SENTENCE_START
-                    : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
+                    : repeats >= 2 ? CITY_REPEATED : elsewhere ? CITY_ABROAD : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };

@@ -229,4 +229,20 @@ class GeotaggerTest {
         assertThat(tag("What policy?", "We do not know where the Obama administration is heading on Israel and Egypt. "
                 + "The Obama team has said little since.").countries()).containsExactlyInAnyOrder("IL", "EG");
     }
+
+    @Test
+    void nameWithAnAgeAfterItIsAPerson() {
+        assertThat(tag("Bus ride", "Tina consoles her youngest son Joshua, 4, as they walk up the lane to the house.").countries())
+                .isEmpty();
+    }
+
+    @Test
+    void midSizedForeignTownAloneDoesNotCountInAnArticleAboutAnotherCountry() {
+        // The Woodlands is in Texas; Woodlands, a Singapore town of 250,000, is not what a Pennsylvania story means
+        assertThat(tag("Apartments", "The building in Allegheny County is owned by the Woodlands Foundation, a nonprofit agency.")
+                .countries()).containsExactly("US");
+        // a big city still counts
+        assertThat(tag("Trip", "The choir from Allegheny County will sing in Tokyo next spring.").countries())
+                .containsExactlyInAnyOrder("US", "JP");
+    }
 }
