@@ -657,7 +657,7 @@ public final class Geotagger {
     /** Whether most lower-case words of the text are common English ones: then capitals tell names from words. */
     private boolean english(List<Token> tokens) {
         int lower = 0, known = 0;
-        for (int i = 0; i < tokens.size() && lower < 200; i++) {
+        for (int i = 0; i < tokens.size() && lower < 60; i++) {
             Token t = tokens.get(i);
             if (!Character.isLowerCase(t.text().codePointAt(0))) continue;
             lower++;
