@@ -32,6 +32,8 @@ public final class Geotagger {
     /** Words that, just before or after a name, say it is a state or province rather than a namesake. */
     private static final Set<String> STATE_WORDS = Set.of("state", "gov", "governor", "sen", "senator", "rep",
             "legislature", "statehouse", "county", "counties", "parish", "province", "provincial", "etat", "bundesstaat");
+    /** English prepositions of place: the capitalised word after them is a place more often than not. */
+    private static final Set<String> LOCATIVES = Set.of("in", "near", "at", "outside", "around");
     /** Street words: a place name just before one names a street ("Flanders Road"); postal street suffixes. */
     private static final Set<String> STREETS = Set.of("street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "lane", "ln",
             "boulevard", "blvd", "pike", "highway", "hwy", "parkway", "pkwy", "terrace", "crescent", "way");
@@ -47,6 +49,8 @@ public final class Geotagger {
     static final int CITY_ALONE_AT_SENTENCE_START = 1_000_000;
     /** ...or, when it is also a common first name ("Mary", "David"), this much. */
     static final int FIRST_NAME_ALONE = 200_000;
+    /** ...or, after "in", "near" or "at" in an English text, this much. */
+    static final int CITY_LOCATED = 5_000;
     /** ...or, when the article is about another country, this much. */
     static final int CITY_ABROAD = 500_000;
     /** ...or, when the article names it twice or more, this much. */
@@ -92,6 +96,8 @@ public final class Geotagger {
         @Nullable Set<String> adminAfterComma;
         /** "MIDDLETOWN — The mayor said...": the all-capitals place that opens a report names where it was written. */
         boolean dateline;
+        /** "a fire in Scottdale": a preposition of place just before the name. */
+        boolean located;
         /** "Flanders Road": a street named after the place, which counts only when the article backs that place. */
         boolean street;
         /** "Athens City Council", "Jordan Elementary": a town's own body, so the name is a town, not a capital or a country. */
@@ -286,6 +292,7 @@ public final class Geotagger {
                 if (counties != null) places = counties;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
                 m.street = streetAfter(tokens, i + len);
+                m.located = i > 0 && LOCATIVES.contains(tokens.get(i - 1).folded()) && tokens.get(i).start() - tokens.get(i - 1).end() == 1;
                 m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
                 m.dateline = dateline(s, tokens, i, len);
@@ -632,7 +639,8 @@ public final class Geotagger {
      * A place nothing else in the article supports must be big to count. Named like an ordinary English word
      * ("Nice", "Man", "Mobile") it must be supported; named like a person ("Mary", "David") it must be a big
      * city. Opening a sentence of a text that is not English, where we cannot tell words from names, a
-     * town must be that big too.
+     * town must be a city of millions; in an article about another country, a city of half a million; after
+     * "in" or "near" in English, any town we know will do.
      */
     private boolean accepted(Mention m, Place p, boolean supported, long namesakesPopulation, int repeats, boolean english,
             boolean elsewhere) {
@@ -648,7 +656,7 @@ public final class Geotagger {
         return switch (p.kind()) {
             // a town the article names again and again is its own town, however small
             case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 && !english ? CITY_ALONE_AT_SENTENCE_START
-                    : repeats >= 2 ? CITY_REPEATED : elsewhere ? CITY_ABROAD : CITY_ALONE);
+                    : elsewhere ? CITY_ABROAD : m.located && english ? CITY_LOCATED : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;
         };

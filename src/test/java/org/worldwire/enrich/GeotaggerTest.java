@@ -245,4 +245,13 @@ class GeotaggerTest {
         assertThat(tag("Trip", "The choir from Allegheny County will sing in Tokyo next spring.").countries())
                 .containsExactlyInAnyOrder("US", "JP");
     }
+
+    @Test
+    void smallTownAfterAPrepositionOfPlaceCounts() {
+        assertThat(tag("Basement fire", "A house fire in Scottdale was put out so quickly yesterday that nobody was hurt.").countries())
+                .containsExactly("US");
+        // without the preposition a town of 10,000 is not enough on its own
+        assertThat(tag("Basement fire", "Scottdale firefighters put the fire out so quickly yesterday that nobody was hurt.").countries())
+                .isEmpty();
+    }
 }
