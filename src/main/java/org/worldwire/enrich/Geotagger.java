@@ -650,7 +650,9 @@ public final class Geotagger {
         boolean oneWord = english && m.key.indexOf(' ') < 0;
         boolean bigCountry = (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION)
                 && p.population() >= 1_000_000;
-        if (oneWord && words.common(m.key) && !bigCountry) return false;
+        // ...unless it follows "in" or "near" mid-sentence, as a town of some size ("a festival in Nice")
+        if (oneWord && words.common(m.key) && !bigCountry)
+            return m.located && !m.sentenceStart && p.kind() == Kind.CITY && namesakesPopulation >= CITY_ALONE && !elsewhere;
         boolean town = p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL;
         if (oneWord && town && words.firstName(m.key)) return namesakesPopulation >= FIRST_NAME_ALONE;
         return switch (p.kind()) {

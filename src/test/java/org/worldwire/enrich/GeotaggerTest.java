@@ -120,6 +120,9 @@ class GeotaggerTest {
                 .isEmpty();
         assertThat(tag("Festival", "The festival in Nice drew visitors from all over France this week.").countries())
                 .containsExactly("FR");
+        // after "in", mid-sentence, the word is the city's name
+        assertThat(tag("Memorial", "Thousands gathered in Nice on Friday for the memorial of the victims.").countries())
+                .containsExactly("FR");
         // the lists are English: in a French text "Nice" is only the city
         assertThat(tag("", "Le maire de Nice a présenté le budget de la ville devant le conseil municipal.").countries())
                 .containsExactly("FR");
@@ -178,6 +181,8 @@ class GeotaggerTest {
         assertThat(tag("Weatherization", "The program has its roots in New England during the energy crisis.").countries())
                 .isEmpty();
         assertThat(tag("Forum", "The forum is planned for April 22 at Mt. Vernon and the school.").countries()).isEmpty();
+        // in Spanish too: "Nueva York" is not York, England
+        assertThat(tag("", "El alcalde viajó a Nueva York la semana pasada para la reunión.").countries()).doesNotContain("GB");
     }
 
     @Test
