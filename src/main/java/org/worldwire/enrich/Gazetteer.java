@@ -27,6 +27,9 @@ final class Gazetteer {
     /** Abbreviations ("USA", "U.K.") are matched on their exact spelling, never lower-cased. */
     private final Map<String, Place[]> abbreviations;
     private final Map<String, Place[]> cyrillicStems;
+    /** US states and Canadian provinces by their ASCII names, for {@link #stateAbbreviation}. */
+    private final Map<String, Place[]> abbreviatedStates;
+    private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
     final int maxTokens;
     final int maxCjkChars;
 
@@ -34,6 +37,7 @@ final class Gazetteer {
         this.byKey = byKey;
         this.abbreviations = abbreviations;
         this.cyrillicStems = cyrillicStems(byKey);
+        this.abbreviatedStates = abbreviatedStates(byKey);
         this.maxTokens = maxTokens;
         this.maxCjkChars = maxCjkChars;
     }
@@ -81,6 +85,62 @@ final class Gazetteer {
             });
         }
         return stems;
+    }
+
+    /**
+     * The US states or Canadian provinces an abbreviation in the style of the news agencies stands for: "Pa." and
+     * "Tenn." (letters of the name in order, from its first), "N.J." and "W.Va." (one part per word), "Ky". Where
+     * some states start with the abbreviation ("Man." for Manitoba), only those. Only these two countries: their
+     * agencies abbreviate states after town names; elsewhere such abbreviations are rare and ambiguous.
+     */
+    Place @Nullable [] stateAbbreviation(String abbreviation) {
+        Place[] known = abbreviationCache.get(abbreviation);
+        if (known == null) {
+            known = spelledStates(abbreviation);
+            if (abbreviationCache.size() < 10_000) abbreviationCache.put(abbreviation, known); // bounded: texts are endless
+        }
+        return known.length == 0 ? null : known;
+    }
+
+    private Place[] spelledStates(String abbreviation) {
+        String[] parts = abbreviation.toLowerCase(Locale.ROOT).split("\\.");
+        var prefixed = new ArrayList<Place>(2);
+        var spelled = new ArrayList<Place>(2);
+        for (var e : abbreviatedStates.entrySet()) {
+            String[] words = e.getKey().split(" ");
+            if (words.length != parts.length) continue;
+            boolean prefix = true, spells = true;
+            for (int k = 0; k < parts.length && spells; k++) {
+                spells = spells(parts[k], words[k]);
+                prefix &= words[k].startsWith(parts[k]);
+            }
+            if (!spells) continue;
+            for (Place p : e.getValue()) {
+                if (!spelled.contains(p)) spelled.add(p);
+                if (prefix && !prefixed.contains(p)) prefixed.add(p);
+            }
+        }
+        return (prefixed.isEmpty() ? spelled : prefixed).toArray(Place[]::new);
+    }
+
+    /** Whether the letters of {@code part} appear in {@code word} in order, the first being its first. */
+    private static boolean spells(String part, String word) {
+        if (part.isEmpty() || word.isEmpty() || part.charAt(0) != word.charAt(0)) return false;
+        int k = 1;
+        for (int w = 1; w < word.length() && k < part.length(); w++) if (word.charAt(w) == part.charAt(k)) k++;
+        return k == part.length();
+    }
+
+    private static Map<String, Place[]> abbreviatedStates(Map<String, Place[]> byKey) {
+        var out = new HashMap<String, Place[]>();
+        byKey.forEach((key, places) -> {
+            for (int i = 0; i < key.length(); i++) if (key.charAt(i) > 127) return;
+            Place[] states = java.util.Arrays.stream(places)
+                    .filter(p -> p.kind() == Kind.STATE && (p.iso2().equals("US") || p.iso2().equals("CA")))
+                    .toArray(Place[]::new);
+            if (states.length > 0) out.put(key, states);
+        });
+        return out;
     }
 
     Place @Nullable [] abbreviation(String exact) {

@@ -16,9 +16,13 @@ final class Tokens {
 
     private Tokens() {}
 
-    private static boolean abbreviatedTitle(List<Token> before) {
+    /** "Mr.", "Gov.", and the initial of a name ("Barry M. George"): a dot after them ends no sentence. */
+    private static boolean abbreviatedTitle(List<Token> before, String s) {
         if (before.isEmpty()) return false;
-        String t = before.getLast().text();
+        Token last = before.getLast();
+        String t = last.text();
+        if (t.length() == 1 && Character.isUpperCase(t.charAt(0)) && last.end() < s.length() && s.charAt(last.end()) == '.')
+            return true;
         if (t.length() < 2 || t.length() > 3 || !Character.isUpperCase(t.charAt(0))) return false;
         for (int k = 1; k < t.length(); k++) if (!Character.isLowerCase(t.charAt(k))) return false;
         return true;
@@ -41,7 +45,7 @@ final class Tokens {
         while (i < n) {
             char c = s.charAt(i);
             if (!Character.isLetterOrDigit(c)) {
-                if (c == '.' && abbreviatedTitle(out)) {
+                if (c == '.' && abbreviatedTitle(out, s) && out.getLast().end() == i) {
                     i++;
                     continue; // "Mr. Jordan", "Gov. Perdue": the dot does not end the sentence
                 }

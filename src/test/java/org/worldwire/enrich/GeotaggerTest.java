@@ -111,4 +111,152 @@ class GeotaggerTest {
         assertThat(tag("", "").countries()).isEmpty();
         assertThat(tag("Police said", "Police said the street was closed in March.").countries()).isEmpty();
     }
+
+    @Test
+    void placeNamedLikeAnOrdinaryWordCountsOnlyWithSupport() {
+        assertThat(tag("Man found dead in his car", "Man found dead in his car near the old mill, the sheriff said.").countries())
+                .isEmpty();
+        assertThat(tag("NICE to tidy neighborhoods", "NICE volunteers will clean up the parks on Saturday morning.").countries())
+                .isEmpty();
+        assertThat(tag("Festival", "The festival in Nice drew visitors from all over France this week.").countries())
+                .containsExactly("FR");
+        // after "in", mid-sentence, the word is the city's name
+        assertThat(tag("Memorial", "Thousands gathered in Nice on Friday for the memorial of the victims.").countries())
+                .containsExactly("FR");
+        // the lists are English: in a French text "Nice" is only the city
+        assertThat(tag("", "Le maire de Nice a présenté le budget de la ville devant le conseil municipal.").countries())
+                .containsExactly("FR");
+    }
+
+    @Test
+    void firstNamesAreNotTownsWithoutSupport() {
+        assertThat(tag("Award", "Mary handed the award to David at the dinner, and everyone cheered for them.").countries())
+                .isEmpty();
+        assertThat(tag("Team wins", "Chad Foster scored twice as the team won its third game in a row. Chad was named player of the week.")
+                .countries()).isEmpty();
+        assertThat(tag("Border talks", "Chad and Niger agreed to reopen the border crossing next week.").countries())
+                .containsExactlyInAnyOrder("TD", "NE");
+        assertThat(tag("Skater", "Nine-year-old Georgia Stevens is lacing up her skates. Georgia began skating at four.").countries())
+                .isEmpty();
+    }
+
+    @Test
+    void placeFollowedByAnOrdinaryNounIsStillThePlace() {
+        assertThat(tag("Arrest", "A Gainesville man was arrested on Saturday, Gainesville Police said.").countries()).containsExactly("US");
+        assertThat(tag("Data due", "The Virginia Department of Education will release the data today for all of the schools.").countries())
+                .containsExactly("US");
+        assertThat(tag("Six Flags Over Texas sells beer", "Patrons of the park can buy beer at six places from today.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void initialOfAMiddleNameEndsNoSentence() {
+        // "M." is an initial, so "Perez" follows a name and is a person, not the Argentine town
+        assertThat(tag("Robbery", "Robert M. Perez drove the car to the house on the day before the robbery.").countries()).isEmpty();
+    }
+
+    @Test
+    void newsAgencyStateAbbreviationsAfterATownNameTheState() {
+        assertThat(tag("Obituary", "Interment will be in the Union Cemetery, Friedensburg, Pa., on Friday.").countries())
+                .containsExactly("US");
+        assertThat(tag("Fire", "EDMONTON, Ky (WBKO) -- One of the biggest fires in years destroyed a store.").countries())
+                .containsExactly("US");
+        assertThat(tag("Protection", "CHARLESTON, W.Va. -- The forest will be protected, the senator said.").countries())
+                .containsExactly("US");
+        assertThat(tag("Baby", "When Lucy was born in Churchill, Man. her parents did not know if she would live.").countries())
+                .containsExactly("CA");
+        // "St." opens a longer name and is no state
+        assertThat(tag("Festival", "The festival opened on Nevsky Prospekt, St. Petersburg's main street.").countries())
+                .containsExactly("RU");
+    }
+
+    @Test
+    void streetNamedAfterAPlaceCountsOnlyWhenTheArticleBacksIt() {
+        assertThat(tag("Shooting", "Thomas Frye, 20, of the 900 block of Flanders Road, was driving the car.").countries()).isEmpty();
+        assertThat(tag("Crash", "A motorcycle wreck on Rivers Avenue killed a passenger on Monday.").countries()).isEmpty();
+    }
+
+    @Test
+    void namePrefixMakesAnotherPlace() {
+        assertThat(tag("Weatherization", "The program has its roots in New England during the energy crisis.").countries())
+                .isEmpty();
+        assertThat(tag("Forum", "The forum is planned for April 22 at Mt. Vernon and the school.").countries()).isEmpty();
+        // in Spanish too: "Nueva York" is not York, England
+        assertThat(tag("", "El alcalde viajó a Nueva York la semana pasada para la reunión.").countries()).doesNotContain("GB");
+    }
+
+    @Test
+    void datelineNamesWhereTheReportWasWritten() {
+        assertThat(tag("Council", "MIDDLETOWN — The town council met on Monday to discuss the budget.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void hyphenatedWordsAreReadAsTheirParts() {
+        assertThat(tag("Rethinking Egypt-US relations", "Relations have been tense for years.").countries())
+                .containsExactlyInAnyOrder("EG", "US");
+        assertThat(tag("", "Die deutsch-französischen Beziehungen und die Russland-Politik wurden besprochen.").countries())
+                .contains("RU");
+        assertThat(tag("", "Guinea-Bissau held elections on Sunday.").countries()).containsExactly("GW");
+    }
+
+    @Test
+    void townBodyAfterANameMakesItTheTownNotTheCapital() {
+        // the ambiguities, settled by words around the name: Athens and Paris in the United States
+        assertThat(tag("City Council talks money", "The Athens City Council was given a budget update on Wednesday morning.").countries())
+                .containsExactly("US");
+        assertThat(tag("Council looks over list", "Paris City Council asked the city manager to expand the plan. Paris will vote in May.")
+                .countries()).containsExactly("US");
+        assertThat(tag("Parks", "Athens Parks and Recreation said the city parks are open for skating.").countries())
+                .containsExactly("US");
+        // without such words the capital stands
+        assertThat(tag("Talks", "The ministers met in Athens on Monday to discuss the debt.").countries()).containsExactly("GR");
+    }
+
+    @Test
+    void tinyTerritoryDoesNotOutweighATownOfTheSameName() {
+        // Norfolk Island has under a thousand people; Norfolk, Virginia a quarter of a million
+        assertThat(tag("Students", "A guidance counselor at a school in Norfolk works with students on their college options.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void nameBeforeTheWordCountyIsTheCounty() {
+        assertThat(tag("Outlet mall", "Shoppers drive to outlet malls in Geauga and Medina counties every weekend.").countries())
+                .containsExactly("US");
+        assertThat(tag("River clean-up", "Volunteers from Nassau and Baker counties in Florida will take part.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void smallTownNamedAgainAndAgainIsNotTakenAbroadWhenTheArticleIsAboutAnotherCountry() {
+        // "Obama" is also a Japanese town of 30,000: in an article about Egypt and Israel it is the president
+        assertThat(tag("What policy?", "We do not know where the Obama administration is heading on Israel and Egypt. "
+                + "The Obama team has said little since.").countries()).containsExactlyInAnyOrder("IL", "EG");
+    }
+
+    @Test
+    void nameWithAnAgeAfterItIsAPerson() {
+        assertThat(tag("Bus ride", "Tina consoles her youngest son Joshua, 4, as they walk up the lane to the house.").countries())
+                .isEmpty();
+    }
+
+    @Test
+    void midSizedForeignTownAloneDoesNotCountInAnArticleAboutAnotherCountry() {
+        // The Woodlands is in Texas; Woodlands, a Singapore town of 250,000, is not what a Pennsylvania story means
+        assertThat(tag("Apartments", "The building in Allegheny County is owned by the Woodlands Foundation, a nonprofit agency.")
+                .countries()).containsExactly("US");
+        // a big city still counts
+        assertThat(tag("Trip", "The choir from Allegheny County will sing in Tokyo next spring.").countries())
+                .containsExactlyInAnyOrder("US", "JP");
+    }
+
+    @Test
+    void smallTownAfterAPrepositionOfPlaceCounts() {
+        assertThat(tag("Basement fire", "A house fire in Scottdale was put out so quickly yesterday that nobody was hurt.").countries())
+                .containsExactly("US");
+        // without the preposition a town of 10,000 is not enough on its own
+        assertThat(tag("Basement fire", "Scottdale firefighters put the fire out so quickly yesterday that nobody was hurt.").countries())
+                .isEmpty();
+    }
 }
