@@ -58,7 +58,8 @@ public final class Credentials {
             }
             String p = chosen ? envPassword : PasswordHash.randomSecret();
             // Another process may have raced us; whoever stored first wins and this one's secret is not shown.
-            if (settings.putIfAbsent(PASSWORD_KEY, PasswordHash.hash(p)) && !chosen) password = p;
+            String hash = chosen ? PasswordHash.hash(p) : PasswordHash.hashGenerated(p);
+            if (settings.putIfAbsent(PASSWORD_KEY, hash) && !chosen) password = p;
         }
         String token = null;
         if (settings.get(TOKEN_KEY).isEmpty()) {

@@ -20,10 +20,25 @@ final class PasswordHash {
 
     private PasswordHash() {}
 
+    /** Iterations for a secret we generated ourselves. */
+    static final int GENERATED_ITERATIONS = 1_000;
+
     static String hash(String password) {
+        return hash(password, ITERATIONS);
+    }
+
+    /**
+     * A password we generated has 256 random bits, beyond any guessing however fast the hash, so stretching it adds
+     * nothing; the 600 000 iterations that protect a chosen password cost seconds of a first start on a small machine.
+     */
+    static String hashGenerated(String secret) {
+        return hash(secret, GENERATED_ITERATIONS);
+    }
+
+    private static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return encode(ITERATIONS, salt, derive(password, salt, ITERATIONS));
+        return encode(iterations, salt, derive(password, salt, iterations));
     }
 
     /** False for a wrong password and for a stored value that is not a hash this class wrote. */

@@ -70,7 +70,9 @@ class AdminRoutesTest {
         try {
             Credentials c = Credentials.over(other.settings());
             Credentials.Created created = c.createMissing(null);
-            assertThat(created.generatedPassword()).isNotNull();
+            assertThat(created.generatedPassword()).isNotNull().hasSizeGreaterThanOrEqualTo(43);
+            // 256 random bits need no stretching; a chosen password keeps 600 000 iterations (test above).
+            assertThat(other.settings().get(Credentials.PASSWORD_KEY).orElseThrow()).startsWith("pbkdf2-sha256$1000$");
             assertThat(c.passwordMatches(created.generatedPassword())).isTrue();
             assertThat(c.passwordMatches(created.generatedPassword() + "x")).isFalse();
             assertThat(c.createMissing(null).generatedPassword()).isNull();
