@@ -9,10 +9,11 @@ import org.worldwire.enrich.LanguageIdentifier;
 
 /** The enrich stage: language and countries of an article, with its source's declarations as priors. */
 public final class Enrichment {
+    private record Loading(CompletableFuture<LanguageIdentifier> languages, CompletableFuture<Geotagger> geotagger) {}
+
     private final Supplier<LanguageIdentifier> languageLoader;
     private final Supplier<Geotagger> geotaggerLoader;
-    private volatile @Nullable CompletableFuture<LanguageIdentifier> languages;
-    private volatile @Nullable CompletableFuture<Geotagger> geotagger;
+    private volatile @Nullable Loading loading;
 
     public Enrichment(LanguageIdentifier languages, Geotagger geotagger) {
         this(() -> languages, () -> geotagger);
@@ -37,10 +38,21 @@ public final class Enrichment {
     }
 
     /** Starts loading on their own threads, if not started yet, and returns at once. */
-    public synchronized void preload() {
-        if (languages != null) return;
-        geotagger = CompletableFuture.supplyAsync(geotaggerLoader, Enrichment::daemon);
-        languages = CompletableFuture.supplyAsync(languageLoader, Enrichment::daemon);
+    public void preload() {
+        loading();
+    }
+
+    private Loading loading() {
+        Loading l = loading;
+        if (l != null) return l;
+        synchronized (this) {
+            l = loading;
+            if (l == null) {
+                loading = l = new Loading(CompletableFuture.supplyAsync(languageLoader, Enrichment::daemon),
+                        CompletableFuture.supplyAsync(geotaggerLoader, Enrichment::daemon));
+            }
+            return l;
+        }
     }
 
     private static void daemon(Runnable task) {
@@ -49,31 +61,13 @@ public final class Enrichment {
         t.start();
     }
 
-    private LanguageIdentifier languages() {
-        CompletableFuture<LanguageIdentifier> f = languages;
-        if (f == null) {
-            preload();
-            f = java.util.Objects.requireNonNull(languages);
-        }
-        return f.join();
-    }
-
-    private Geotagger geotagger() {
-        CompletableFuture<Geotagger> f = geotagger;
-        if (f == null) {
-            preload();
-            f = java.util.Objects.requireNonNull(geotagger);
-        }
-        return f.join();
-    }
-
     @Nullable String language(String title, String text, @Nullable String prior) {
         // A few hundred characters settle the language; the detector's cost grows with every n-gram it reads.
         String sample = text.length() > 600 ? text.substring(0, 600) : text;
-        return languages().identify(title + "\n" + sample, prior);
+        return loading().languages().join().identify(title + "\n" + sample, prior);
     }
 
     GeoTags places(String title, String text, @Nullable String sourceCountry) {
-        return geotagger().tag(title, text, sourceCountry);
+        return loading().geotagger().join().tag(title, text, sourceCountry);
     }
 }
