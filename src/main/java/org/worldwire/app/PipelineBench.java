@@ -40,7 +40,7 @@ public final class PipelineBench {
         AtomicLong stored = new AtomicLong();
         List<Long> delays = Collections.synchronizedList(new ArrayList<>());
         try (PublisherWorld world = PublisherWorld.start(sim); Worldwire app = Worldwire.start(config)) {
-            app.events().subscribe(a -> {
+            app.events().onArticle(a -> {
                 if (!measuring.get()) return;
                 Instant now = Instant.now();
                 stored.incrementAndGet();

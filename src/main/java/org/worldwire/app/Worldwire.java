@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.cluster.StoryClusterer;
+import org.worldwire.events.EventBus;
+import org.worldwire.events.LocalEventBus;
+import org.worldwire.ingest.StoryPlacement;
 import org.worldwire.fetch.Fetcher;
 import org.worldwire.fetch.RobotsPolicy;
 import org.worldwire.ingest.ArticlePipeline;
@@ -42,15 +45,19 @@ import org.worldwire.web.admin.SourceAdminActions;
  */
 public final class Worldwire implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worldwire.class);
+    /** How far back a restarted clusterer remembers: stories older than this have gone cold anyway. */
+    private static final java.time.Duration STORY_MEMORY = java.time.Duration.ofDays(3);
+    private static final int STORY_RESTORE_MAX = 50_000;
 
     private final Config config;
     private final InstantSource clock = InstantSource.system();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SqliteStore store;
     private final LuceneSearchIndex index;
-    private final ArticleEvents events = new ArticleEvents();
+    private final LocalEventBus events = new LocalEventBus();
     private final Subscriptions subscriptions = new Subscriptions();
     private final Fetcher fetcher;
+    private final StoryPlacement stories;
     private final ArticlePipeline pipeline;
     private final RefreshSource refresh;
     private final Poller poller;
@@ -73,13 +80,15 @@ public final class Worldwire implements AutoCloseable {
         catchUpIndex();
         fetcher = new Fetcher(config.fetch());
         closeables.add(fetcher);
+        stories = new StoryPlacement(new StoryClusterer(), store.stories(), store.articles(), STORY_MEMORY,
+                STORY_RESTORE_MAX, metrics);
         pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
-                enrichment, metrics, clock);
+                enrichment, stories, metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
-        web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
+        web = new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics);
         closeables.add(web::stop);
         var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
                 .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
@@ -103,6 +112,7 @@ public final class Worldwire implements AutoCloseable {
             // Serving first: readers and health checks need neither the pipeline nor the gazetteer it loads.
             w.port = w.web.start(config.host(), config.port());
             w.enrichment.preload();
+            w.stories.restore(w.clock.instant());
             w.pipeline.start();
             w.poller.start();
         } catch (RuntimeException e) {
@@ -179,11 +189,15 @@ public final class Worldwire implements AutoCloseable {
         return store.queue();
     }
 
+    public org.worldwire.store.StoryStore stories() {
+        return store.stories();
+    }
+
     public SearchIndex search() {
         return index;
     }
 
-    public ArticleEvents events() {
+    public EventBus events() {
         return events;
     }
 

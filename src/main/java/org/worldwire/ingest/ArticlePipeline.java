@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.worldwire.enrich.GeoTags;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.events.EventBus;
+import org.worldwire.events.NewsEvent;
 import org.worldwire.extract.ArticleExtractor;
 import org.worldwire.fetch.FetchFailure;
 import org.worldwire.fetch.FetchRequest;
@@ -37,7 +38,7 @@ import org.worldwire.store.SourceStore;
 
 /**
  * Turns pending entries into stored articles: fetch the page, extract, enrich, store (clearing the pending
- * entry in the same transaction), index, announce. Workers are virtual threads taking from a bounded queue;
+ * entry in the same transaction), place in its story, index, announce. Workers are virtual threads taking from a bounded queue;
  * {@link #submit} blocks when it is full, which slows the pollers down instead of growing memory.
  *
  * <p>An article whose page cannot be fetched or read is still stored, with the text its feed entry gave:
@@ -53,8 +54,9 @@ public final class ArticlePipeline implements AutoCloseable {
     private final SourceStore sources;
     private final IngestQueue queue;
     private final SearchIndex index;
-    private final ArticleEvents events;
+    private final EventBus events;
     private final Enrichment enrichment;
+    private final StoryPlacement stories;
     private final InstantSource clock;
     private final BlockingQueue<PendingEntry> work;
     private final HostLimiter hosts;
@@ -69,7 +71,8 @@ public final class ArticlePipeline implements AutoCloseable {
     private final MeterRegistry metrics;
 
     public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
-            SearchIndex index, ArticleEvents events, Enrichment enrichment, MeterRegistry metrics, InstantSource clock) {
+            SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
+            InstantSource clock) {
         this.config = config;
         this.fetcher = fetcher;
         this.robots = robots;
@@ -78,6 +81,7 @@ public final class ArticlePipeline implements AutoCloseable {
         this.index = index;
         this.events = events;
         this.enrichment = enrichment;
+        this.stories = stories;
         this.clock = clock;
         this.metrics = metrics;
         this.work = new ArrayBlockingQueue<>(config.queueCapacity());
@@ -156,6 +160,8 @@ public final class ArticlePipeline implements AutoCloseable {
             return saved;
         }
         Article a = saved.get();
+        StoryPlacement.Placed placed = place(a);
+        if (placed != null) a = placed.article();
         index.index(a);
         stored.increment();
         Instant now = clock.instant();
@@ -164,7 +170,21 @@ public final class ArticlePipeline implements AutoCloseable {
             publishToStored.record(Duration.between(a.published(), now));
         }
         events.articleStored(a);
-        return saved;
+        if (placed != null) {
+            events.publish(new NewsEvent.StoryUpdated(placed.story(), placed.assignment().newStory(),
+                    placed.assignment().merged()));
+        }
+        return Optional.of(a);
+    }
+
+    /** The cluster stage; when it fails the article stays unplaced, and the next start places it. */
+    private StoryPlacement.@Nullable Placed place(Article a) {
+        try {
+            return stories.place(a);
+        } catch (RuntimeException e) {
+            log.error("placing an article in its story failed article_id={}", a.id(), e);
+            return null;
+        }
     }
 
     private @Nullable ArticleContent fetchAndExtract(PendingEntry entry) {

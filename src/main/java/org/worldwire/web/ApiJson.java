@@ -11,6 +11,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
 import org.worldwire.model.Source;
+import org.worldwire.model.Story;
 
 /** The API's JSON shapes (snake_case), and the one mapper that writes them. */
 final class ApiJson {
@@ -56,7 +57,9 @@ final class ApiJson {
             List<String> primaryCountries,
             @Nullable String leadImage,
             String text,
-            boolean fullText) {}
+            boolean fullText,
+            @Nullable Long story,
+            @Nullable Long copyOf) {}
 
     record ArticlePage(List<ArticleJson> articles, @Nullable String nextCursor) {}
 
@@ -75,7 +78,47 @@ final class ApiJson {
         String text = full ? a.text() : Text.excerpt(a.paragraphs(), a.summary(), site.config.excerptLength());
         return new ArticleJson(a.id(), a.title(), a.url(), site.abs(Site.articlePath(a)),
                 new SourceRef(s.id(), s.title(), s.country(), s.siteUrl()), a.byline(), a.published(), a.discovered(),
-                a.shownTime(), a.language(), a.countries(), a.primaryCountries(), a.leadImage(), text, full);
+                a.shownTime(), a.language(), a.countries(), a.primaryCountries(), a.leadImage(), text, full,
+                a.storyId() == 0 ? null : a.storyId(), a.copyOf() == 0 ? null : a.copyOf());
+    }
+
+    /**
+     * One story. {@code sources} counts independent sources (a source that only reprinted a copy adds nothing);
+     * {@code source_countries} how many countries they are based in; {@code countries} what it is about.
+     */
+    record StoryJson(
+            long id,
+            String title,
+            @Nullable String summary,
+            String link,
+            long leadArticle,
+            Instant firstSeen,
+            Instant lastUpdate,
+            int sources,
+            int reports,
+            int articles,
+            int sourceCountries,
+            List<String> countries,
+            List<String> languages) {}
+
+    record StoriesPage(List<StoryJson> stories, @Nullable String nextCursor) {}
+
+    /** A report of a story with the copies reprinted from it. */
+    record ReportJson(ArticleJson article, List<ArticleJson> copies) {}
+
+    record StoryDetail(StoryJson story, List<ReportJson> reports) {}
+
+    /** The live stream's {@code story} event: a story was founded or grew; {@code merged} were folded into it. */
+    record StoryEvent(StoryJson story, boolean created, List<Long> merged) {}
+
+    static StoryJson story(Site site, Story s) {
+        return new StoryJson(s.id(), s.title(), s.summary(), site.abs(Site.storyPath(s.id())), s.leadArticleId(),
+                s.firstSeen(), s.lastUpdate(), s.sources(), s.reports(), s.articles(), s.sourceCountries(), s.countries(),
+                s.languages());
+    }
+
+    static StoryEvent storyEvent(Site site, Story s, boolean created, List<Long> merged) {
+        return new StoryEvent(story(site, s), created, merged);
     }
 
     static SourceJson source(Site site, Source s) {

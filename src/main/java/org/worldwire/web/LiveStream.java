@@ -10,10 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.worldwire.events.NewsEvent;
 import org.worldwire.model.Article;
 
 /**
- * The live stream: every stored article, as a Server-Sent Event {@code article} whose id is the article id.
+ * The live stream: every stored article, as a Server-Sent Event {@code article} whose id is the article id, and
+ * every new or grown story, as an event {@code story} without an id (so it never moves a client's resume point).
  * A client that comes back with {@code Last-Event-ID} (or {@code ?after=ID}) first gets what it missed, from
  * the store, then the live ones, without gaps or repeats. Each client has its own bounded queue and writer
  * (a virtual thread), so a slow reader never holds up the storing thread; one that falls too far behind is
@@ -37,10 +39,10 @@ final class LiveStream {
         return subscribers.size();
     }
 
-    /** Called on the storing thread: hand the article to every client's queue, never block. */
-    void articleStored(Article a) {
+    /** Called on the storing thread: hand the event to every client's queue, never block. */
+    void publish(NewsEvent e) {
         for (Subscriber s : subscribers) {
-            if (!s.queue.offer(a)) s.overflowed = true;
+            if (!s.queue.offer(e)) s.overflowed = true;
         }
     }
 
@@ -75,7 +77,7 @@ final class LiveStream {
 
     private final class Subscriber {
         final SseClient client;
-        final BlockingQueue<Article> queue = new ArrayBlockingQueue<>(QUEUE);
+        final BlockingQueue<NewsEvent> queue = new ArrayBlockingQueue<>(QUEUE);
         volatile boolean overflowed;
 
         Subscriber(SseClient client) {
@@ -94,12 +96,16 @@ final class LiveStream {
                         log.info("sse client too slow, closing last_id={}", last);
                         break;
                     }
-                    Article a = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-                    if (a == null) {
-                        client.sendComment("ping");
-                    } else if (a.id() > replayed) {
-                        send(a);
-                        last = Math.max(last, a.id());
+                    NewsEvent e = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                    switch (e) {
+                        case null -> client.sendComment("ping");
+                        case NewsEvent.ArticleStored(Article a) when a.id() > replayed -> {
+                            send(a);
+                            last = Math.max(last, a.id());
+                        }
+                        case NewsEvent.ArticleStored ignored -> { } // the replay sent it already
+                        case NewsEvent.StoryUpdated u -> client.sendEvent("story",
+                                ApiJson.write(ApiJson.storyEvent(site, u.story(), u.created(), u.merged())));
                     }
                 }
             } catch (InterruptedException e) {

@@ -21,6 +21,7 @@ import org.worldwire.search.SearchQuery;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.SourceStore;
+import org.worldwire.store.StoryStore;
 import org.worldwire.web.Views.Chrome;
 import org.worldwire.web.Views.CountryLink;
 import org.worldwire.web.Views.Item;
@@ -34,6 +35,7 @@ final class Site {
     final WebConfig config;
     final SourceStore sources;
     final ArticleStore articles;
+    final StoryStore stories;
     final SearchIndex search;
     final RegionDirectory regions;
     final InstantSource clock;
@@ -42,11 +44,12 @@ final class Site {
     private volatile Map<Long, Source> sourceById = Map.of();
     private volatile long sourcesLoadedAt = Long.MIN_VALUE / 2;
 
-    Site(WebConfig config, SourceStore sources, ArticleStore articles, SearchIndex search, RegionDirectory regions,
-            InstantSource clock, Assets assets) {
+    Site(WebConfig config, SourceStore sources, ArticleStore articles, StoryStore stories, SearchIndex search,
+            RegionDirectory regions, InstantSource clock, Assets assets) {
         this.config = config;
         this.sources = sources;
         this.articles = articles;
+        this.stories = stories;
         this.search = search;
         this.regions = regions;
         this.clock = clock;

@@ -13,15 +13,16 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.events.EventBus;
 import org.worldwire.search.SearchIndex;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.SourceStore;
+import org.worldwire.store.StoryStore;
 
 /**
  * The reader site, the JSON API, the live stream, feeds out, sitemaps, {@code /health} and {@code /metrics},
  * on one Javalin server. Reads only through the store and search ports; learns of new articles from
- * {@link ArticleEvents}. The application may add its own routes through {@link #javalin()} before
+ * the {@link EventBus}. The application may add its own routes through {@link #javalin()} before
  * {@link #start}.
  */
 public final class WebApp {
@@ -32,20 +33,20 @@ public final class WebApp {
     private final LiveStream live;
     private final Pages pages;
     private final Api api;
-    private final ArticleEvents events;
+    private final EventBus events;
     private final PrometheusMeterRegistry metrics;
     private final Javalin javalin;
     private @Nullable Runnable unsubscribe;
 
-    public WebApp(WebConfig config, SourceStore sources, ArticleStore articles, SearchIndex search, ArticleEvents events,
-            PrometheusMeterRegistry metrics) {
-        this(config, sources, articles, search, events, metrics, RegionDirectory.builtIn(), InstantSource.system());
+    public WebApp(WebConfig config, SourceStore sources, ArticleStore articles, StoryStore stories, SearchIndex search,
+            EventBus events, PrometheusMeterRegistry metrics) {
+        this(config, sources, articles, stories, search, events, metrics, RegionDirectory.builtIn(), InstantSource.system());
     }
 
     /** @param regions which countries make up each region section; @param clock the time pages are rendered at */
-    public WebApp(WebConfig config, SourceStore sources, ArticleStore articles, SearchIndex search, ArticleEvents events,
-            PrometheusMeterRegistry metrics, RegionDirectory regions, InstantSource clock) {
-        this.site = new Site(config, sources, articles, search, regions, clock, new Assets());
+    public WebApp(WebConfig config, SourceStore sources, ArticleStore articles, StoryStore stories, SearchIndex search,
+            EventBus events, PrometheusMeterRegistry metrics, RegionDirectory regions, InstantSource clock) {
+        this.site = new Site(config, sources, articles, stories, search, regions, clock, new Assets());
         this.events = events;
         this.metrics = metrics;
         this.live = new LiveStream(site);
@@ -68,9 +69,9 @@ public final class WebApp {
      * @return the port it listens on
      */
     public int start(String host, int port) {
-        unsubscribe = events.subscribe(a -> {
+        unsubscribe = events.subscribe(e -> {
             cache.articleStored();
-            live.articleStored(a);
+            live.publish(e);
         });
         javalin.start(host, port);
         log.info("web serving host={} port={} base_url={}", host, javalin.port(), site.config.baseUrl());

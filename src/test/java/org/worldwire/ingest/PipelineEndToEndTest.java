@@ -72,7 +72,7 @@ class PipelineEndToEndTest {
         try (PublisherWorld world = PublisherWorld.start(world(4, 0));
                 Worldwire app = Worldwire.start(config(data))) {
             Set<Long> announced = ConcurrentHashMap.newKeySet();
-            app.events().subscribe(a -> announced.add(a.id()));
+            app.events().onArticle(a -> announced.add(a.id()));
             subscribe(app, world);
             await("the backlog is stored", () -> storedUrls(app).containsAll(publishedUrls(world, true)));
 

@@ -9,7 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.events.LocalEventBus;
 import org.worldwire.model.Article;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
@@ -36,10 +36,10 @@ public final class RenderCost {
                 index.index(store.articles().addIfNew(a).orElseThrow());
             }
             index.refresh();
-            Site site = new Site(WebConfig.defaults(), store.sources(), store.articles(), index, RegionDirectory.builtIn(),
+            Site site = new Site(WebConfig.defaults(), store.sources(), store.articles(), store.stories(), index, RegionDirectory.builtIn(),
                     InstantSource.system(), new Assets());
             Pages pages = new Pages(site, new Templates(), new ResponseCache());
-            new WebApp(WebConfig.defaults(), store.sources(), store.articles(), index, new ArticleEvents(),
+            new WebApp(WebConfig.defaults(), store.sources(), store.articles(), store.stories(), index, new LocalEventBus(),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             List<Article> all = store.articles().list(ArticleQuery.latest(1000));
             for (int round = 0; round < 3; round++) {

@@ -14,7 +14,9 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.events.LocalEventBus;
+import org.worldwire.events.NewsEvent;
+import org.worldwire.model.Story;
 import org.worldwire.model.Article;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
@@ -28,7 +30,7 @@ import org.worldwire.store.sqlite.SqliteStore;
 final class SiteFixture implements AutoCloseable {
     final SqliteStore store;
     final LuceneSearchIndex index;
-    final ArticleEvents events = new ArticleEvents();
+    final LocalEventBus events = new LocalEventBus();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final WebApp web;
     final int port;
@@ -43,7 +45,8 @@ final class SiteFixture implements AutoCloseable {
     SiteFixture(Path dir, WebConfig config) {
         store = SqliteStore.open(dir.resolve("worldwire.db"), InstantSource.system());
         index = LuceneSearchIndex.open(dir.resolve("index"));
-        web = new WebApp(config.withBaseUrl("http://127.0.0.1"), store.sources(), store.articles(), index, events, metrics);
+        web = new WebApp(config.withBaseUrl("http://127.0.0.1"), store.sources(), store.articles(), store.stories(), index,
+                events, metrics);
         port = web.start("127.0.0.1", 0);
     }
 
@@ -70,17 +73,36 @@ final class SiteFixture implements AutoCloseable {
         return publish(s, title, paragraphs, countries, countries, lang, byline, leadImage);
     }
 
-    /** Stores, indexes and announces an article as the pipeline would. */
+    /** Stores, indexes and announces an article as the pipeline would, as a story of its own. */
     Article publish(Source s, String title, List<String> paragraphs, List<String> countries, List<String> primary,
             @Nullable String lang, @Nullable String byline, @Nullable String leadImage) {
+        return publish(s, title, paragraphs, countries, primary, lang, byline, leadImage, 0, 0);
+    }
+
+    /** A report of the story {@code storyId}, or a copy of article {@code copyOf} (which it then joins). */
+    Article report(long storyId, long copyOf, Source s, String title, List<String> countries) {
+        return publish(s, title, List.of("Report text of " + title + "."), countries, countries, "en", null, null, storyId,
+                copyOf);
+    }
+
+    /**
+     * Stores, places, indexes and announces an article as the pipeline would: in story {@code storyId}, or as a new
+     * story when it is 0; the story's lead stays its founding article.
+     */
+    Article publish(Source s, String title, List<String> paragraphs, List<String> countries, List<String> primary,
+            @Nullable String lang, @Nullable String byline, @Nullable String leadImage, long storyId, long copyOf) {
         int n = seq.incrementAndGet();
         Instant now = Instant.now();
         Article a = new Article(0, s.id(), "http://127.0.0.1:9/news/" + n + "-" + System.nanoTime(), "guid-" + n + "-" + System.nanoTime(),
                 title, byline, now.minusSeconds(30), now, paragraphs, null, leadImage, lang, countries, primary);
         Article stored = store.articles().addIfNew(a).orElseThrow();
+        long story = storyId == 0 ? stored.id() : storyId;
+        Story placed = store.stories().place(stored.id(), story, copyOf, List.of(), story);
+        stored = stored.inStory(story, copyOf);
         index.index(stored);
         index.refresh();
         events.articleStored(stored);
+        events.publish(new NewsEvent.StoryUpdated(placed, storyId == 0, List.of()));
         return stored;
     }
 

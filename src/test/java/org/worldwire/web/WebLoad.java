@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPOutputStream;
-import org.worldwire.events.ArticleEvents;
+import org.worldwire.events.LocalEventBus;
 import org.worldwire.model.Article;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
@@ -54,8 +54,8 @@ public final class WebLoad {
         Path dir = Files.createTempDirectory("worldwire-webload");
         SqliteStore store = SqliteStore.open(dir.resolve("worldwire.db"), InstantSource.system());
         LuceneSearchIndex index = LuceneSearchIndex.open(dir.resolve("index"));
-        ArticleEvents events = new ArticleEvents();
-        WebApp web = new WebApp(WebConfig.defaults(), store.sources(), store.articles(), index, events,
+        LocalEventBus events = new LocalEventBus();
+        WebApp web = new WebApp(WebConfig.defaults(), store.sources(), store.articles(), store.stories(), index, events,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         int port = web.start("127.0.0.1", 0);
 
@@ -109,7 +109,7 @@ public final class WebLoad {
         store.close();
     }
 
-    private static void publish(SqliteStore store, LuceneSearchIndex index, ArticleEvents events, List<Source> sources,
+    private static void publish(SqliteStore store, LuceneSearchIndex index, LocalEventBus events, List<Source> sources,
             String[] countries, long i, boolean announce) {
         Source s = sources.get((int) (i % sources.size()));
         Instant now = Instant.now();
@@ -127,6 +127,10 @@ public final class WebLoad {
                 title, "Staff " + (i % 13),
                 now.minusSeconds(60), now, paragraphs, null, null, "en", List.of(c), List.of(c));
         store.articles().addIfNew(a).ifPresent(stored -> {
+            // every tenth report joins the story of the one before, so the home page has stories of several sources
+            long story = i % 10 == 0 && i > 1 ? store.stories().storiesOf(List.of(stored.id() - 1)).stream().findFirst()
+                    .orElse(stored.id()) : stored.id();
+            store.stories().place(stored.id(), story, 0, List.of(), story);
             index.index(stored);
             if (announce) events.articleStored(stored);
         });

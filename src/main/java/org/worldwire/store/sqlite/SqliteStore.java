@@ -42,6 +42,7 @@ import org.worldwire.store.SettingsStore;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
 import org.worldwire.store.StoreException;
+import org.worldwire.store.StoryStore;
 
 /**
  * Sources, articles and the ingest queue in one SQLite file. One writer connection behind a lock (SQLite
@@ -116,6 +117,13 @@ public final class SqliteStore implements AutoCloseable {
     public SourceStore sources() {
         return sourceView;
     }
+
+    /** The stories port over this database. */
+    public StoryStore stories() {
+        return storyView;
+    }
+
+    private final SqliteStories storyView = new SqliteStories(this);
 
     /** The articles port over this database. */
     public ArticleStore articles() {
@@ -506,12 +514,13 @@ public final class SqliteStore implements AutoCloseable {
         });
     }
 
-    private static Article article(ResultSet rs) throws SQLException {
+    static Article article(ResultSet rs) throws SQLException {
         return new Article(rs.getLong("id"), rs.getLong("source_id"), rs.getString("url"), rs.getString("guid"),
                 rs.getString("title"), rs.getString("byline"), instant(rs, "published"),
                 Instant.ofEpochMilli(rs.getLong("discovered")), strings(rs.getString("paragraphs")),
                 rs.getString("summary"), rs.getString("lead_image"), rs.getString("language"),
-                codes(rs.getString("countries")), codes(rs.getString("primary_countries")));
+                codes(rs.getString("countries")), codes(rs.getString("primary_countries")),
+                rs.getLong("story_id"), rs.getLong("copy_of"));
     }
 
     // ---------------------------------------------------------------- ingest queue
@@ -586,11 +595,11 @@ public final class SqliteStore implements AutoCloseable {
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T write(Work<T> work) {
+    <T> T write(Work<T> work) {
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
@@ -611,7 +620,7 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    private <T> T read(Work<T> work) {
+    <T> T read(Work<T> work) {
         Connection c;
         try {
             c = readers.take();
@@ -652,7 +661,7 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    private static List<String> codes(@Nullable String csv) {
+    static List<String> codes(@Nullable String csv) {
         return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 

@@ -1,0 +1,116 @@
+package org.worldwire.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.cluster.StoryArticle;
+import org.worldwire.cluster.StoryAssignment;
+import org.worldwire.cluster.StoryClusterer;
+import org.worldwire.model.Article;
+import org.worldwire.model.Story;
+import org.worldwire.store.ArticleStore;
+import org.worldwire.store.StoryStore;
+
+/**
+ * The cluster stage: places each stored article in its story, in arrival order, and records it. The clusterer's
+ * decision and its record are taken under one lock, so that a merge can never be overtaken by an older placement
+ * into the story it removed. On start the clusterer's memory is rebuilt from the recent articles of the store, and
+ * articles a crash left unplaced are placed.
+ */
+public final class StoryPlacement {
+    private static final Logger log = LoggerFactory.getLogger(StoryPlacement.class);
+
+    /** What placing one article did. */
+    public record Placed(Article article, Story story, StoryAssignment assignment) {}
+
+    private final StoryClusterer clusterer;
+    private final StoryStore stories;
+    private final ArticleStore articles;
+    private final Duration window;
+    private final int restoreAtMost;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Timer placing;
+
+    /**
+     * @param window how far back the clusterer remembers articles after a restart
+     * @param restoreAtMost the most articles replayed into its memory at start, newest kept
+     */
+    public StoryPlacement(StoryClusterer clusterer, StoryStore stories, ArticleStore articles, Duration window,
+            int restoreAtMost, MeterRegistry metrics) {
+        this.clusterer = clusterer;
+        this.stories = stories;
+        this.articles = articles;
+        this.window = window;
+        this.restoreAtMost = restoreAtMost;
+        this.placing = Timer.builder("worldwire.stories.place").description("clustering and recording one article")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    /**
+     * Rebuilds the clusterer's memory of the last {@code window} and places the articles a crash left unplaced (those
+     * older than the window each as a story of its own).
+     *
+     * @return how many articles were replayed and placed
+     */
+    public int restore(Instant now) {
+        lock.lock();
+        try {
+            Instant since = now.minus(window);
+            int alone = stories.placeAloneBefore(since);
+            long from = stories.firstRecentId(since, restoreAtMost);
+            int replayed = 0;
+            List<Article> unplaced = new ArrayList<>();
+            for (long after = from - 1; ; ) {
+                List<Article> page = articles.after(after, 500);
+                if (page.isEmpty()) break;
+                for (Article a : page) {
+                    if (a.storyId() == 0) unplaced.add(a);
+                    else clusterer.restore(input(a), a.storyId(), a.copyOf());
+                    replayed++;
+                }
+                after = page.getLast().id();
+            }
+            for (Article a : unplaced) placeLocked(a);
+            if (replayed > 0 || alone > 0) {
+                log.info("stories restored replayed={} placed_after_crash={} placed_alone={}", replayed, unplaced.size(), alone);
+            }
+            return replayed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Places a stored article in its story and records it; the article comes back with its story. */
+    public Placed place(Article stored) {
+        long start = System.nanoTime();
+        lock.lock();
+        try {
+            return placeLocked(stored);
+        } finally {
+            lock.unlock();
+            placing.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Placed placeLocked(Article a) {
+        StoryAssignment s = clusterer.add(input(a));
+        Story story = stories.place(a.id(), s.storyId(), s.copyOf(), s.merged(), s.leadArticleId());
+        return new Placed(a.inStory(s.storyId(), s.copyOf()), story, s);
+    }
+
+    /** What the clusterer reads: countries it is about first, then those it mentions. */
+    static StoryArticle input(Article a) {
+        Set<String> countries = new LinkedHashSet<>(a.primaryCountries());
+        countries.addAll(a.countries());
+        return new StoryArticle(a.id(), a.sourceId(), a.discovered(), a.language(), a.title(), a.text(),
+                List.copyOf(countries));
+    }
+}
