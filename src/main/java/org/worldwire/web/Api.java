@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
 import org.worldwire.model.Source;
+import org.worldwire.model.Story;
+import org.worldwire.store.StoryQuery;
 import org.worldwire.search.SearchHit;
 import org.worldwire.search.SearchQuery;
 import org.worldwire.store.ArticleQuery;
@@ -56,14 +59,7 @@ final class Api {
         int limit = intParam(ctx, "limit", 20, 1, 100);
         Long cursor = longParam(ctx, "cursor");
         Long sourceId = longParam(ctx, "source");
-        String country = ctx.queryParam("country");
-        if (country != null && !country.isBlank()) {
-            String iso = Text.iso2(country);
-            if (iso == null) throw new BadRequest("country must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
-            country = iso;
-        } else {
-            country = null;
-        }
+        String country = countryParam(ctx);
         String language = languageParam(ctx);
         Instant since = instantParam(ctx, "since");
         String q = blankToNull(ctx.queryParam("q"));
@@ -102,6 +98,101 @@ final class Api {
         return out;
     }
 
+    /**
+     * Stories, most recently updated first, with cursor paging; {@code order=top} ranks the last two days' stories
+     * as the home page does (one page, no cursor). {@code q} finds stories with a report that matches.
+     */
+    void stories(Context ctx) {
+        int limit = intParam(ctx, "limit", 20, 1, 100);
+        String country = countryParam(ctx);
+        String language = languageParam(ctx);
+        Instant since = instantParam(ctx, "since");
+        String q = blankToNull(ctx.queryParam("q"));
+        StoryQuery.Cursor cursor = storyCursor(blankToNull(ctx.queryParam("cursor")));
+        String order = Optional.ofNullable(blankToNull(ctx.queryParam("order"))).orElse("latest");
+        if (!order.equals("latest") && !order.equals("top")) {
+            throw new BadRequest("order must be 'latest' or 'top', was '" + order + "'");
+        }
+        if (order.equals("top") && (cursor != null || q != null)) {
+            throw new BadRequest("order=top takes neither cursor nor q: it is one ranked page");
+        }
+        String key = "api-stories|" + limit + "|" + country + "|" + language + "|" + since + "|" + q + "|" + cursor + "|" + order;
+        Rendered r = cache.get(key, SECOND / 2, 10 * SECOND, () -> {
+            List<Story> list;
+            String next = null;
+            if (order.equals("top")) {
+                list = site.topStories(country, null, language, limit);
+                if (since != null) list = list.stream().filter(st -> !st.lastUpdate().isBefore(since)).toList();
+            } else {
+                StoryQuery sq = new StoryQuery(country, language, since, cursor, limit + 1);
+                list = q == null ? site.stories.list(sq) : searchedStories(q, sq);
+                if (list.size() > limit) {
+                    list = list.subList(0, limit);
+                    Story last = list.getLast();
+                    next = last.lastUpdate().toEpochMilli() + "-" + last.id();
+                }
+            }
+            List<ApiJson.StoryJson> out = list.stream().map(st -> ApiJson.story(site, st)).toList();
+            return Rendered.of(ApiJson.write(new ApiJson.StoriesPage(out, next)), JSON);
+        });
+        Http.send(ctx, r, "public, max-age=2");
+    }
+
+    /** Stories with a report matching {@code q}, filtered and paged like the plain listing. */
+    private List<Story> searchedStories(String q, StoryQuery sq) {
+        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST, null, sq.language(), null, 1000));
+        List<Long> ids = site.stories.storiesOf(hits.stream().map(SearchHit::articleId).toList());
+        List<Story> found = new ArrayList<>();
+        for (long id : ids) site.stories.find(id).ifPresent(found::add);
+        Comparator<Story> newest = Comparator.comparing(Story::lastUpdate).thenComparing(Story::id).reversed();
+        return found.stream().distinct()
+                .filter(st -> sq.country() == null || st.countries().contains(sq.country()))
+                .filter(st -> sq.language() == null || st.languages().contains(sq.language()))
+                .filter(st -> sq.since() == null || !st.lastUpdate().isBefore(sq.since()))
+                .filter(st -> sq.before() == null || newest.compare(st, new Story(sq.before().id(), "", null, 0,
+                        sq.before().lastUpdate(), sq.before().lastUpdate(), 0, 0, 0, 0, List.of(), List.of())) > 0)
+                .sorted(newest).limit(sq.limit()).toList();
+    }
+
+    private static StoryQuery.@Nullable Cursor storyCursor(@Nullable String v) {
+        if (v == null) return null;
+        int dash = v.indexOf('-');
+        try {
+            if (dash > 0) {
+                long t = Long.parseLong(v.substring(0, dash));
+                long id = Long.parseLong(v.substring(dash + 1));
+                if (t >= 0 && id > 0) return new StoryQuery.Cursor(Instant.ofEpochMilli(t), id);
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the 400 below
+        }
+        throw new BadRequest("cursor must be a next_cursor value from a previous page, such as 1764979200000-42, was '" + v + "'");
+    }
+
+    /** One story with every report, each with the copies reprinted from it. */
+    void story(Context ctx) {
+        long id = idParam(ctx.pathParam("id"));
+        Story st = site.stories.find(id).orElseThrow(() -> new NotFoundResponse("no story " + id));
+        Rendered r = cache.get("api-story|" + st.id(), SECOND, 10 * SECOND, () -> {
+            List<Article> all = site.stories.articles(st.id(), 500);
+            java.util.Map<Long, List<ApiJson.ArticleJson>> copies = new java.util.HashMap<>();
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (Article a : all) ids.add(a.id());
+            List<Article> reports = new ArrayList<>();
+            for (Article a : all) {
+                if (a.isCopy() && ids.contains(a.copyOf())) {
+                    copies.computeIfAbsent(a.copyOf(), k -> new ArrayList<>()).add(ApiJson.article(site, a));
+                } else {
+                    reports.add(a);
+                }
+            }
+            List<ApiJson.ReportJson> out = reports.stream()
+                    .map(a -> new ApiJson.ReportJson(ApiJson.article(site, a), copies.getOrDefault(a.id(), List.of()))).toList();
+            return Rendered.of(ApiJson.write(new ApiJson.StoryDetail(ApiJson.story(site, st), out)), JSON);
+        });
+        Http.send(ctx, r, "public, max-age=2");
+    }
+
     void article(Context ctx) {
         long id = idParam(ctx.pathParam("id"));
         Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("no article " + id));
@@ -129,6 +220,14 @@ final class Api {
     }
 
     /** The optional {@code language} filter: a lower-case ISO 639 code, null for any; anything else is refused. */
+    static @Nullable String countryParam(Context ctx) {
+        String country = blankToNull(ctx.queryParam("country"));
+        if (country == null) return null;
+        String iso = Text.iso2(country);
+        if (iso == null) throw new BadRequest("country must be an ISO 3166-1 alpha-2 code, was '" + country + "'");
+        return iso;
+    }
+
     static @Nullable String languageParam(Context ctx) {
         String v = blankToNull(ctx.queryParam("language"));
         if (v == null) return null;
@@ -143,7 +242,7 @@ final class Api {
     void homeFeed(Context ctx, String ext) {
         String lang = languageParam(ctx);
         FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(site.config.siteName(), lang), site.config.tagline(), "/");
-        sendFeed(ctx, ext, ch, lang, () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()), lang)));
+        sendFeed(ctx, ext, ch.asStories(), lang, () -> site.leads(site.topStories(null, null, lang, site.config.riverSize())));
     }
 
     private static ArticleQuery withLanguage(ArticleQuery q, @Nullable String lang) {
@@ -172,9 +271,9 @@ final class Api {
         String name = Text.countryName(iso2);
         String lang = languageParam(ctx);
         FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(name + " — " + site.config.siteName(), lang),
-                "The latest news about " + name, Site.countryPath(iso2));
-        sendFeed(ctx, ext, ch, lang,
-                () -> site.articles.list(withLanguage(ArticleQuery.latest(site.config.riverSize()).about(iso2), lang)));
+                "The top stories about " + name, Site.countryPath(iso2));
+        sendFeed(ctx, ext, ch.asStories(), lang,
+                () -> site.leads(site.topStories(iso2, null, lang, site.config.riverSize())));
     }
 
     void regionFeed(Context ctx) {
@@ -183,8 +282,9 @@ final class Api {
         if (region == null) throw new NotFoundResponse("no region " + ctx.pathParam("name"));
         String lang = languageParam(ctx);
         FeedsOut.Channel ch = new FeedsOut.Channel(inLanguage(region + " — " + site.config.siteName(), lang),
-                "The latest news from " + region, Site.regionPath(region));
-        sendFeed(ctx, ext, ch, lang, () -> site.inRegion(region, lang, site.config.riverSize(), null, 2000));
+                "The top stories from " + region, Site.regionPath(region));
+        java.util.Set<String> members = java.util.Set.copyOf(site.regions.countriesIn(region));
+        sendFeed(ctx, ext, ch.asStories(), lang, () -> site.leads(site.topStories(null, members, lang, site.config.riverSize())));
     }
 
     private static String feedExt(String name) {

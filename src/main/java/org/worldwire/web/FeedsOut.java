@@ -20,8 +20,23 @@ final class FeedsOut {
      * A section to publish.
      *
      * @param path the section page ("/country/fr"); the feeds live at path + "/feed.rss" etc. ("/feed.rss" for home)
+     * @param stories whether its items are stories (each its lead report, linking to the story's coverage)
      */
-    record Channel(String title, String description, String path) {
+    record Channel(String title, String description, String path, boolean stories) {
+        /** A channel of articles, each linking to its article page. */
+        Channel(String title, String description, String path) {
+            this(title, description, path, false);
+        }
+
+        Channel asStories() {
+            return new Channel(title, description, path, true);
+        }
+
+        /** Where an item links: its story's full coverage on a channel of stories, else its article page. */
+        String itemPath(Article a) {
+            return stories && a.storyId() != 0 ? Site.storyPath(a.storyId()) : Site.articlePath(a);
+        }
+
         String feedPath(String ext) {
             return (path.equals("/") ? "" : path) + "/feed." + ext;
         }
@@ -46,7 +61,7 @@ final class FeedsOut {
         if (!items.isEmpty()) el(b, "lastBuildDate", rfc822(items.getFirst().discovered()));
         for (Article a : items) {
             Source s = site.sourceOrUnknown(a.sourceId());
-            String link = site.abs(Site.articlePath(a));
+            String link = site.abs(ch.itemPath(a));
             b.append("<item>\n");
             el(b, "title", a.title());
             el(b, "link", link);
@@ -74,7 +89,7 @@ final class FeedsOut {
         el(b, "generator", "Worldwire");
         for (Article a : items) {
             Source s = site.sourceOrUnknown(a.sourceId());
-            String link = site.abs(Site.articlePath(a));
+            String link = site.abs(ch.itemPath(a));
             b.append("<entry>\n");
             el(b, "title", a.title());
             el(b, "id", link);
@@ -102,7 +117,7 @@ final class FeedsOut {
             Source s = site.sourceOrUnknown(a.sourceId());
             Map<String, Object> it = new LinkedHashMap<>();
             it.put("id", String.valueOf(a.id()));
-            it.put("url", site.abs(Site.articlePath(a)));
+            it.put("url", site.abs(ch.itemPath(a)));
             it.put("external_url", a.url());
             it.put("title", a.title());
             it.put("content_text", summary(a));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
 import org.worldwire.model.Source;
+import org.worldwire.model.Story;
 import org.worldwire.search.SearchHit;
 import org.worldwire.search.SearchQuery;
 import org.worldwire.store.ArticleQuery;
@@ -26,6 +27,8 @@ import org.worldwire.web.Views.Item;
 import org.worldwire.web.Views.Meta;
 import org.worldwire.web.Views.River;
 import org.worldwire.web.Views.SearchResult;
+import org.worldwire.web.Views.StoryList;
+import org.worldwire.web.Views.StoryPage;
 
 /** The reader site's HTML pages: parse the request, one query, render, send with an ETag. */
 final class Pages {
@@ -45,18 +48,18 @@ final class Pages {
     void home(Context ctx) {
         Consent consent = Http.consent(ctx, site.config);
         Rendered r = cache.get("home|" + consent, SECOND, 30 * SECOND, () -> {
-            List<Article> latest = site.articles.list(ArticleQuery.latest(site.config.riverSize()));
-            List<CountryLink> countries = site.countriesInTheNews(latest, 16);
+            List<Story> top = site.topStories(null, null, site.config.riverSize());
+            List<CountryLink> countries = site.countriesOfStories(top, 16);
             WebConfig c = site.config;
             Meta meta = new Meta(c.siteName() + " — " + c.tagline(),
-                    c.tagline() + ": the latest news from sources around the world, as it lands.", site.abs("/"),
+                    c.tagline() + ": the top stories from sources around the world, as they break.", site.abs("/"),
                     "website", null, ApiJson.forScript(Map.of("@context", "https://schema.org", "@type", "WebSite",
                             "name", c.siteName(), "url", site.abs("/"),
                             "potentialAction", Map.of("@type", "SearchAction",
                                     "target", site.abs("/search?q={query}"), "query-input", "required name=query"))),
-                    feeds(new FeedsOut.Channel(c.siteName(), c.tagline(), "/")));
+                    storyFeeds(new FeedsOut.Channel(c.siteName() + " — top stories", c.tagline(), "/", true)));
             return render("home", ctx, consent, "/", meta, Map.of(
-                    "river", river(latest, "", "", null), "countries", countries));
+                    "stories", new StoryList(site.storyEntries(top), ""), "countries", countries));
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
@@ -82,10 +85,8 @@ final class Pages {
             return;
         }
         Consent consent = Http.consent(ctx, site.config);
-        // until the background search for other reports has answered, the page is kept only briefly
-        boolean relatedKnown = site.relatedKnown(id);
-        Rendered r = cache.get("article|" + id + "|" + consent + "|" + relatedKnown, relatedKnown ? 10 * SECOND : SECOND / 2,
-                relatedKnown ? 60 * SECOND : SECOND / 2, () -> {
+        // other reports of its story may arrive at any time: kept briefly, as the story pages are
+        Rendered r = cache.get("article|" + id + "|" + consent, 2 * SECOND, 30 * SECOND, () -> {
             ArticlePage page = articlePage(a, consent);
             Source s = site.sourceOrUnknown(a.sourceId());
             Meta meta = new Meta(a.title() + " — " + s.title(), Text.excerpt(a.paragraphs(), a.summary(), 160),
@@ -115,9 +116,10 @@ final class Pages {
         }
         int adAfter = Math.max(1, Math.min(ads.paragraphAfter(), paragraphs.size()));
         String original = Urls.httpOrNull(a.url());
-        List<Item> related = site.items(site.sameStoryNoWait(a, 5), false);
+        List<Item> related = site.items(site.otherReports(a, 5), false);
         return new ArticlePage(item, a.byline(), paragraphs, site.fullText(a), original == null ? "#" : original,
-                allowImage ? image : null, image != null && !allowImage, inline, side, adAfter, Site.storyPath(a.id()),
+                allowImage ? image : null, image != null && !allowImage, inline, side, adAfter,
+                a.storyId() == 0 ? null : Site.storyPath(a.storyId()),
                 related);
     }
 
@@ -142,20 +144,24 @@ final class Pages {
 
     void story(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
-        Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No story " + id));
+        Story st = site.stories.find(id).orElseThrow(() -> new NotFoundResponse("No story " + id));
+        if (st.id() != id) {
+            // folded into another story when the two turned out to be one event
+            ctx.redirect(Site.storyPath(st.id()), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
         Consent consent = Http.consent(ctx, site.config);
-        Rendered r = cache.get("story|" + id + "|" + consent, 5 * SECOND, 60 * SECOND, () -> {
-            List<Article> reports = new ArrayList<>(site.sameStory(a, 50));
-            reports.add(a);
-            reports.sort((x, y) -> Long.compare(y.id(), x.id()));
-            Meta meta = new Meta(a.title() + " — all reports", "Every report of this story we found: " + a.title(),
-                    site.abs(Site.storyPath(id)), "website", null, null, List.of());
-            Instant now = site.clock.instant();
-            return render("story", ctx, consent, Site.storyPath(id), meta, Map.of(
-                    "lead", site.item(a, now, false), "reports", reports.stream().map(x -> site.item(x, now, true)).toList()));
+        Rendered r = cache.get("story|" + id + "|" + consent, SECOND, 30 * SECOND, () -> {
+            StoryPage page = site.storyPage(st, site.stories.articles(id, MAX_STORY_ARTICLES));
+            String lead = st.summary() != null ? st.summary() : "Every report of this story: " + st.title();
+            Meta meta = new Meta(st.title() + " — full coverage", Site.coverage(st.sources(), st.sourceCountries())
+                    + ". " + lead, site.abs(Site.storyPath(id)), "website", null, null, List.of());
+            return render("story", ctx, consent, Site.storyPath(id), meta, Map.of("page", page));
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
+
+    private static final int MAX_STORY_ARTICLES = 500;
 
     // ---- sections ------------------------------------------------------------------------------------
 
@@ -173,9 +179,8 @@ final class Pages {
             FeedsOut.Channel ch = new FeedsOut.Channel(s.title() + " — " + site.config.siteName(), lead, path);
             Meta meta = new Meta(s.title() + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
                     feeds(ch));
-            return render("section", ctx, consent, path, meta, Map.of("heading", s.title(), "lead", lead,
-                    "river", river(list, String.valueOf(id), "", path),
-                    "countries", country == null ? List.of() : List.of(site.countryLink(country, 0))));
+            return section(ctx, consent, path, meta, s.title(), lead, river(list, String.valueOf(id), "", path), null,
+                    country == null ? List.of() : List.of(site.countryLink(country, 0)));
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
@@ -187,21 +192,19 @@ final class Pages {
             ctx.redirect(Site.countryPath(iso2), io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
-        Long before = beforeParam(ctx);
         Consent consent = Http.consent(ctx, site.config);
         String path = Site.countryPath(iso2);
-        Rendered r = cache.get("country|" + iso2 + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
-            ArticleQuery q = ArticleQuery.latest(site.config.riverSize()).about(iso2);
-            List<Article> list = site.articles.list(before == null ? q : q.before(before));
+        Rendered r = cache.get("country|" + iso2 + "|" + consent, SECOND, 30 * SECOND, () -> {
+            List<Story> top = site.topStories(iso2, null, site.config.riverSize());
             String name = Text.countryName(iso2);
-            String lead = "The latest news about " + name + ", and from its sources.";
+            String lead = "The top stories about " + name + ".";
             Meta meta = new Meta(name + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
-                    feeds(new FeedsOut.Channel(name + " — " + site.config.siteName(), lead, path)));
+                    storyFeeds(new FeedsOut.Channel(name + " — " + site.config.siteName(), lead, path, true)));
             List<CountryLink> here = List.of();
             Optional<String> region = site.regions.regionOf(iso2);
-            return render("section", ctx, consent, path, meta, Map.of("heading", Text.flag(iso2) + " " + name,
-                    "lead", lead + region.map(rg -> " Part of " + rg + ".").orElse(""),
-                    "river", river(list, "", iso2, path), "countries", here));
+            return section(ctx, consent, path, meta, Text.flag(iso2) + " " + name,
+                    lead + region.map(rg -> " Part of " + rg + ".").orElse(""), null,
+                    new StoryList(site.storyEntries(top), iso2), here);
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
@@ -209,19 +212,18 @@ final class Pages {
     void region(Context ctx) {
         String region = site.regions.bySlug(ctx.pathParam("name"));
         if (region == null) throw new NotFoundResponse("No region " + ctx.pathParam("name"));
-        Long before = beforeParam(ctx);
         Consent consent = Http.consent(ctx, site.config);
         String path = Site.regionPath(region);
-        Rendered r = cache.get("region|" + region + "|" + before + "|" + consent, SECOND, 30 * SECOND, () -> {
-            List<Article> list = site.inRegion(region, null, site.config.riverSize(), before, 2000);
-            String lead = "The latest news from " + region + ".";
+        Rendered r = cache.get("region|" + region + "|" + consent, SECOND, 30 * SECOND, () -> {
+            java.util.Set<String> members = java.util.Set.copyOf(site.regions.countriesIn(region));
+            List<Story> top = site.topStories(null, members, site.config.riverSize());
+            String lead = "The top stories from " + region + ".";
             Meta meta = new Meta(region + " — " + site.config.siteName(), lead, site.abs(path), "website", null, null,
-                    feeds(new FeedsOut.Channel(region + " — " + site.config.siteName(), lead, path)));
-            List<CountryLink> countries = site.countriesInTheNews(list, 40).stream()
-                    .filter(c -> site.regions.countriesIn(region).contains(c.iso2())).toList();
-            return render("section", ctx, consent, path, meta, Map.of("heading", region, "lead", lead,
-                    "river", river(list, "", String.join(" ", site.regions.countriesIn(region)), path),
-                    "countries", countries));
+                    storyFeeds(new FeedsOut.Channel(region + " — " + site.config.siteName(), lead, path, true)));
+            List<CountryLink> countries = site.countriesOfStories(top, 40).stream()
+                    .filter(c -> members.contains(c.iso2())).toList();
+            return section(ctx, consent, path, meta, region, lead, null,
+                    new StoryList(site.storyEntries(top), String.join(" ", members)), countries);
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
@@ -338,6 +340,22 @@ final class Pages {
         all.put("chrome", chrome);
         all.put("meta", meta);
         return templates.page(template, all);
+    }
+
+    private Rendered section(Context ctx, Consent consent, String path, Meta meta, String heading, String lead,
+            @Nullable River river, @Nullable StoryList stories, List<CountryLink> countries) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("heading", heading);
+        params.put("lead", lead);
+        params.put("river", river);
+        params.put("stories", stories);
+        params.put("countries", countries);
+        return render("section", ctx, consent, path, meta, params);
+    }
+
+    /** Feeds of a page that leads with stories: its top stories. */
+    private List<FeedLink> storyFeeds(FeedsOut.Channel ch) {
+        return feeds(ch);
     }
 
     private List<FeedLink> feeds(FeedsOut.Channel ch) {

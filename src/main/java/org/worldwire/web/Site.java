@@ -15,17 +15,22 @@ import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
-import org.worldwire.search.SearchHit;
+import org.worldwire.model.Story;
 import org.worldwire.search.SearchIndex;
-import org.worldwire.search.SearchQuery;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.SourceStore;
+import org.worldwire.store.StoryQuery;
 import org.worldwire.store.StoryStore;
 import org.worldwire.web.Views.Chrome;
 import org.worldwire.web.Views.CountryLink;
 import org.worldwire.web.Views.Item;
+import org.worldwire.web.Views.CountryGroup;
 import org.worldwire.web.Views.Link;
+import org.worldwire.web.Views.Report;
+import org.worldwire.web.Views.StoryEntry;
+import org.worldwire.web.Views.StoryPage;
+import org.worldwire.web.Views.TimelineRow;
 
 /** The site's read model over the ports: looks up sources, shapes articles into views, finds sections. */
 final class Site {
@@ -167,35 +172,11 @@ final class Site {
 
     // ---- sections ------------------------------------------------------------------------------------
 
-    /** Newest articles whose countries fall in the region, scanning at most {@code scan} recent articles. */
-    List<Article> inRegion(String region, @Nullable String language, int limit, @Nullable Long beforeId, int scan) {
-        Set<String> members = Set.copyOf(regions.countriesIn(region));
-        List<Article> out = new ArrayList<>();
-        Long cursor = beforeId;
-        int seen = 0;
-        while (out.size() < limit && seen < scan) {
-            ArticleQuery q = new ArticleQuery(null, null, language, null, cursor, 200);
-            List<Article> page = articles.list(q);
-            if (page.isEmpty()) break;
-            for (Article a : page) {
-                seen++;
-                Source s = sourceOrUnknown(a.sourceId());
-                if (countriesOf(a, s).stream().anyMatch(members::contains)) {
-                    out.add(a);
-                    if (out.size() == limit) break;
-                }
-            }
-            cursor = page.getLast().id();
-            if (page.size() < 200) break;
-        }
-        return out;
-    }
-
-    /** Countries most mentioned by the latest articles, most first. */
-    List<CountryLink> countriesInTheNews(List<Article> recent, int max) {
+    /** Countries the given stories are about, weighted by their independent sources, most first. */
+    List<CountryLink> countriesOfStories(List<Story> stories, int max) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Article a : recent) {
-            for (String c : countriesOf(a, sourceOrUnknown(a.sourceId()))) counts.merge(c, 1, Integer::sum);
+        for (Story st : stories) {
+            for (String c : st.countries()) counts.merge(c, st.sources(), Integer::sum);
         }
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
@@ -210,103 +191,145 @@ final class Site {
 
     // ---- stories -------------------------------------------------------------------------------------
 
-    /**
-     * Other reports of the same story. There is no clustering yet: candidates come from a relevance search on
-     * the headline, and a candidate counts when its headline shares at least half of its significant words with
-     * this one (Jaccard ≥ 0.5 over words of three letters or more).
-     */
-    List<Article> sameStory(Article a, int max) {
-        long now = System.nanoTime();
-        Related cached = related.get(a.id());
-        if (cached != null && now - cached.madeAt < RELATED_NANOS && cached.max >= max) {
-            return cached.articles.subList(0, Math.min(max, cached.articles.size()));
-        }
-        List<Article> found = findSameStory(a, max);
-        if (related.size() > 10_000) related.clear();
-        related.put(a.id(), new Related(found, max, now));
-        return found;
-    }
-
-    private record Related(List<Article> articles, int max, long madeAt) {}
+    /** Stories last updated within this many hours compete for the top of a page. */
+    private static final int TOP_WINDOW_HOURS = 48;
+    /** A story's prominence halves with every this many hours of age; see {@link Story#rank}. */
+    static final double RANK_HALF_LIFE_HOURS = 6;
+    private static final int TOP_CANDIDATES = 600;
 
     /**
-     * For article pages: the other reports when already known, else none for now while one background
-     * thread finds them, so a page view never waits on a search. Stale answers are shown until replaced.
+     * The stories to lead a page with, most prominent first: recent stories ranked by independent sources and
+     * age, then, when the last two days were quiet, the latest older ones.
+     *
+     * @param country only stories about this country, or null
+     * @param region only stories about a country of this set, or null
      */
-    List<Article> sameStoryNoWait(Article a, int max) {
-        Related cached = related.get(a.id());
-        boolean fresh = cached != null && System.nanoTime() - cached.madeAt < RELATED_NANOS && cached.max >= max;
-        if (!fresh && relatedInFlight.add(a.id())) {
-            try {
-                relatedWorker.execute(() -> {
-                    try {
-                        sameStory(a, max);
-                    } catch (RuntimeException e) {
-                        // the store or index is closing or failing: the page shows no other reports this time
-                    } finally {
-                        relatedInFlight.remove(a.id());
-                    }
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                relatedInFlight.remove(a.id());
+    List<Story> topStories(@Nullable String country, @Nullable Set<String> region, int limit) {
+        return topStories(country, region, null, limit);
+    }
+
+    /** {@link #topStories(String, Set, int)} reported in one language, when {@code language} is not null. */
+    List<Story> topStories(@Nullable String country, @Nullable Set<String> region, @Nullable String language, int limit) {
+        Instant now = clock.instant();
+        StoryQuery q = StoryQuery.latest(TOP_CANDIDATES).updatedSince(now.minus(java.time.Duration.ofHours(TOP_WINDOW_HOURS)));
+        if (country != null) q = q.about(country);
+        if (language != null) q = q.inLanguage(language);
+        List<Story> candidates = new ArrayList<>(inRegion(stories.list(q), region));
+        candidates.sort(java.util.Comparator.comparingDouble((Story s) -> -s.rank(now, RANK_HALF_LIFE_HOURS))
+                .thenComparing(Story::id, java.util.Comparator.reverseOrder()));
+        List<Story> out = new ArrayList<>(candidates.subList(0, Math.min(limit, candidates.size())));
+        if (out.size() < limit) {
+            StoryQuery older = StoryQuery.latest(Math.min(1000, limit * (region == null ? 1 : 10)));
+            if (country != null) older = older.about(country);
+            if (language != null) older = older.inLanguage(language);
+            Set<Long> have = new java.util.HashSet<>();
+            for (Story st : out) have.add(st.id());
+            for (Story st : inRegion(stories.list(older), region)) {
+                if (out.size() == limit) break;
+                if (have.add(st.id())) out.add(st);
             }
-        }
-        return cached == null ? List.of() : cached.articles.subList(0, Math.min(max, cached.articles.size()));
-    }
-
-    private final Set<Long> relatedInFlight = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.ThreadPoolExecutor relatedWorker = new java.util.concurrent.ThreadPoolExecutor(
-            1, 1, 0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256),
-            r -> Thread.ofPlatform().daemon().name("related-reports").unstarted(r),
-            new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
-
-    /** True when the other reports of this article have been looked for (they may be none). */
-    boolean relatedKnown(long articleId) {
-        return related.containsKey(articleId);
-    }
-
-    void close() {
-        relatedWorker.shutdownNow();
-    }
-
-    private static final long RELATED_NANOS = 30_000_000_000L;
-    private final Map<Long, Related> related = new ConcurrentHashMap<>();
-
-    private List<Article> findSameStory(Article a, int max) {
-        Set<String> words = titleWords(a.title());
-        if (words.isEmpty()) return List.of();
-        List<SearchHit> hits;
-        try {
-            // any word may match (the index ANDs plain words); the headline overlap below does the judging
-            hits = search.search(new SearchQuery(String.join(" OR ", words), SearchQuery.Order.RELEVANCE, null, null, null, Math.min(1000, max + 10)));
-        } catch (RuntimeException e) {
-            return List.of();
-        }
-        List<Article> out = new ArrayList<>();
-        for (SearchHit h : hits) {
-            if (h.articleId() == a.id()) continue;
-            Optional<Article> other = articles.find(h.articleId());
-            if (other.isPresent() && jaccard(words, titleWords(other.get().title())) >= 0.5) {
-                out.add(other.get());
-                if (out.size() == max) break;
-            }
-        }
-        out.sort((x, y) -> Long.compare(y.id(), x.id()));
-        return List.copyOf(out);
-    }
-
-    static Set<String> titleWords(String title) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String w : title.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (w.codePointCount(0, w.length()) >= 3) out.add(w);
         }
         return out;
     }
 
-    static double jaccard(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) return 0;
-        int common = 0;
-        for (String w : a) if (b.contains(w)) common++;
-        return (double) common / (a.size() + b.size() - common);
+    private static List<Story> inRegion(List<Story> list, @Nullable Set<String> region) {
+        if (region == null) return list;
+        return list.stream().filter(st -> st.countries().stream().anyMatch(region::contains)).toList();
+    }
+
+    StoryEntry storyEntry(Story st, Instant now) {
+        Article lead = articles.find(st.leadArticleId()).orElse(null);
+        Item leadItem = lead == null ? null : item(lead, now, false);
+        if (leadItem == null) {
+            leadItem = new Item(st.leadArticleId(), storyPath(st.id()), st.title(), null, 0, "", "", null, "", "",
+                    Text.iso(st.lastUpdate()), Text.exact(st.lastUpdate()), Text.relative(st.lastUpdate(), now), null, "");
+        }
+        return new StoryEntry(st.id(), storyPath(st.id()), st.title(), st.summary(), leadItem, st.sources(),
+                st.sourceCountries(), coverage(st.sources(), st.sourceCountries()), String.join(" ", st.countries()));
+    }
+
+    static String coverage(int sources, int countries) {
+        return sources + (sources == 1 ? " source" : " sources")
+                + (countries == 0 ? "" : ", " + countries + (countries == 1 ? " country" : " countries"));
+    }
+
+    List<StoryEntry> storyEntries(List<Story> list) {
+        Instant now = clock.instant();
+        return list.stream().map(st -> storyEntry(st, now)).toList();
+    }
+
+    /** A story's full coverage: reports grouped by their source's country, copies under their report, a timeline. */
+    StoryPage storyPage(Story st, List<Article> all) {
+        Instant now = clock.instant();
+        Map<Long, List<Article>> copiesOf = new HashMap<>();
+        List<Article> reports = new ArrayList<>();
+        Set<Long> ids = new java.util.HashSet<>();
+        for (Article a : all) ids.add(a.id());
+        for (Article a : all) {
+            // a copy whose original is not in the story (it moved in a merge) is shown as a report of its own
+            if (a.isCopy() && ids.contains(a.copyOf())) copiesOf.computeIfAbsent(a.copyOf(), k -> new ArrayList<>()).add(a);
+            else reports.add(a);
+        }
+        Map<String, List<Report>> byCountry = new java.util.TreeMap<>();
+        for (Article r : reports) {
+            String cc = Text.iso2(sourceOrUnknown(r.sourceId()).country());
+            List<Item> copies = copiesOf.getOrDefault(r.id(), List.of()).stream().map(c -> item(c, now, false)).toList();
+            byCountry.computeIfAbsent(cc == null ? "" : cc, k -> new ArrayList<>()).add(new Report(item(r, now, true), copies));
+        }
+        List<CountryGroup> groups = new ArrayList<>();
+        byCountry.forEach((cc, list) -> groups.add(cc.isEmpty()
+                ? new CountryGroup(null, "Sources elsewhere", "", list)
+                : new CountryGroup(cc, Text.countryName(cc), Text.flag(cc), list)));
+        // the country with most reports first; "elsewhere" last
+        groups.sort(java.util.Comparator.comparing((CountryGroup g) -> g.iso2() == null)
+                .thenComparing(g -> -g.reports().size()).thenComparing(CountryGroup::name));
+        List<TimelineRow> timeline = new ArrayList<>();
+        List<Article> byTime = new ArrayList<>(all);
+        byTime.sort(java.util.Comparator.comparing(Article::discovered).thenComparing(Article::id));
+        Instant first = byTime.isEmpty() ? st.firstSeen() : byTime.getFirst().discovered();
+        for (Article a : byTime) {
+            Source s = sourceOrUnknown(a.sourceId());
+            timeline.add(new TimelineRow(Text.iso(a.discovered()), Text.exact(a.discovered()),
+                    timeline.isEmpty() ? "first" : offset(java.time.Duration.between(first, a.discovered())), s.title(), sourcePath(s.id()),
+                    articlePath(a), a.title(), a.isCopy()));
+        }
+        int copies = all.size() - reports.size();
+        List<CountryLink> about = st.countries().stream().map(c -> countryLink(c, 0)).toList();
+        return new StoryPage(storyEntry(st, now), Text.iso(st.firstSeen()), Text.exact(st.firstSeen()), groups, timeline,
+                copies, about);
+    }
+
+    static String offset(java.time.Duration d) {
+        long m = d.toMinutes();
+        if (m < 1) return "+<1 min";
+        if (m < 60) return "+" + m + " min";
+        long h = d.toHours();
+        if (h < 48) return "+" + h + " h " + (m % 60) + " min";
+        return "+" + d.toDays() + " days";
+    }
+
+    /** The lead reports of the stories, in their order, each titled as its story. */
+    List<Article> leads(List<Story> list) {
+        List<Article> out = new ArrayList<>(list.size());
+        for (Story st : list) {
+            articles.find(st.leadArticleId()).ifPresent(a -> out.add(a.storyId() == st.id() ? a : a.inStory(st.id(), a.copyOf())));
+        }
+        return out;
+    }
+
+    /** Other reports of the article's story (copies left out), newest first. */
+    List<Article> otherReports(Article a, int max) {
+        if (a.storyId() == 0) return List.of();
+        List<Article> all = stories.articles(a.storyId(), 200);
+        List<Article> out = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && out.size() < max; i--) {
+            Article x = all.get(i);
+            if (x.id() != a.id() && !x.isCopy() && x.copyOf() != a.id()) out.add(x);
+        }
+        return out;
+    }
+
+    void close() {
+        // nothing of its own to release: the stores and the index belong to the application
     }
 }

@@ -85,10 +85,36 @@ public final class Views {
             @Nullable AdSlot inlineAd,
             @Nullable AdSlot sideAd,
             int adAfter,
-            String storyHref,
+            @Nullable String storyHref,
             List<Item> related) {}
 
     public record SearchResult(Item item, String snippetHtml) {}
+
+    /**
+     * One story in a list: its lead report, and how much of the world covers it.
+     *
+     * @param coverage "3 sources, 2 countries": independent sources and the countries they are based in
+     * @param countries space-separated countries it is about, for the live filter
+     */
+    public record StoryEntry(long id, String href, String title, @Nullable String summary, Item lead, int sources,
+            int sourceCountries, String coverage, String countries) {}
+
+    /** A ranked list of stories with what the live script needs to keep it current. */
+    public record StoryList(List<StoryEntry> entries, String filterCountries) {}
+
+    /** A report of a story with the copies reprinted from it, folded under it. */
+    public record Report(Item item, List<Item> copies) {}
+
+    /** The reports of a story from sources of one country ({@code iso2} null: sources of unknown country). */
+    public record CountryGroup(@Nullable String iso2, String name, String flag, List<Report> reports) {}
+
+    /** When a source reported, relative to the story's first report. */
+    public record TimelineRow(String timeIso, String timeExact, String offset, String sourceName, String sourceHref,
+            String href, String title, boolean copy) {}
+
+    /** A story's full coverage. */
+    public record StoryPage(StoryEntry story, String firstSeenIso, String firstSeenExact, List<CountryGroup> groups,
+            List<TimelineRow> timeline, int copies, List<CountryLink> about) {}
 
     /** One option of a select: its value, what the reader sees, and whether it is the current one. */
     public record Choice(String value, String label, boolean selected) {}

@@ -129,6 +129,8 @@ public final class WebApp {
         // API and live stream
         app.get("/api/v1/articles", api::articles);
         app.get("/api/v1/articles/{id}", api::article);
+        app.get("/api/v1/stories", api::stories);
+        app.get("/api/v1/stories/{id}", api::story);
         app.get("/api/v1/sources", api::sources);
         app.sse("/api/v1/stream", live::connect);
         app.get("/api/openapi.json", api::openApi);

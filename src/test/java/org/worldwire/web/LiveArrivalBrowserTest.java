@@ -56,7 +56,11 @@ class LiveArrivalBrowserTest {
                 Thread.sleep(20);
             }
             Duration ingested = Chromium.since(t0);
-            String present = "!!document.getElementById('a" + stored.id() + "')";
+            // A new story is announced in the bar; a report of a story on the page updates its count in place.
+            org.worldwire.model.Story story = app.stories().find(stored.storyId()).orElseThrow();
+            String present = "!document.getElementById('news-bar').hidden || Array.from(document.querySelectorAll("
+                    + "'[data-story=\"" + story.id() + "\"] .coverage .n')).some(e => e.textContent.startsWith('"
+                    + story.sources() + " source'))";
             long shownBy = System.nanoTime() + Duration.ofSeconds(2).toNanos();
             while (!browser.eval(present).asBoolean()) {
                 assertThat(System.nanoTime()).as("the stored article reached the open page within 2 s").isLessThan(shownBy);

@@ -40,6 +40,11 @@ class LiveStreamTest {
                 assertThat(e.id()).isEqualTo(String.valueOf(a.id()));
                 assertThat(e.data()).contains("\"title\":\"Nairobi marathon record falls\"").contains("\"countries\":[\"KE\"]");
                 assertThat(ms).isLessThan(1000);
+                Event story = events.next(2, TimeUnit.SECONDS);
+                assertThat(story.name()).as("its story follows, without an id").isEqualTo("story");
+                assertThat(story.id()).isNull();
+                assertThat(story.data()).contains("\"created\":true").contains("\"sources\":1")
+                        .contains("\"title\":\"Nairobi marathon record falls\"");
                 assertThat(events.next(300, TimeUnit.MILLISECONDS)).as("nothing older is replayed without an id").isNull();
             }
         }

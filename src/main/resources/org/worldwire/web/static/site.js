@@ -1,5 +1,6 @@
-// Progressive enhancement only: the pages work without it. Relative times stay fresh, and new updates
-// slide into the river over Server-Sent Events.
+// Progressive enhancement only: the pages work without it. Relative times stay fresh; over Server-Sent Events
+// new updates slide into a source's river, a story's source count changes in place, and new stories are announced
+// in a bar the reader clicks, so that nothing moves under the reader's eyes.
 (function () {
   "use strict";
   function rel(t, now) {
@@ -65,6 +66,37 @@
     }
     return true;
   }
+  function coverage(s) {
+    var n = s.sources + (s.sources === 1 ? " source" : " sources");
+    if (s.source_countries) n += ", " + s.source_countries + (s.source_countries === 1 ? " country" : " countries");
+    return n;
+  }
+  function aboutWanted(list, s) {
+    var cs = list.dataset.countries;
+    if (!cs) return true;
+    var want = cs.split(" ");
+    return s.countries.some(function (c) { return want.indexOf(c) >= 0; });
+  }
+  function stories() {
+    var list = document.getElementById("stories") || document.querySelector(".story-page");
+    if (!list || !window.EventSource) return;
+    var bar = document.getElementById("news-bar"), fresh = 0;
+    var es = new EventSource("/api/v1/stream");
+    es.addEventListener("story", function (ev) {
+      var u = JSON.parse(ev.data), s = u.story;
+      var shown = document.querySelectorAll("[data-story='" + s.id + "'] .coverage .n");
+      shown.forEach(function (n) { n.textContent = coverage(s); });
+      shown.forEach(function (n) {
+        var link = n.parentNode;
+        if (link.hasAttribute("aria-label")) link.setAttribute("aria-label", "Full coverage: " + coverage(s));
+      });
+      if (u.created && bar && !shown.length && aboutWanted(list, s)) {
+        fresh++;
+        bar.firstChild.textContent = fresh === 1 ? "1 new story: show it" : fresh + " new stories: show them";
+        bar.hidden = false;
+      }
+    });
+  }
   function live() {
     var river = document.getElementById("river");
     if (!river || !window.EventSource || river.querySelector("[data-id]") === null && river.dataset.lastId === undefined) return;
@@ -83,5 +115,6 @@
     refresh();
     setInterval(refresh, 30000);
     live();
+    stories();
   });
 })();
