@@ -18,20 +18,30 @@ final class Assets {
     private final Map<String, Rendered> byHashedName = new ConcurrentHashMap<>();
     private final String cssHref;
     private final String jsHref;
+    private final String iconHref;
+    /** The icon browsers ask for at {@code /favicon.ico} whether a page links it or not. */
+    private final Rendered ico;
+    private final int pageWeight;
 
     Assets() {
         cssHref = load("site.css", "text/css; charset=utf-8");
         jsHref = load("site.js", "text/javascript; charset=utf-8");
+        pageWeight = byHashedName.values().stream().mapToInt(r -> r.body().length).sum();
+        iconHref = load("favicon.svg", "image/svg+xml");
+        ico = Rendered.of(read("favicon.ico"), "image/x-icon");
     }
 
-    private String load(String name, String type) {
-        byte[] bytes;
+    private static byte[] read(String name) {
         try (InputStream in = Assets.class.getResourceAsStream(BASE + name)) {
             if (in == null) throw new IllegalStateException("missing static asset " + name);
-            bytes = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read static asset " + name, e);
         }
+    }
+
+    private String load(String name, String type) {
+        byte[] bytes = read(name);
         String hash;
         try {
             hash = Rendered.hex(MessageDigest.getInstance("SHA-256").digest(bytes), 5);
@@ -52,12 +62,20 @@ final class Assets {
         return jsHref;
     }
 
+    String iconHref() {
+        return iconHref;
+    }
+
+    Rendered ico() {
+        return ico;
+    }
+
     Optional<Rendered> find(String hashedName) {
         return Optional.ofNullable(byHashedName.get(hashedName));
     }
 
-    /** Bytes of CSS and JS one page loads, for the page-weight figure. */
+    /** Bytes of CSS and JS one page loads, for the page-weight figure (the icon is fetched once per site). */
     int weight() {
-        return byHashedName.values().stream().mapToInt(r -> r.body().length).sum();
+        return pageWeight;
     }
 }

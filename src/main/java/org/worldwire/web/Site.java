@@ -121,7 +121,7 @@ final class Site {
     // ---- views ---------------------------------------------------------------------------------------
 
     Chrome chrome(Consent consent, String path) {
-        return new Chrome(config.siteName(), config.tagline(), consent, assets.cssHref(), assets.jsHref(), path,
+        return new Chrome(config.siteName(), config.tagline(), consent, assets.cssHref(), assets.jsHref(), assets.iconHref(), path,
                 regionLinks);
     }
 

@@ -18,6 +18,7 @@ public final class Views {
             Consent consent,
             String cssHref,
             String jsHref,
+            String iconHref,
             String path,
             List<Link> regions) {}
 

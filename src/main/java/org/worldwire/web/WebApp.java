@@ -27,6 +27,7 @@ import org.worldwire.store.StoryStore;
  */
 public final class WebApp {
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
+    static final String STREAM = "/api/v1/stream";
 
     private final Site site;
     private final ResponseCache cache = new ResponseCache();
@@ -98,6 +99,12 @@ public final class WebApp {
             cfg.useVirtualThreads = true;
             cfg.http.brotliAndGzipCompression();
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.modifyServletContextHandler(h -> {
+                h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new HttpFilters.HeadAsGet(STREAM)), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new HttpFilters.EventStreamAccepted()), STREAM,
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             cfg.requestLogger.http((ctx, ms) -> timer.tags("method", ctx.method().name(), "route", route(ctx),
                     "status", String.valueOf(ctx.statusCode())).register(metrics)
                     .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS));
@@ -132,12 +139,13 @@ public final class WebApp {
         app.get("/api/v1/stories", api::stories);
         app.get("/api/v1/stories/{id}", api::story);
         app.get("/api/v1/sources", api::sources);
-        app.sse("/api/v1/stream", live::connect);
+        app.sse(STREAM, live::connect);
         app.get("/api/openapi.json", api::openApi);
 
         // operations
         app.get("/health", api::health);
         app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.get("/favicon.ico", ctx -> Http.send(ctx, site.assets.ico(), "public, max-age=86400"));
         app.get("/static/{name}", ctx -> {
             Rendered r = site.assets.find(ctx.pathParam("name")).orElseThrow(() -> new NotFoundResponse("no asset"));
             Http.send(ctx, r, "public, max-age=31536000, immutable");
