@@ -251,10 +251,13 @@ final class Pages {
     void search(Context ctx) {
         String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
         if (q.length() > 200) q = q.substring(0, 200);
-        boolean newest = "newest".equals(ctx.queryParam("order"));
-        // A filter that is not a known code is dropped rather than refused: the form still shows what was searched.
-        String country = Text.iso2(ctx.queryParam("country"));
-        String language = Text.languageCode(ctx.queryParam("language"));
+        String order = Optional.ofNullable(ctx.queryParam("order")).orElse("").strip();
+        if (!order.isEmpty() && !order.equals("newest") && !order.equals("relevance")) {
+            throw new Api.BadRequest("order must be 'relevance' or 'newest', was '" + order + "'");
+        }
+        boolean newest = order.equals("newest");
+        String country = Api.countryParam(ctx);
+        String language = Api.languageParam(ctx);
         Consent consent = Http.consent(ctx, site.config);
         List<SearchResult> results = new ArrayList<>();
         if (!q.isEmpty()) {
@@ -324,11 +327,20 @@ final class Pages {
     }
 
     void notFound(Context ctx, String message) {
+        error(ctx, 404, "Not found", message);
+    }
+
+    /** A request whose parameters are malformed: what was wrong, on a page. */
+    void badRequest(Context ctx, String message) {
+        error(ctx, 400, "Bad request", message);
+    }
+
+    private void error(Context ctx, int status, String title, String message) {
         Consent consent = Http.consent(ctx, site.config);
-        Meta meta = new Meta("Not found — " + site.config.siteName(), message, site.abs("/"), "website", null, null, List.of());
-        Rendered r = render("error", ctx, consent, "/", meta, Map.of("status", 404, "message", message));
+        Meta meta = new Meta(title + " — " + site.config.siteName(), message, site.abs("/"), "website", null, null, List.of());
+        Rendered r = render("error", ctx, consent, "/", meta, Map.of("status", status, "message", message));
         Http.applyPageHeaders(ctx, consent, site.config);
-        ctx.status(404).contentType(r.contentType()).result(r.body());
+        ctx.status(status).contentType(r.contentType()).result(r.body());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -376,9 +388,10 @@ final class Pages {
         if (b == null || b.isBlank()) return null;
         try {
             long v = Long.parseLong(b.strip());
-            return v > 0 ? v : null;
+            if (v > 0) return v;
         } catch (NumberFormatException e) {
-            return null;
+            // falls through to the 400 below
         }
+        throw new Api.BadRequest("before must be the positive id of an article, as in the 'Older updates' link, was '" + b + "'");
     }
 }

@@ -151,7 +151,10 @@ public final class WebApp {
             Http.send(ctx, r, "public, max-age=31536000, immutable");
         });
 
-        app.exception(Api.BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Api.BadRequest.class, (e, ctx) -> {
+            if (isApi(ctx)) error(ctx, 400, e.getMessage());
+            else pages.badRequest(ctx, String.valueOf(e.getMessage()));
+        });
         app.exception(NotFoundResponse.class, (e, ctx) -> notFound(ctx, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request failed method={} path={}", ctx.method(), ctx.path(), e);
@@ -174,11 +177,15 @@ public final class WebApp {
 
     private void notFound(Context ctx, @Nullable String message) {
         String msg = message == null || message.isBlank() ? "No such page." : message;
-        if (ctx.path().startsWith("/api/") || ctx.path().equals("/health")) {
+        if (isApi(ctx)) {
             error(ctx, 404, msg);
         } else {
             pages.notFound(ctx, msg);
         }
+    }
+
+    private static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/health");
     }
 
     private static void error(Context ctx, int status, @Nullable String message) {

@@ -94,6 +94,23 @@ class HttpBehaviourTest {
     }
 
     @Test
+    void aMalformedParameterIsA400ThatSaysWhatIsWrongOnPagesAndInTheApi() throws Exception {
+        for (String path : List.of("/source/1?before=yesterday", "/search?q=x&order=best", "/search?q=x&country=zz",
+                "/feed.rss?language=klingon", "/country/fr/feed.atom?language=12")) {
+            HttpResponse<String> r = site.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.body()).as(path).contains("must be");
+        }
+        for (String path : List.of("/api/v1/articles?limit=many", "/api/v1/articles?since=today", "/api/v1/stories?limit=0",
+                "/api/v1/stories?country=Narnia", "/api/v1/articles?cursor=-3")) {
+            HttpResponse<String> r = site.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).as(path).get().asString().startsWith("application/json");
+            assertThat(r.body()).as(path).startsWith("{\"error\":").contains("must");
+        }
+    }
+
+    @Test
     void theConsentBannersReadMoreLinkHasADescriptiveName() throws Exception {
         assertThat(site.get("/").body()).contains(">Read More<span class=\"vh\"> about cookies and your privacy choices</span></a>");
     }

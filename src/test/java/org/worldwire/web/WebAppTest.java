@@ -332,8 +332,11 @@ class WebAppTest {
                 .contains("<option value=\"en\" selected>English</option>");
         assertThat(site.get("/search?q=" + enc("القمة") + "&language=ar").body()).contains("قمة المناخ");
         assertThat(site.get("/search?q=" + enc("القمة") + "&language=en").body()).doesNotContain("قمة المناخ");
-        // Unknown codes are dropped, not refused: the reader still gets results.
-        assertThat(site.get("/search?q=tokyo&country=zz&language=klingon").body()).contains("Tokyo markets close");
+        // Unknown codes are refused with the reason, never silently dropped.
+        var bad = site.get("/search?q=tokyo&country=zz");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("country must be an ISO 3166-1 alpha-2 code, was &#39;zz&#39;");
+        assertThat(site.get("/search?q=tokyo&language=klingon").statusCode()).isEqualTo(400);
     }
 
     @Test
