@@ -3,7 +3,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dir="$root/.tools/npm"
-want="@redocly/cli@2.77.0"
-if [[ -x "$dir/node_modules/.bin/redocly" ]]; then exit 0; fi
+want="@redocly/cli@2.77.0 lighthouse@12.8.2"
+if [[ -x "$dir/node_modules/.bin/redocly" && -x "$dir/node_modules/.bin/lighthouse" ]]; then exit 0; fi
 mkdir -p "$dir"
 npm install --prefix "$dir" --no-audit --no-fund --loglevel=error $want >/dev/null
