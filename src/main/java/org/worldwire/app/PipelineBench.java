@@ -23,8 +23,9 @@ import org.worldwire.sim.SimConfig;
  */
 public final class PipelineBench {
     /** What one run measured. */
+    /** @param placeMicros mean time of the cluster stage (clustering and recording the story) per article */
     public record Result(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms,
-            long maxMs, double cpuSeconds) {}
+            long maxMs, double cpuSeconds, double placeMicros, double placeSeconds) {}
 
     private PipelineBench() {}
 
@@ -49,6 +50,9 @@ public final class PipelineBench {
             Demo.subscribe(app, world);
             sleep(warmup);
             long cpu0 = cpuNanos();
+            var place = app.metrics().get("worldwire.stories.place").timer();
+            long placed0 = place.count();
+            double placeNanos0 = place.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
             long published0 = world.publishedCount();
             long t0 = System.nanoTime();
             measuring.set(true);
@@ -57,13 +61,16 @@ public final class PipelineBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuNanos() - cpu0) / 1e9;
             long published = world.publishedCount() - published0;
+            long placed = place.count() - placed0;
+            double placeNanos = place.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) - placeNanos0;
             List<Long> sorted;
             synchronized (delays) {
                 sorted = new ArrayList<>(delays);
             }
             Collections.sort(sorted);
             return new Result(published / seconds, stored.get() / seconds, stored.get(), pct(sorted, 0.50),
-                    pct(sorted, 0.95), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), cpu);
+                    pct(sorted, 0.95), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), cpu,
+                    placed == 0 ? 0 : placeNanos / placed / 1e3, placeNanos / 1e9);
         }
     }
 

@@ -27,6 +27,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 PipelineBench.tempDir());
         System.out.printf("offered %.1f articles/s by %d publishers; stored %d in %d s; process CPU %.1f s%n",
                 r.offeredPerSecond(), publishers, r.stored(), seconds, r.cpuSeconds());
+        System.out.printf("stories: %.0f µs per article to cluster and record its story (wall clock, under the story lock); %.1f s in all%n",
+                r.placeMicros(), r.placeSeconds());
         System.out.printf("pipeline articles-per-s %.1f p50-ms %d p95-ms %d max-ms %d%n",
                 r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
         return 0;
