@@ -35,6 +35,11 @@ public final class StoriesBench {
 
     private StoriesBench() {}
 
+    /**
+     * Runs the stream through a new {@link StoryClusterer}.
+     *
+     * @throws IllegalStateException when the clusterer answers with an id of no article it has seen
+     */
     public static Result run(StoryStream.Spec spec) {
         int n = spec.articles();
         long[] goldEvent = new long[n];
@@ -77,7 +82,7 @@ public final class StoriesBench {
             for (long merged : out.merged()) union(parent, (int) checkId(merged, i, n, "merged story"), (int) story[i]);
             if ((i + 1) % 1_000 == 0 || i == n - 1) {
                 peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
-                if (i + 1 == window) liveFirst = liveHeap(memory);
+                if (i + 1 == Math.min(window, n)) liveFirst = liveHeap(memory);
             }
         }
         double total = (System.nanoTime() - t0) / 1e9;

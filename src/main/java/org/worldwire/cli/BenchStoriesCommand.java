@@ -29,7 +29,13 @@ final class BenchStoriesCommand implements Callable<Integer> {
             System.err.println("bench stories: " + e.getMessage());
             return 2;
         }
-        StoriesBench.Result r = StoriesBench.run(spec);
+        StoriesBench.Result r;
+        try {
+            r = StoriesBench.run(spec);
+        } catch (IllegalStateException e) {
+            System.err.println("bench stories: " + e.getMessage());
+            return 1;
+        }
         for (String line : StoriesBench.lines(r, seed)) System.out.println(line);
         return 0;
     }
