@@ -50,6 +50,10 @@ import org.worldwire.sim.Lexicon.Language;
  * {@code /p/{n}/articles/{seq}-{slug}.html} an article; {@code /world.opml} lists all feeds, {@code /truth.jsonl}
  * streams the truth log, {@code /robots.txt} allows everything.
  *
+ * <p>What is published is news as the world makes it ({@link Newsroom}): events reported by several publishers in
+ * their own words and languages over hours, agency copies reprinted by others with small edits, and unrelated
+ * one-off stories; the truth log says which event each article reports and which original a copy reprints.
+ *
  * <p>Publishing runs on one clock thread as a single Poisson process whose rate is the sum of the publishers'
  * rates; each event picks a publisher in proportion to its rate, which is the same as independent Poisson
  * processes per publisher. Rates can change at any time ({@link #setRateMultiplier}, {@link #setRate}).
@@ -62,6 +66,8 @@ import org.worldwire.sim.Lexicon.Language;
 public final class PublisherWorld implements AutoCloseable {
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final int MAX_SLOW_REQUESTS = 256;
+    /** Share of new stories that are unrelated one-offs rather than events several publishers report. */
+    private static final double ONE_OFF_SHARE = 0.3;
     private static final String TRACKING = "?utm_source=rss&utm_medium=feed&utm_campaign=news";
     private static final ZoneOffset[] ZONES = {
         ZoneOffset.UTC, ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHours(-5), ZoneOffset.ofHours(3),
@@ -78,7 +84,7 @@ public final class PublisherWorld implements AutoCloseable {
     private final AtomicLong storyIds = new AtomicLong();
     private final ConcurrentLinkedQueue<Page> cacheOrder = new ConcurrentLinkedQueue<>();
     private final AtomicInteger cached = new AtomicInteger();
-    private final Map<String, Deque<SimArticle>> recentStories = new ConcurrentHashMap<>();
+    private final Newsroom<SimArticle> newsroom;
     private final List<Consumer<SimArticle>> listeners = new CopyOnWriteArrayList<>();
     private final Semaphore slowPermits = new Semaphore(MAX_SLOW_REQUESTS);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -145,14 +151,11 @@ public final class PublisherWorld implements AutoCloseable {
         }
         this.publishers = List.copyOf(list);
         this.rateTable = PoissonSchedule.of(rates, 0);
-        Instant now = Instant.now();
-        if (n >= 256) {
-            // Big worlds build their backlogs on every core; backlog articles are never syndicated copies, so
-            // their text stays the same whatever the order.
-            java.util.Arrays.stream(sites).parallel().forEach(site -> backfill(site, now));
-        } else {
-            for (Site site : sites) backfill(site, now);
-        }
+        // A small ring of originals to reprint: copies follow their original closely, as wire copy does. Events
+        // unfold on a clock of articles (an hour per thousand), so a world publishing a few articles a minute and
+        // one publishing hundreds a second both show events with many reports.
+        this.newsroom = new Newsroom<>(config.syndicatedShare(), ONE_OFF_SHARE, 32, java.time.Duration.ofMillis(3_600));
+        backfill(Instant.now());
         // The clock runs even when publishing starts paused, so that setRateMultiplier can start it later.
         this.clock = Thread.ofPlatform().daemon().name("worldwire-sim-clock").start(this::runClock);
     }
@@ -193,7 +196,7 @@ public final class PublisherWorld implements AutoCloseable {
         if (publisher < 0 || publisher >= sites.length) {
             throw new IllegalArgumentException("no publisher " + publisher + " (the world has " + sites.length + ")");
         }
-        return publish(sites[publisher], null);
+        return publish(sites[publisher], null, null).article();
     }
 
     /** Publishes at a healthy publisher drawn uniformly, so the article is fetchable; for benchmarks. */
@@ -204,10 +207,10 @@ public final class PublisherWorld implements AutoCloseable {
         }
         for (int attempt = 0; attempt < 64; attempt++) {
             Site s = sites[r.nextInt(sites.length)];
-            if (!s.publisher.faulty()) return publish(s, null);
+            if (!s.publisher.faulty()) return publish(s, null, null).article();
         }
-        for (Site s : sites) if (!s.publisher.faulty()) return publish(s, null);
-        return publish(sites[r.nextInt(sites.length)], null);
+        for (Site s : sites) if (!s.publisher.faulty()) return publish(s, null, null).article();
+        return publish(sites[r.nextInt(sites.length)], null, null).article();
     }
 
     /** Every article published so far (backlog included), by canonical URL. A live, unmodifiable view. */
@@ -231,7 +234,11 @@ public final class PublisherWorld implements AutoCloseable {
         return published.get();
     }
 
-    /** Writes the truth log as JSON lines: {@code {"url":…,"guid":…,"publisher":…,"publishedAt":…,…}}. */
+    /**
+     * Writes the truth log as JSON lines: {@code {"url":…,"guid":…,"publisher":…,"publishedAt":…,"title":…,
+     * "language":…,"placeCountry":…,"storyId":…,"event":…,"copyOf":…}}, oldest first. {@code event} is shared by
+     * every report and copy of one event; {@code copyOf} is the URL of the original a copy reprints, or null.
+     */
     public void writeTruth(Writer out) throws IOException {
         List<Publication> all = new ArrayList<>(truth.values());
         all.sort(java.util.Comparator.comparing(Publication::publishedAt));
@@ -346,50 +353,116 @@ public final class PublisherWorld implements AutoCloseable {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    private void backfill(Site site, Instant now) {
+    /** One backlog article: when, where, and (once decided) what. */
+    private record Slot(Instant at, int site, int index) {}
+
+    /** A published article and, when it is an original, what others need to reprint it. */
+    private record Out(SimArticle article, Newsroom.@Nullable Original<SimArticle> original) {}
+
+    /**
+     * Publishes every publisher's backlog. What each backlog article is (which event, which report of it) is decided
+     * in one pass in true time order, so that events unfold in time whatever the number of publishers and the world
+     * is the same for a seed; the text is then written per site, on every core for big worlds. Backlog articles are
+     * never copies.
+     */
+    @SuppressWarnings("unchecked")
+    private void backfill(Instant now) {
         int n = config.initialArticles();
         if (n == 0) return;
-        double perMinute = site.publisher.ratePerMinute() > 0 ? site.publisher.ratePerMinute() : 0.1;
-        Instant[] times = new Instant[n];
-        Instant t = now;
-        for (int i = n - 1; i >= 0; i--) {
-            double gapMinutes = -Math.log(1 - site.random.nextDouble()) / perMinute;
-            t = t.minusMillis(Math.max(1_000L, (long) (gapMinutes * 60_000)));
-            times[i] = t;
+        List<Slot> slots = new ArrayList<>(sites.length * n);
+        Instant[][] times = new Instant[sites.length][n];
+        for (int s = 0; s < sites.length; s++) {
+            Site site = sites[s];
+            double perMinute = site.publisher.ratePerMinute() > 0 ? site.publisher.ratePerMinute() : 0.1;
+            Instant t = now;
+            for (int i = n - 1; i >= 0; i--) {
+                double gapMinutes = -Math.log(1 - site.random.nextDouble()) / perMinute;
+                t = t.minusMillis(Math.max(1_000L, (long) (gapMinutes * 60_000)));
+                times[s][i] = t.truncatedTo(ChronoUnit.MILLIS);
+            }
+            for (int i = 0; i < n; i++) slots.add(new Slot(times[s][i], s, i));
         }
-        for (Instant at : times) publish(site, at.truncatedTo(ChronoUnit.MILLIS));
+        slots.sort(java.util.Comparator.comparing(Slot::at).thenComparingInt(Slot::site));
+        Newsroom.Plan<SimArticle>[][] plans = new Newsroom.Plan[sites.length][n];
+        for (Slot slot : slots) {
+            Publisher p = sites[slot.site()].publisher;
+            // Sequence numbers of the backlog are 1..n, in time order per site.
+            plans[slot.site()][slot.index()] = newsroom.plan(p.index(), p.country(), p.language(), slot.at(),
+                    planRandom(p, slot.index() + 1), false);
+        }
+        Out[][] outs = new Out[sites.length][n];
+        java.util.function.IntConsumer write = s -> {
+            for (int i = 0; i < n; i++) outs[s][i] = publish(sites[s], times[s][i], plans[s][i]);
+        };
+        if (sites.length >= 256) {
+            java.util.stream.IntStream.range(0, sites.length).parallel().forEach(write);
+        } else {
+            for (int s = 0; s < sites.length; s++) write.accept(s);
+        }
+        for (Slot slot : slots) {
+            Out out = outs[slot.site()][slot.index()];
+            if (out.original() != null) newsroom.remember(out.article().language(), out.original());
+        }
     }
 
-    /** Publishes one article now, or at {@code backdated} for the backlog (no listeners told then). */
-    private SimArticle publish(Site site, @Nullable Instant backdated) {
+    private SplittableRandom articleRandom(Publisher p, long seq) {
+        return new SplittableRandom(config.seed() * 31 + p.index() * 1_000_003L + seq);
+    }
+
+    private SplittableRandom planRandom(Publisher p, long seq) {
+        return articleRandom(p, seq).split();
+    }
+
+    /**
+     * Publishes one article now, or at {@code backdated} for the backlog (no listeners told then, and the caller
+     * offers originals for reprinting in time order). {@code planned} is what it is, or null to ask the newsroom.
+     */
+    private Out publish(Site site, @Nullable Instant backdated, Newsroom.@Nullable Plan<SimArticle> planned) {
         Publisher p = site.publisher;
         boolean notify = backdated == null;
         SimArticle article;
         Page page;
-        boolean syndicated;
+        Newsroom.Original<SimArticle> original = null;
         synchronized (site) {
             long seq = ++site.lastSequence;
-            SplittableRandom r = new SplittableRandom(config.seed() * 31 + p.index() * 1_000_003L + seq);
+            SplittableRandom r = articleRandom(p, seq);
+            // The clock is read under the lock so that the recorded time is when the feed can first show it.
+            Instant when = backdated == null ? Instant.now() : backdated;
+            Newsroom.Plan<SimArticle> plan = planned != null ? planned
+                    : newsroom.plan(p.index(), p.country(), p.language(), when, planRandom(p, seq), backdated == null);
             Text.Story story;
             long storyId;
-            SimArticle copied = r.nextDouble() < config.syndicatedShare() && backdated == null
-                    ? recentStoryElsewhere(p, r) : null;
-            syndicated = copied != null;
-            if (copied != null) {
-                story = new Text.Story(copied.title(), copied.summary(), copied.paragraphs(), copied.author(),
-                        new Lexicon.Place(copied.placeCountry(), copied.placeName(), Map.of()));
-                storyId = copied.storyId();
-            } else {
-                story = Text.story(r, site.language, p.country());
-                storyId = storyIds.incrementAndGet();
+            URI copyOf = null;
+            NewsEvent event = null;
+            int reportNo = 0;
+            switch (plan) {
+                case Newsroom.Copy<SimArticle> c -> {
+                    Newsroom.Original<SimArticle> o = c.original();
+                    story = Reports.copy(o.story(), o.event(), o.reportNo(), p.name(), site.language, r);
+                    storyId = o.key().storyId();
+                    copyOf = o.key().url();
+                }
+                case Newsroom.Report<SimArticle> report -> {
+                    event = report.event();
+                    reportNo = report.reportNo();
+                    story = Reports.report(event, reportNo, site.language, r);
+                    storyId = storyIds.incrementAndGet();
+                }
+                case Newsroom.OneOff<SimArticle> ignored -> {
+                    story = Text.story(r, site.language, p.country());
+                    storyId = storyIds.incrementAndGet();
+                }
             }
             URI url = p.homeUrl().resolve("articles/" + seq + "-" + Text.slug(story.title()) + ".html");
             URI link = site.tracking ? URI.create(url + TRACKING) : url;
-            // The clock is read under the lock so that the recorded time is when the feed can first show it.
-            Instant when = backdated == null ? Instant.now() : backdated;
             article = new SimArticle(p.index(), seq, url, link, FeedWriter.guid(site.guidStyle, p, seq, url),
                     story.title(), story.author(), when, story.summary(), story.paragraphs(), p.language(),
-                    story.place().country(), story.place().name(p.language()), storyId);
+                    story.place().country(), story.place().name(p.language()), storyId, plan.eventId(), copyOf);
+            // Copies are not offered for copying again: a story has one origin.
+            if (copyOf == null) {
+                original = new Newsroom.Original<>(article, p.index(), story, event, reportNo, plan.eventId(),
+                        Newsroom.copyWeight(Newsroom.agency(p.index()), plan));
+            }
             page = new Page(article);
             site.window.addFirst(page);
             site.pages.put(seq, page);
@@ -403,8 +476,7 @@ public final class PublisherWorld implements AutoCloseable {
         }
         truth.put(article.url().toString(), Publication.of(article));
         published.incrementAndGet();
-        // Copies are not offered for copying again: a story has one origin.
-        if (!syndicated) rememberStory(article);
+        if (notify && original != null) newsroom.remember(p.language(), original);
         cacheOrder.add(page);
         if (cached.incrementAndGet() > config.maxCachedArticles()) {
             Page old = cacheOrder.poll();
@@ -422,24 +494,7 @@ public final class PublisherWorld implements AutoCloseable {
                 }
             }
         }
-        return article;
-    }
-
-    private void rememberStory(SimArticle a) {
-        Deque<SimArticle> ring = recentStories.computeIfAbsent(a.language(), k -> new ArrayDeque<>());
-        synchronized (ring) {
-            ring.addFirst(a);
-            if (ring.size() > 32) ring.removeLast();
-        }
-    }
-
-    private @Nullable SimArticle recentStoryElsewhere(Publisher p, SplittableRandom r) {
-        Deque<SimArticle> ring = recentStories.get(p.language());
-        if (ring == null) return null;
-        synchronized (ring) {
-            List<SimArticle> others = ring.stream().filter(a -> a.publisher() != p.index()).toList();
-            return others.isEmpty() ? null : others.get(r.nextInt(others.size()));
-        }
+        return new Out(article, original);
     }
 
     private void wakeClock() {
@@ -481,7 +536,7 @@ public final class PublisherWorld implements AutoCloseable {
             }
             if (changed || closed.getCount() == 0) continue;
             try {
-                publish(sites[table.pick(clockRandom.nextDouble())], null);
+                publish(sites[table.pick(clockRandom.nextDouble())], null, null);
             } catch (RuntimeException e) {
                 // Keep the clock alive whatever one publication did.
             }
@@ -633,7 +688,7 @@ public final class PublisherWorld implements AutoCloseable {
             // Keep what the feed shows; the body goes.
             article = new SimArticle(a.publisher(), a.sequence(), a.url(), a.feedLink(), a.guid(), a.title(),
                     a.author(), a.publishedAt(), a.summary(), List.of(), a.language(), a.placeCountry(),
-                    a.placeName(), a.storyId());
+                    a.placeName(), a.storyId(), a.eventId(), a.copyOf());
         }
     }
 
@@ -865,7 +920,9 @@ public final class PublisherWorld implements AutoCloseable {
         return "{\"url\":\"" + Text.escapeJson(p.url()) + "\",\"guid\":\"" + Text.escapeJson(p.guid())
                 + "\",\"publisher\":" + p.publisher() + ",\"publishedAt\":\"" + p.publishedAt()
                 + "\",\"title\":\"" + Text.escapeJson(p.title()) + "\",\"language\":\"" + p.language()
-                + "\",\"placeCountry\":\"" + p.placeCountry() + "\",\"storyId\":" + p.storyId() + "}\n";
+                + "\",\"placeCountry\":\"" + p.placeCountry() + "\",\"storyId\":" + p.storyId()
+                + ",\"event\":" + p.event() + ",\"copyOf\":"
+                + (p.copyOf() == null ? "null" : "\"" + Text.escapeJson(p.copyOf()) + "\"") + "}\n";
     }
 
     private String index() {

@@ -3,6 +3,7 @@ package org.worldwire.sim;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One published article with everything a benchmark may compare against.
@@ -13,7 +14,10 @@ import java.util.List;
  * @param feedLink the link the feed carries: the canonical URL, or it with tracking parameters for some publishers
  * @param publishedAt the true moment the article became visible in its feed
  * @param placeCountry ISO 3166-1 alpha-2 code of the real place the title and lead mention
- * @param storyId the story this is a version of; syndicated copies at other publishers share it
+ * @param storyId the report this is a version of; syndicated copies at other publishers share it
+ * @param eventId the event it reports (truth); reports of one event by different publishers in different words and
+ *     languages share it, and so do copies; an unrelated one-off story has one of its own
+ * @param copyOf the canonical URL of the original this article reprints with small edits, or null for an original
  */
 public record SimArticle(
         int publisher,
@@ -29,7 +33,9 @@ public record SimArticle(
         String language,
         String placeCountry,
         String placeName,
-        long storyId) {
+        long storyId,
+        long eventId,
+        @Nullable URI copyOf) {
 
     public SimArticle {
         paragraphs = List.copyOf(paragraphs);
