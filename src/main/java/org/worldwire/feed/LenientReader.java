@@ -45,8 +45,31 @@ final class LenientReader {
 
     static void read(String text, XmlSink sink, InternalEntities entities) {
         Parser parser = Parser.xmlParser();
-        Document doc = parser.parseInput(text, "");
+        Document doc = parser.parseInput(withHtml4References(text, entities), "");
         NodeTraversor.traverse(new Walker(sink, entities), doc);
+    }
+
+    /**
+     * jsoup decodes named references itself, with HTML5's table, before the walker sees the text. So the references
+     * the document declares in its internal subset are expanded first (as text: their replacement is escaped), and
+     * the few names HTML 4.01 maps elsewhere (see {@link HtmlText#HTML4_DIFFERENCES}) are written as numeric
+     * references.
+     */
+    static String withHtml4References(String text, InternalEntities entities) {
+        if (text.indexOf('&') < 0) return text;
+        String out = text;
+        for (String name : entities.names()) {
+            String ref = "&" + name + ";";
+            if (!out.contains(ref)) continue;
+            String value = entities.expand(name);
+            if (value == null) break;
+            out = out.replace(ref, value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        }
+        for (var e : HtmlText.HTML4_DIFFERENCES.entrySet()) {
+            String ref = "&" + e.getKey() + ";";
+            if (out.contains(ref)) out = out.replace(ref, "&#" + e.getValue().codePointAt(0) + ";");
+        }
+        return out;
     }
 
     private static final class Walker implements NodeVisitor {
@@ -154,7 +177,7 @@ final class LenientReader {
         @Override
         public @Nullable String get(String localName) {
             for (int i = 0; i < local.size(); i++) {
-                if (local.get(i).equals(localName) && ns.get(i).isEmpty()) return value.get(i);
+                if (local.get(i).equalsIgnoreCase(localName) && ns.get(i).isEmpty()) return value.get(i);
             }
             return null;
         }
