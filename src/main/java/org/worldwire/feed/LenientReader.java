@@ -45,7 +45,7 @@ final class LenientReader {
 
     static void read(String text, XmlSink sink, InternalEntities entities) {
         Parser parser = Parser.xmlParser();
-        Document doc = parser.parseInput(withHtml4References(text, entities), "");
+        Document doc = parser.parseInput(escapeStrayMarkup(withHtml4References(text, entities)), "");
         NodeTraversor.traverse(new Walker(sink, entities), doc);
     }
 
@@ -70,6 +70,58 @@ final class LenientReader {
             if (out.contains(ref)) out = out.replace(ref, "&#" + e.getValue().codePointAt(0) + ";");
         }
         return out;
+    }
+
+    private static final String[] DECLARATIONS = {"doctype", "entity", "element", "attlist", "notation"};
+
+    /**
+     * Escapes each "<" that can begin no XML markup (XML 1.0 §2.4: "<" is markup's start delimiter and must
+     * otherwise be escaped): one not followed by a name, "/" and a name, "?", a comment, a CDATA section or a
+     * declaration. Such text ("<!'", "a < b") is what a feed's author meant as text, and left alone it makes the
+     * recovery parser swallow what follows as a bogus declaration. Comments and CDATA sections are skipped over.
+     */
+    static String escapeStrayMarkup(String text) {
+        int i = text.indexOf('<');
+        if (i < 0) return text;
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        while (i >= 0) {
+            int skipTo = -1;
+            if (text.startsWith("<!--", i)) {
+                skipTo = text.indexOf("-->", i + 4);
+                if (skipTo < 0) break;
+                skipTo += 3;
+            } else if (text.startsWith("<![CDATA[", i)) {
+                skipTo = text.indexOf("]]>", i + 9);
+                if (skipTo < 0) break;
+                skipTo += 3;
+            } else if (!beginsMarkup(text, i, n)) {
+                if (out == null) out = new StringBuilder(n + 64);
+                out.append(text, copied, i).append("&lt;");
+                copied = i + 1;
+            }
+            i = text.indexOf('<', skipTo >= 0 ? skipTo : i + 1);
+        }
+        return out == null ? text : out.append(text, copied, n).toString();
+    }
+
+    private static boolean beginsMarkup(String text, int lt, int n) {
+        if (lt + 1 >= n) return false;
+        char c = text.charAt(lt + 1);
+        if (c == '?' || isNameStart(c)) return true;
+        if (c == '/') return lt + 2 < n && isNameStart(text.charAt(lt + 2));
+        if (c == '!') {
+            for (String d : DECLARATIONS) {
+                if (text.regionMatches(true, lt + 2, d, 0, d.length())) return true;
+            }
+        }
+        return false;
+    }
+
+    /** XML 1.0 NameStartChar, near enough: a letter (of any script), "_" or ":". */
+    private static boolean isNameStart(char c) {
+        return c == '_' || c == ':' || Character.isLetter(c);
     }
 
     private static final class Walker implements NodeVisitor {

@@ -42,6 +42,19 @@ class StrayMarkupTest {
     }
 
     @Test
+    void theRecoveryParserKeepsRawStrayMarkupAsText() {
+        // Not well-formed (XML 1.0 §2.4 wants "<" escaped in text): the forgiving parser must neither swallow the
+        // text after "<!'" as a declaration nor lose the elements that follow.
+        var entries = Fixtures.parseString("<rss><channel><item><description>foo <!' bar</description><title>a < b</title>"
+                + "</item><item><description><![CDATA[kept <!' as is]]></description></item></channel></rss>").entries();
+        assertThat(entries.get(0).summary()).isEqualTo("foo &lt;!' bar");
+        assertThat(entries.get(0).title()).isEqualTo("a < b");
+        assertThat(entries.get(1).summary()).isEqualTo("kept &lt;!' as is");
+        assertThat(LenientReader.escapeStrayMarkup("<a><!-- <! --><!DOCTYPE x><?pi?></a>"))
+                .isEqualTo("<a><!-- <! --><!DOCTYPE x><?pi?></a>");
+    }
+
+    @Test
     void escapeStrayLessThanIsIdentityWithoutStrays() {
         String html = "<a href=\"x\">y</a>";
         assertThat(HtmlText.escapeStrayLessThan(html)).isSameAs(html);
