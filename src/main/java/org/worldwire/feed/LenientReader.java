@@ -56,20 +56,39 @@ final class LenientReader {
      * references.
      */
     static String withHtml4References(String text, InternalEntities entities) {
-        if (text.indexOf('&') < 0) return text;
-        String out = text;
-        for (String name : entities.names()) {
-            String ref = "&" + name + ";";
-            if (!out.contains(ref)) continue;
-            String value = entities.expand(name);
-            if (value == null) break;
-            out = out.replace(ref, value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        int amp = text.indexOf('&');
+        if (amp < 0) return text;
+        boolean declared = !entities.names().isEmpty();
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        // One pass over the references: a document may declare many entities, and must not cost a scan for each.
+        for (; amp >= 0; amp = text.indexOf('&', amp + 1)) {
+            int semi = -1;
+            for (int i = amp + 1, max = Math.min(n, amp + 102); i < max; i++) {
+                char c = text.charAt(i);
+                if (c == ';') {
+                    semi = i;
+                    break;
+                }
+                if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) break;
+            }
+            if (semi <= amp + 1) continue;
+            String name = text.substring(amp + 1, semi);
+            String replacement = null;
+            if (declared && entities.names().contains(name)) {
+                String value = entities.expand(name);
+                if (value != null) replacement = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            } else {
+                String html4 = HtmlText.HTML4_DIFFERENCES.get(name);
+                if (html4 != null) replacement = "&#" + html4.codePointAt(0) + ";";
+            }
+            if (replacement == null) continue;
+            if (out == null) out = new StringBuilder(n + 64);
+            out.append(text, copied, amp).append(replacement);
+            copied = semi + 1;
         }
-        for (var e : HtmlText.HTML4_DIFFERENCES.entrySet()) {
-            String ref = "&" + e.getKey() + ";";
-            if (out.contains(ref)) out = out.replace(ref, "&#" + e.getValue().codePointAt(0) + ";");
-        }
-        return out;
+        return out == null ? text : out.append(text, copied, n).toString();
     }
 
     private static final String[] DECLARATIONS = {"doctype", "entity", "element", "attlist", "notation"};
