@@ -3,7 +3,6 @@ package org.worldwire.feed;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,68 +18,31 @@ final class Encodings {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    /** Python-style codec names found in real feeds that the JDK knows under other names. */
-    private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("cp-is", "IBM861"),
-            Map.entry("ebcdic-cp-be", "IBM500"),
-            Map.entry("ebcdic-cp-ch", "IBM500"),
-            Map.entry("ebcdic-cp-ca", "IBM037"),
-            Map.entry("ebcdic-cp-wt", "IBM037"),
-            Map.entry("ebcdic-cp-nl", "IBM037"),
-            Map.entry("ebcdic-cp-us", "IBM037"),
-            Map.entry("ibm039", "IBM037"),
-            Map.entry("cspc775baltic", "IBM775"),
-            Map.entry("mac-cyrillic", "x-MacCyrillic"),
-            Map.entry("maccyrillic", "x-MacCyrillic"),
-            Map.entry("macintosh", "x-MacRoman"),
-            Map.entry("mac-roman", "x-MacRoman"),
-            Map.entry("mac-turkish", "x-MacTurkish"),
-            Map.entry("mac-greek", "x-MacGreek"),
-            Map.entry("macgreek", "x-MacGreek"),
-            Map.entry("mac-latin2", "x-MacCentralEurope"),
-            Map.entry("maclatin2", "x-MacCentralEurope"),
-            Map.entry("mac-iceland", "x-MacIceland"),
-            Map.entry("maciceland", "x-MacIceland"),
-            Map.entry("cp874", "x-windows-874"),
-            Map.entry("windows-874", "x-windows-874"),
-            // Feeds that say Latin-1 nearly always mean windows-1252 (curly quotes in 0x80-0x9F).
-            Map.entry("iso-8859-1", "windows-1252"),
-            Map.entry("latin1", "windows-1252"),
-            Map.entry("latin-1", "windows-1252"),
-            Map.entry("us-ascii", "windows-1252"),
-            Map.entry("ascii", "windows-1252"),
-            Map.entry("gb2312", "GBK"),
-            Map.entry("cp932", "windows-31j"),
-            Map.entry("cp936", "GBK"),
-            Map.entry("cp949", "x-windows-949"),
-            Map.entry("cp950", "x-windows-950"),
-            Map.entry("cp1361", "x-Johab"),
-            Map.entry("cp65001", "UTF-8"),
-            Map.entry("u8", "UTF-8"),
-            Map.entry("utf", "UTF-8"),
-            Map.entry("utf8", "UTF-8"),
-            Map.entry("u16", "UTF-16"),
-            Map.entry("utf16", "UTF-16"),
-            Map.entry("u32", "UTF-32"),
-            Map.entry("utf32", "UTF-32"),
-            Map.entry("mac-centeuro", "x-MacCentralEurope"),
-            Map.entry("maccentraleurope", "x-MacCentralEurope"),
-            Map.entry("ks-c-5601-1987", "EUC-KR"));
+    /** A code-page number with at most a vendor prefix: "cp1141", "IBM-1141", "windows_1361", "ms-874". */
+    private static final java.util.regex.Pattern CODE_PAGE =
+            java.util.regex.Pattern.compile("(?:cp|ibm|csibm|x-ibm|ms|windows|x-windows)?[-_ ]?0*([0-9]{3,5})");
 
-    /** A Charset for a name as found in feeds and HTTP headers, or null when it names nothing we can decode. */
+    /**
+     * A Charset for an encoding label as found in feeds and HTTP headers, or null when it names nothing we can
+     * decode. The label table ({@link EncodingLabels}) comes first; then the JDK's own names; then a bare code-page
+     * number, tried as the IBM, Windows and other vendor charsets the JDK registers under it.
+     */
     static @Nullable Charset charset(@Nullable String rawName) {
         if (rawName == null) return null;
-        String name = rawName.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        String name = rawName.strip();
         if (name.startsWith("\"") || name.startsWith("'")) name = name.substring(1);
         if (name.endsWith("\"") || name.endsWith("'")) name = name.substring(0, name.length() - 1);
-        if (name.isEmpty() || name.length() > 40) return null;
-        String alias = ALIASES.get(name);
-        if (alias != null) name = alias;
-        Charset cs = forName(name);
+        name = name.strip();
+        // IANA names are at most 40 characters (RFC 2978), but one registered alias is 45 long.
+        if (name.isEmpty() || name.length() > 64) return null;
+        Charset cs = EncodingLabels.lookup(name);
         if (cs != null) return cs;
-        String digits = name.replaceAll("[^0-9]", "");
-        if (!digits.isEmpty() && digits.length() <= 5) {
-            for (String candidate : new String[] {"IBM" + digits, "x-IBM" + digits, "windows-" + digits, "cp" + digits}) {
+        cs = forName(name);
+        if (cs != null) return cs;
+        java.util.regex.Matcher m = CODE_PAGE.matcher(name.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            String n = m.group(1);
+            for (String candidate : new String[] {"IBM" + n, "IBM0" + n, "x-IBM" + n, "windows-" + n, "x-windows-" + n}) {
                 cs = forName(candidate);
                 if (cs != null) return cs;
             }

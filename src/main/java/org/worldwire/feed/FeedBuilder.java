@@ -32,7 +32,7 @@ final class FeedBuilder implements XmlSink {
     // Fields
     private static final int F_TITLE = 1, F_TITLE_FB = 2, F_LINK = 3, F_SUBTITLE = 4, F_SUBTITLE_FB = 5,
             F_UPDATED = 6, F_PUBLISHED = 7, F_ID = 8, F_SUMMARY = 9, F_SUMMARY_FB = 10, F_CONTENT = 11,
-            F_AUTHOR = 12, F_AUTHOR_FB = 13, F_CATEGORY = 14, F_IGNORED = 15;
+            F_AUTHOR = 12, F_AUTHOR_FB = 13, F_CATEGORY = 14, F_IGNORED = 15, F_KEYWORDS = 16;
 
     private final List<String> problems = new ArrayList<>();
     private String format = "unknown";
@@ -74,6 +74,8 @@ final class FeedBuilder implements XmlSink {
     private static final class Entry {
         @Nullable String id, link, linkFb, permalinkGuid, title, titleFb, summary, summaryFb, content, author, authorFb, about;
         @Nullable Instant published, updated;
+        /** A content element (not a summary-like one standing in for it) was seen: see summaryLike. */
+        boolean hasContent;
         final List<String> categories = new ArrayList<>();
         final List<Enclosure> enclosures = new ArrayList<>();
     }
@@ -135,16 +137,19 @@ final class FeedBuilder implements XmlSink {
             return;
         }
         int kind = Namespaces.kind(ns);
+        // Feed vocabularies are matched without regard to case, as the de-facto parsers do (feedparser lower-cases
+        // every element name, in every namespace): <itunes:TITLE>, <PubDate> and <Description> are met in the wild.
+        String name = lowerAscii(local);
         if (!sawRoot) {
             sawRoot = true;
-            root(ns, local, attrs);
-            if (local.equals("feed") && kind == Namespaces.CORE) {
+            root(ns, name, attrs);
+            if (name.equals("feed") && kind == Namespaces.CORE) {
                 roles[depth] = R_FEED;
                 return;
             }
         }
         byte parentRole = roles[parent];
-        if (kind == Namespaces.CORE && (local.equals("item") || local.equals("entry")) && entry == null) {
+        if (kind == Namespaces.CORE && (name.equals("item") || name.equals("entry")) && entry == null) {
             roles[depth] = R_ENTRY;
             entry = new Entry();
             entryDepth = depth;
@@ -153,19 +158,28 @@ final class FeedBuilder implements XmlSink {
             if (about != null) entry.about = about.strip();
             return;
         }
-        if (kind == Namespaces.CORE && local.equals("channel") && entry == null) {
+        if (kind == Namespaces.CORE && name.equals("channel") && entry == null) {
             roles[depth] = R_FEED;
             return;
         }
         if (parentRole == R_FEED) {
-            feedField(kind, local, attrs, base);
+            feedField(kind, name, attrs, base);
         } else if (parentRole == R_ENTRY || parentRole == R_GROUP) {
-            if (kind == Namespaces.MEDIA && local.equals("group")) {
+            if (kind == Namespaces.MEDIA && name.equals("group")) {
                 roles[depth] = R_GROUP;
                 return;
             }
-            entryField(kind, local, attrs, base, parentRole == R_GROUP);
+            entryField(kind, name, attrs, base, parentRole == R_GROUP);
         }
+    }
+
+    /** The name in ASCII lower case; the same instance when it has no upper-case letter (the common case). */
+    static String lowerAscii(String name) {
+        for (int i = 0, n = name.length(); i < n; i++) {
+            char ch = name.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') return name.toLowerCase(Locale.ROOT);
+        }
+        return name;
     }
 
     private static @Nullable String rdfAbout(Attributes attrs) {
@@ -182,7 +196,7 @@ final class FeedBuilder implements XmlSink {
                 format = v == null ? "rss" : "rss" + v.strip().replace(".", "");
                 if (format.length() > 10) format = "rss";
             }
-            case "RDF" -> format = "rss10";
+            case "rdf" -> format = "rss10";
             case "feed" -> format = ns.equals(Namespaces.ATOM10) ? "atom10" : ns.equals(Namespaces.ATOM03) ? "atom03" : "atom";
             default -> format = "unknown";
         }
@@ -220,8 +234,8 @@ final class FeedBuilder implements XmlSink {
                     }
                 }
                 case "description", "subtitle", "tagline" -> capture(F_SUBTITLE, true, attrs, base, local.equals("description"), true);
-                case "updated", "modified", "lastBuildDate" -> capture(F_UPDATED, true, attrs, base, false, false);
-                case "pubDate", "published", "issued" -> capture(F_PUBLISHED, true, attrs, base, false, false);
+                case "updated", "modified", "lastbuilddate" -> capture(F_UPDATED, true, attrs, base, false, false);
+                case "pubdate", "published", "issued" -> capture(F_PUBLISHED, true, attrs, base, false, false);
                 default -> {}
             }
         } else if (kind == Namespaces.DCTERMS && local.equals("issued")) {
@@ -263,14 +277,17 @@ final class FeedBuilder implements XmlSink {
                 }
                 case "guid" -> {
                     Capture c = capture(F_ID, false, attrs, base, false, false);
-                    String perma = attrs.get("isPermaLink");
+                    String perma = attrs.get("ispermalink");
                     c.guidPermalink = perma == null || !perma.strip().equalsIgnoreCase("false");
                 }
                 case "id" -> capture(F_ID, false, attrs, base, false, false);
-                case "description", "summary" -> capture(F_SUMMARY, false, attrs, base, true, true);
-                case "content", "fullitem" -> capture(F_CONTENT, false, attrs, base, true, true);
+                case "description", "summary" -> summaryLike(e, attrs, base, true, true);
+                case "content", "fullitem" -> {
+                    e.hasContent = true;
+                    capture(F_CONTENT, false, attrs, base, true, true);
+                }
                 case "body" -> capture(F_CONTENT, false, attrs, base, true, true);
-                case "pubDate", "published", "issued" -> capture(F_PUBLISHED, false, attrs, base, false, false);
+                case "pubdate", "published", "issued" -> capture(F_PUBLISHED, false, attrs, base, false, false);
                 case "updated", "modified" -> capture(F_UPDATED, false, attrs, base, false, false);
                 case "author", "creator" -> capture(F_AUTHOR, false, attrs, base, false, false);
                 case "category" -> {
@@ -298,7 +315,7 @@ final class FeedBuilder implements XmlSink {
                     case "creator", "author" -> capture(F_AUTHOR, false, attrs, base, false, false);
                     case "date" -> capture(F_UPDATED, false, attrs, base, false, false);
                     case "subject" -> capture(F_CATEGORY, false, attrs, base, false, false);
-                    case "description" -> capture(F_SUMMARY, false, attrs, base, true, false);
+                    case "description" -> summaryLike(e, attrs, base, true, false);
                     case "title" -> capture(F_TITLE, false, attrs, base, false, false);
                     default -> {}
                 }
@@ -311,7 +328,10 @@ final class FeedBuilder implements XmlSink {
                 }
             }
             case Namespaces.CONTENT -> {
-                if (local.equals("encoded")) capture(F_CONTENT, false, attrs, base, true, false);
+                if (local.equals("encoded")) {
+                    e.hasContent = true;
+                    capture(F_CONTENT, false, attrs, base, true, false);
+                }
             }
             case Namespaces.XHTML -> {
                 if (local.equals("body") || local.equals("div")) capture(F_CONTENT, false, attrs, base, true, false);
@@ -326,8 +346,9 @@ final class FeedBuilder implements XmlSink {
             }
             case Namespaces.ITUNES -> {
                 switch (local) {
-                    case "summary" -> capture(F_SUMMARY_FB, false, attrs, base, false, false);
+                    case "summary" -> summaryLike(e, attrs, base, false, false);
                     case "author" -> capture(F_AUTHOR_FB, false, attrs, base, false, false);
+                    case "keywords" -> capture(F_KEYWORDS, false, attrs, base, false, false);
                     case "category" -> {
                         String text = attrs.get("text");
                         if (text != null) addCategory(e, text);
@@ -336,6 +357,22 @@ final class FeedBuilder implements XmlSink {
                 }
             }
             default -> {}
+        }
+    }
+
+    /**
+     * A summary-like element of an item: RSS {@code description}, Atom or RSS {@code summary}, {@code dc:description},
+     * {@code itunes:summary}. Which of two of them is the summary and which the content follows the precedence of
+     * the reference parser (feedparser), whatever their order: the first is the summary; a later one, while the
+     * item has no content element yet, is its content (an item's {@code content:encoded}, {@code fullitem} or Atom
+     * {@code content} are its content, and a summary-like element after them is the summary again).
+     */
+    private void summaryLike(Entry e, Attributes attrs, @Nullable String base, boolean rssHtml, boolean textConstruct) {
+        if (e.summary != null && !e.hasContent) {
+            e.hasContent = true;
+            capture(F_CONTENT, false, attrs, base, rssHtml, textConstruct);
+        } else {
+            capture(F_SUMMARY, false, attrs, base, rssHtml, textConstruct);
         }
     }
 
@@ -398,7 +435,7 @@ final class FeedBuilder implements XmlSink {
     private void inCapture(Capture c, String ns, String local, Attributes attrs, @Nullable String base) {
         c.children++;
         if (c.field == F_AUTHOR) {
-            if (c.nameDepth < 0 && local.equals("name")) {
+            if (c.nameDepth < 0 && lowerAscii(local).equals("name")) {
                 c.nameDepth = depth;
                 c.name = new StringBuilder();
             }
@@ -411,7 +448,7 @@ final class FeedBuilder implements XmlSink {
         }
         if (depth == c.depth + 1) {
             c.topElements++;
-            if (c.topElements == 1 && local.equals("div")) {
+            if (c.topElements == 1 && lowerAscii(local).equals("div")) {
                 c.topIsDiv = true;
             }
         }
@@ -526,6 +563,8 @@ final class FeedBuilder implements XmlSink {
             value = base64(c.plain);
         } else if (c.markup != null && c.children > 0) {
             StringBuilder m = c.markup;
+            // RFC 4287 §3.1.1.3: the content of an xhtml text construct is a single XHTML div, and "the XHTML div
+            // element itself MUST NOT be considered part of the content". Atom 0.3 has no such wrapper.
             boolean xhtmlType = "xhtml".equals(c.type) || "application/xhtml+xml".equals(c.type) && format.equals("atom10");
             if (xhtmlType && c.topIsDiv && c.topElements == 1 && !c.textOutsideTop
                     && c.divInnerStart >= 0 && c.divInnerEnd >= c.divInnerStart) {
@@ -533,8 +572,19 @@ final class FeedBuilder implements XmlSink {
             } else {
                 value = m.toString();
             }
+        } else if (isXhtmlText(c)) {
+            // XHTML content is markup by its elements only: its character data is text, so an escaped "&lt;b&gt;"
+            // stays the text "<b>" (RFC 4287 §3.1.1.3: entities in xhtml content are text, not markup) and is
+            // written escaped into the HTML value.
+            StringBuilder escaped = new StringBuilder(c.plain.length() + 16);
+            HtmlText.escapeText(escaped, c.plain, 0, c.plain.length());
+            value = escaped.toString();
         } else {
             value = c.plain.toString();
+            // Escaped HTML (an RSS description, Atom type="html") is HTML once unescaped; a "<" in it that starts
+            // no tag, comment or declaration ("<!'", "a < b") is text, and is escaped so that no HTML reader takes
+            // it, or what follows it, for markup.
+            if (c.html && !"base64".equals(c.mode) && value.indexOf('<') >= 0) value = HtmlText.escapeStrayLessThan(value);
         }
         if (c.truncated) problem("field truncated at " + MAX_FIELD_CHARS + " characters");
         value = HtmlText.repairMojibake(value);
@@ -577,6 +627,12 @@ final class FeedBuilder implements XmlSink {
             case F_SUMMARY_FB -> e.summaryFb = value;
             case F_CONTENT -> {
                 if (e.content == null) e.content = value;
+                // A textual content stands in for a missing summary (feedparser copies it, and so its users see it).
+                if (e.summary == null && isTextual(c)) e.summary = value;
+            }
+            case F_KEYWORDS -> {
+                // itunes:keywords is a comma-separated list of terms, each a category as feedparser reads it.
+                for (String term : value.split(",")) addCategory(e, term);
             }
             case F_LINK -> {
                 String v = value.strip();
@@ -620,6 +676,19 @@ final class FeedBuilder implements XmlSink {
             case F_CATEGORY -> addCategory(e, value);
             default -> {}
         }
+    }
+
+    /** An XHTML-typed text construct (Atom 1.0 type="xhtml", Atom 0.3 type="application/xhtml+xml" in XML mode). */
+    private static boolean isXhtmlText(Capture c) {
+        if (c.mode != null && !c.mode.equals("xml")) return false;
+        return "xhtml".equals(c.type) || "application/xhtml+xml".equals(c.type);
+    }
+
+    /** Text, HTML or XHTML (not a media type such as an image in base64): what may stand in for a summary. */
+    private boolean isTextual(Capture c) {
+        String t = c.type;
+        if (t == null || isBase64Type(c)) return t == null;
+        return t.equals("text") || t.equals("text/plain") || isHtmlType(t);
     }
 
     /** Atom 1.0: a text construct typed with a MIME type that is neither text nor XML holds base64. */

@@ -15,8 +15,25 @@ final class HtmlText {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final String[] URL_ATTRIBUTES = {"href", "src", "cite", "background", "longdesc", "poster", "action", "usemap", "codebase"};
 
+    /**
+     * The names whose code point in HTML 4.01 differs from HTML5's table, and the HTML 4.01 code point.
+     *
+     * <p>Feeds are HTML 4-era vocabularies: RSS and Atom carry HTML-escaped content written against HTML 4, XHTML 1.0
+     * takes its entity sets (HTMLlat1, HTMLsymbol, HTMLspecial) from HTML 4.01, and the reference feed parser
+     * decodes named references with that table (Python's {@code html.entities.name2codepoint}). So a name in
+     * HTML 4.01 decodes to its HTML 4.01 code point, and any other name to HTML5's. Of the 252 HTML 4.01 names only
+     * two changed: HTML 4.01 HTMLsymbol.ent maps {@code lang} and {@code rang} to U+2329/U+232A (angle brackets,
+     * deprecated by Unicode as canonically equivalent to U+3008/U+3009), HTML5 to U+27E8/U+27E9 (mathematical
+     * angle brackets).
+     */
+    static final java.util.Map<String, String> HTML4_DIFFERENCES = java.util.Map.of(
+            "lang", "\u2329",
+            "rang", "\u232A");
+
     /** The characters an HTML named entity stands for, or null when the name is no HTML entity. */
     static @Nullable String entity(String name) {
+        String html4 = HTML4_DIFFERENCES.get(name);
+        if (html4 != null) return html4;
         if (!Entities.isNamedEntity(name)) return null;
         String v = Entities.getByName(name);
         return v.isEmpty() ? null : v;
@@ -166,6 +183,45 @@ final class HtmlText {
         } catch (CharacterCodingException e) {
             return null;
         }
+    }
+
+    /**
+     * Escapes each "<" of an HTML string that begins no markup as the HTML tokenizer reads it (WHATWG HTML
+     * §13.2.5.6 "Tag open state"): a start tag ("<" and an ASCII letter), an end tag ("</" and a letter), a
+     * comment ("<!--"), a DOCTYPE or CDATA section, or a processing instruction ("<?", kept as the reference parser
+     * keeps it). Any other "<!" opens a bogus comment that would swallow the text up to the next ">", and "</" not
+     * followed by a letter does the same; a "<" before anything else is text. Returns the string itself when it
+     * needs nothing.
+     */
+    static String escapeStrayLessThan(String html) {
+        int lt = html.indexOf('<');
+        if (lt < 0) return html;
+        StringBuilder out = null;
+        int copied = 0;
+        int n = html.length();
+        for (; lt >= 0; lt = html.indexOf('<', lt + 1)) {
+            if (beginsMarkup(html, lt, n)) continue;
+            if (out == null) out = new StringBuilder(n + 16);
+            out.append(html, copied, lt).append("&lt;");
+            copied = lt + 1;
+        }
+        return out == null ? html : out.append(html, copied, n).toString();
+    }
+
+    private static boolean beginsMarkup(String s, int lt, int n) {
+        if (lt + 1 >= n) return false;
+        char c = s.charAt(lt + 1);
+        if (isAsciiLetter(c) || c == '?') return true;
+        if (c == '/') return lt + 2 < n && isAsciiLetter(s.charAt(lt + 2));
+        if (c == '!') {
+            return s.startsWith("--", lt + 2) || s.regionMatches(true, lt + 2, "doctype", 0, 7)
+                    || s.startsWith("[CDATA[", lt + 2);
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     /** Escapes text for inclusion in HTML element content. */

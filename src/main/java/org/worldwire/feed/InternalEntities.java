@@ -72,6 +72,11 @@ final class InternalEntities {
         return values.isEmpty() ? NONE : new InternalEntities(values);
     }
 
+    /** The names the document declares. */
+    java.util.Set<String> names() {
+        return values.keySet();
+    }
+
     /** The replacement text of a declared entity, or null when it was not declared (or the budget is spent). */
     @Nullable String expand(String name) {
         if (!values.containsKey(name) || total >= MAX_TOTAL) return null;

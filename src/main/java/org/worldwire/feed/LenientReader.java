@@ -45,8 +45,102 @@ final class LenientReader {
 
     static void read(String text, XmlSink sink, InternalEntities entities) {
         Parser parser = Parser.xmlParser();
-        Document doc = parser.parseInput(text, "");
+        Document doc = parser.parseInput(escapeStrayMarkup(withHtml4References(text, entities)), "");
         NodeTraversor.traverse(new Walker(sink, entities), doc);
+    }
+
+    /**
+     * jsoup decodes named references itself, with HTML5's table, before the walker sees the text. So the references
+     * the document declares in its internal subset are expanded first (as text: their replacement is escaped), and
+     * the few names HTML 4.01 maps elsewhere (see {@link HtmlText#HTML4_DIFFERENCES}) are written as numeric
+     * references.
+     */
+    static String withHtml4References(String text, InternalEntities entities) {
+        int amp = text.indexOf('&');
+        if (amp < 0) return text;
+        boolean declared = !entities.names().isEmpty();
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        // One pass over the references: a document may declare many entities, and must not cost a scan for each.
+        for (; amp >= 0; amp = text.indexOf('&', amp + 1)) {
+            int semi = -1;
+            for (int i = amp + 1, max = Math.min(n, amp + 102); i < max; i++) {
+                char c = text.charAt(i);
+                if (c == ';') {
+                    semi = i;
+                    break;
+                }
+                if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) break;
+            }
+            if (semi <= amp + 1) continue;
+            String name = text.substring(amp + 1, semi);
+            String replacement = null;
+            if (declared && entities.names().contains(name)) {
+                String value = entities.expand(name);
+                if (value != null) replacement = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            } else {
+                String html4 = HtmlText.HTML4_DIFFERENCES.get(name);
+                if (html4 != null) replacement = "&#" + html4.codePointAt(0) + ";";
+            }
+            if (replacement == null) continue;
+            if (out == null) out = new StringBuilder(n + 64);
+            out.append(text, copied, amp).append(replacement);
+            copied = semi + 1;
+        }
+        return out == null ? text : out.append(text, copied, n).toString();
+    }
+
+    private static final String[] DECLARATIONS = {"doctype", "entity", "element", "attlist", "notation"};
+
+    /**
+     * Escapes each "<" that can begin no XML markup (XML 1.0 §2.4: "<" is markup's start delimiter and must
+     * otherwise be escaped): one not followed by a name, "/" and a name, "?", a comment, a CDATA section or a
+     * declaration. Such text ("<!'", "a < b") is what a feed's author meant as text, and left alone it makes the
+     * recovery parser swallow what follows as a bogus declaration. Comments and CDATA sections are skipped over.
+     */
+    static String escapeStrayMarkup(String text) {
+        int i = text.indexOf('<');
+        if (i < 0) return text;
+        StringBuilder out = null;
+        int copied = 0;
+        int n = text.length();
+        while (i >= 0) {
+            int skipTo = -1;
+            if (text.startsWith("<!--", i)) {
+                skipTo = text.indexOf("-->", i + 4);
+                if (skipTo < 0) break;
+                skipTo += 3;
+            } else if (text.startsWith("<![CDATA[", i)) {
+                skipTo = text.indexOf("]]>", i + 9);
+                if (skipTo < 0) break;
+                skipTo += 3;
+            } else if (!beginsMarkup(text, i, n)) {
+                if (out == null) out = new StringBuilder(n + 64);
+                out.append(text, copied, i).append("&lt;");
+                copied = i + 1;
+            }
+            i = text.indexOf('<', skipTo >= 0 ? skipTo : i + 1);
+        }
+        return out == null ? text : out.append(text, copied, n).toString();
+    }
+
+    private static boolean beginsMarkup(String text, int lt, int n) {
+        if (lt + 1 >= n) return false;
+        char c = text.charAt(lt + 1);
+        if (c == '?' || isNameStart(c)) return true;
+        if (c == '/') return lt + 2 < n && isNameStart(text.charAt(lt + 2));
+        if (c == '!') {
+            for (String d : DECLARATIONS) {
+                if (text.regionMatches(true, lt + 2, d, 0, d.length())) return true;
+            }
+        }
+        return false;
+    }
+
+    /** XML 1.0 NameStartChar, near enough: a letter (of any script), "_" or ":". */
+    private static boolean isNameStart(char c) {
+        return c == '_' || c == ':' || Character.isLetter(c);
     }
 
     private static final class Walker implements NodeVisitor {
@@ -154,7 +248,7 @@ final class LenientReader {
         @Override
         public @Nullable String get(String localName) {
             for (int i = 0; i < local.size(); i++) {
-                if (local.get(i).equals(localName) && ns.get(i).isEmpty()) return value.get(i);
+                if (local.get(i).equalsIgnoreCase(localName) && ns.get(i).isEmpty()) return value.get(i);
             }
             return null;
         }

@@ -122,7 +122,7 @@ final class StaxReader {
         @Override
         public @Nullable String get(String localName) {
             for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
-                if (r.getAttributeLocalName(i).equals(localName)) {
+                if (r.getAttributeLocalName(i).equalsIgnoreCase(localName)) {
                     String ns = r.getAttributeNamespace(i);
                     if (ns == null || ns.isEmpty()) return r.getAttributeValue(i);
                 }

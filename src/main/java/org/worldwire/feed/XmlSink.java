@@ -15,7 +15,7 @@ interface XmlSink {
 
         String value(int i);
 
-        /** The value of the attribute with this local name and no namespace, or null. */
+        /** The value of the attribute with this local name (in any case, as feeds vary it) and no namespace, or null. */
         @Nullable String get(String localName);
 
         /** The value of xml:base, or null. */

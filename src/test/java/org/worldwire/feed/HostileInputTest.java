@@ -143,4 +143,20 @@ class HostileInputTest {
         assertThat(InternalEntities.of("<!DOCTYPE x [<!ENTITY a \"" + "a".repeat(4000) + "\"><!ENTITY b \"&a;&a;&a;\">]>")
                 .expand("b")).hasSize(InternalEntities.MAX_EXPANSION);
     }
+
+    @Test
+    @Timeout(20)
+    void recoversABrokenDocumentWithManyDeclaredEntitiesInOnePass() {
+        // Many declarations and a large broken body: the recovery path expands references in one pass, not one
+        // scan per declared name, and within the expansion budget.
+        StringBuilder doc = new StringBuilder("<!DOCTYPE rss [");
+        for (int i = 0; i < 256; i++) doc.append("<!ENTITY e").append(i).append(" \"v").append(i).append("\">");
+        doc.append("]><rss><channel><title>&e7; &lang;</title><item><description>");
+        doc.append("&e1; text &lt;!' ".repeat(400_000));
+        doc.append("</description></item></channel></rss"); // no end: not well-formed
+        ParsedFeed f = parse(doc.toString());
+        assertThat(f.title()).isEqualTo("v7 \u2329");
+        assertThat(f.entries()).hasSize(1);
+        assertThat(f.entries().getFirst().summary()).startsWith("v1 text &lt;!' v1");
+    }
 }
