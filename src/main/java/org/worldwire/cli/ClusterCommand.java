@@ -159,10 +159,10 @@ final class ClusterCommand implements Callable<Integer> {
         Files.deleteIfExists(partial);
         double perSecond = clusterNanos == 0 ? 0 : articles / (clusterNanos / 1e9);
         System.err.printf("cluster: %,d articles (%d bad lines skipped), %,d copies, %,d merges; %.0f articles/s clustering "
-                        + "on one core (CPU time, countries apart); geotagging %.0f articles/s; time per %,d first %.1f ms, last %.1f ms; "
-                        + "peak heap %d MB%n",
-                articles, bad, copies, mergedInto.size(), perSecond,
-                geoNanos == 0 ? 0 : articles / (geoNanos / 1e9), every, firstWindowMicros / 1000.0, lastWindowMicros / 1000.0,
+                        + "on one core (CPU time, countries apart); geotagging %.0f articles/s; %speak heap %d MB%n",
+                articles, bad, copies, mergedInto.size(), perSecond, geoNanos == 0 ? 0 : articles / (geoNanos / 1e9),
+                firstWindowMicros < 0 ? "" : String.format("clustering time per %,d articles first %.1f ms, last %.1f ms; ",
+                        every, firstWindowMicros / 1000.0, lastWindowMicros / 1000.0),
                 peakHeapMb());
         return 0;
     }
