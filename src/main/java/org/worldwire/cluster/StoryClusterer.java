@@ -18,9 +18,10 @@ import org.worldwire.dedup.CopyDetector;
  *
  * <p>Each article is first checked for being a copy of a recent report ({@link CopyDetector}); a copy joins its
  * original's story and changes nothing else. A report is compared with the live stories that share one of its
- * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of four
+ * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of three
  * cosines between the report and the story's centroid, each weighted by IDF learned from the stream
- * ({@link Settings}): words (against the story's reports in the article's language), names, numbers and countries.
+ * ({@link Settings}): words (against the story's reports in the article's language), names and numbers; a report
+ * placed in none of the story's countries loses part of its score.
  * Reports in a language the story has none of are compared by what languages share: the names stand in for the
  * words, so a Spanish and an English report of one event join through the names, numbers and places they share,
  * while two events of one kind (two earthquakes) stay apart through theirs. The score decays with the time since
@@ -182,7 +183,7 @@ public final class StoryClusterer {
             story.live = true;
             live.put(story.id, story);
         }
-        addReport(story, article, f, language, now, copyOf);
+        addReport(story, article, f, q, now, copyOf);
         remember(article.id(), story);
         evictOverCap();
         return new StoryAssignment(article.id(), story.id, copyOf, merged, story.leadId);
@@ -211,7 +212,7 @@ public final class StoryClusterer {
         } else {
             Features f = extractor.extract(article.title(), article.text(), article.countries());
             idf.add(f);
-            addReport(story, article, f, language(article.language()), now, 0);
+            addReport(story, article, f, new Query(f, language(article.language()), idf), now, 0);
             remember(article.id(), story);
         }
         evictOverCap();
@@ -234,7 +235,8 @@ public final class StoryClusterer {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private void addReport(Story s, StoryArticle article, Features f, String language, long now, long copyOf) {
+    private void addReport(Story s, StoryArticle article, Features f, Query q, long now, long copyOf) {
+        String language = q.language;
         s.articles++;
         s.touch(now);
         bump(s);
@@ -260,7 +262,7 @@ public final class StoryClusterer {
             s.leadLanguage = language;
         } else {
             double old = score(new Query(s.lead, Objects.requireNonNull(s.leadLanguage), idf), s);
-            double candidate = score(new Query(f, language, idf), s);
+            double candidate = score(q, s);
             if (candidate > old) {
                 s.lead = f;
                 s.leadId = article.id();
