@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExtractCommand.class,
             ParseFeedCommand.class,
             GeotagCommand.class,
+            ClusterCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
