@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * Leases on roles that one process at a time may fill (the poller: two would poll every source twice). A holder
  * keeps its lease by renewing it well within its time to live; when it dies, the lease runs out and another
- * process takes the role over. Which side of the expiry a moment falls on is judged by the store's own clock, so
- * that processes on machines whose clocks disagree still agree on who holds a lease. Thread-safe.
+ * process takes the role over. Expiry is judged by one clock the store keeps (for a database shared between
+ * machines, the database server's), so processes whose own clocks disagree still agree on who holds a lease.
+ * Thread-safe.
  */
 public interface LeaseStore {
     /**
