@@ -46,8 +46,10 @@ class PostgresStoriesTest extends StoriesContractTest {
         List<Article> reports = new ArrayList<>();
         for (int i = 1; i <= 30; i++) reports.add(stored(i % 2 == 0 ? fr : gb2, "Report " + i, i, i % 2 == 0 ? "fr" : "en", List.of("IT")));
 
-        // Each recount reads the story's articles: unless placements on one story take turns, one commit's count
-        // overwrites the other's and the story forgets reports.
+        // Each recount reads the story's articles: unless placements on one story take turns, two recounts see the
+        // same articles, one commit's count overwrites the other's and the story forgets reports. Taking turns,
+        // every placement sees one article more than the one before it.
+        List<Integer> counts = java.util.Collections.synchronizedList(new ArrayList<>());
         try (Store other = PostgresStore.open(server.jdbcUrl(database), 4, InstantSource.fixed(T0));
                 ExecutorService pool = Executors.newFixedThreadPool(4)) {
             CountDownLatch go = new CountDownLatch(1);
@@ -59,7 +61,7 @@ class PostgresStoriesTest extends StoriesContractTest {
                     go.await();
                     for (int i = lane; i < reports.size(); i += 4) {
                         Article a = reports.get(i);
-                        via.stories().place(a.id(), founder.id(), 0, List.of(), founder.id());
+                        counts.add(via.stories().place(a.id(), founder.id(), 0, List.of(), founder.id()).articles());
                     }
                     return null;
                 }));
@@ -67,6 +69,7 @@ class PostgresStoriesTest extends StoriesContractTest {
             go.countDown();
             for (Future<?> f : done) f.get();
         }
+        assertThat(counts).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(2, 31).boxed().toList());
         Story s = stories.find(founder.id()).orElseThrow();
         assertThat(s.articles()).isEqualTo(31);
         assertThat(s.reports()).isEqualTo(31);
