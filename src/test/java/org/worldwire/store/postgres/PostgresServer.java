@@ -74,6 +74,8 @@ final class PostgresServer {
                 """.formatted(port, dir), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         start();
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("postgres test server: " + bin.getParent().getFileName() + " on 127.0.0.1:" + port
+                + ", initdb and start took " + startMillis + " ms");
         Runtime.getRuntime().addShutdownHook(new Thread(this::destroy, "postgres-stop"));
     }
 
