@@ -1,10 +1,5 @@
 package org.worldwire.store.sqlite;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,12 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,33 +21,35 @@ import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.worldwire.model.Article;
-import org.worldwire.model.DisplayPolicy;
-import org.worldwire.model.FeedEntry;
 import org.worldwire.model.Source;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.FeedValidators;
 import org.worldwire.store.IngestQueue;
+import org.worldwire.store.LeaseStore;
 import org.worldwire.store.NewEntry;
 import org.worldwire.store.PendingEntry;
 import org.worldwire.store.PollRecord;
 import org.worldwire.store.SettingsStore;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
+import org.worldwire.store.Store;
 import org.worldwire.store.StoreException;
 import org.worldwire.store.StoryStore;
+import org.worldwire.store.jdbc.Dialect;
+import org.worldwire.store.jdbc.JdbcStories;
+import org.worldwire.store.jdbc.Queries;
+import org.worldwire.store.jdbc.Rows;
+import org.worldwire.store.jdbc.Transactor;
+import org.worldwire.store.jdbc.Transactor.Work;
 
 /**
  * Sources, articles and the ingest queue in one SQLite file. One writer connection behind a lock (SQLite
  * allows one writer at a time anyway) and a small pool of readers; WAL mode lets readers run beside the
  * writer. Every write is one transaction, so a killed process leaves the file consistent.
  */
-public final class SqliteStore implements AutoCloseable {
+public final class SqliteStore implements Store {
     private static final int READERS = 4;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final String jdbcUrl;
     private final InstantSource clock;
@@ -114,23 +109,42 @@ public final class SqliteStore implements AutoCloseable {
 
 
     /** The sources port over this database. */
+    @Override
     public SourceStore sources() {
         return sourceView;
     }
 
     /** The stories port over this database. */
+    @Override
     public StoryStore stories() {
         return storyView;
     }
 
-    private final SqliteStories storyView = new SqliteStories(this);
+    private final StoryStore storyView = new JdbcStories(new Transactor() {
+        @Override public <T> T read(Work<T> work) { return SqliteStore.this.read(work); }
+        @Override public <T> T write(Work<T> work) { return SqliteStore.this.write(work); }
+    }, Dialect.SQLITE);
+
+    /** The leases port over this database: one process holds this file, so a lease only ever moves between its threads or its restarts. */
+    @Override
+    public LeaseStore leases() {
+        return leaseView;
+    }
+
+    private final LeaseStore leaseView = new LeaseStore() {
+        @Override public boolean tryAcquire(String role, String holder, Duration ttl) { return SqliteStore.this.tryAcquire(role, holder, ttl); }
+        @Override public boolean release(String role, String holder) { return SqliteStore.this.release(role, holder); }
+        @Override public Optional<String> holder(String role) { return SqliteStore.this.holder(role); }
+    };
 
     /** The articles port over this database. */
+    @Override
     public ArticleStore articles() {
         return articleView;
     }
 
     /** The ingest queue over this database. */
+    @Override
     public IngestQueue queue() {
         return queueView;
     }
@@ -157,6 +171,7 @@ public final class SqliteStore implements AutoCloseable {
     };
 
     /** The settings port over this database. */
+    @Override
     public SettingsStore settings() {
         return settingsView;
     }
@@ -197,6 +212,48 @@ public final class SqliteStore implements AutoCloseable {
         @Override public long pendingCount() { return SqliteStore.this.pendingCount(); }
     };
 
+    // ---------------------------------------------------------------- leases
+
+    private boolean tryAcquire(String role, String holder, Duration ttl) {
+        LeaseStore.check(role, holder, ttl);
+        long now = clock.millis();
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO leases (role, holder, expires) VALUES (?, ?, ?)
+                    ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
+                    WHERE leases.holder = excluded.holder OR leases.expires <= ?""")) {
+                ps.setString(1, role);
+                ps.setString(2, holder);
+                ps.setLong(3, now + ttl.toMillis());
+                ps.setLong(4, now);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private boolean release(String role, String holder) {
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM leases WHERE role = ? AND holder = ?")) {
+                ps.setString(1, role);
+                ps.setString(2, holder);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    private Optional<String> holder(String role) {
+        long now = clock.millis();
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT holder FROM leases WHERE role = ? AND expires > ?")) {
+                ps.setString(1, role);
+                ps.setLong(2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- sources
 
     public Source addSource(Source source) {
@@ -222,7 +279,7 @@ public final class SqliteStore implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(source(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
                 }
             }
         });
@@ -236,7 +293,7 @@ public final class SqliteStore implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE feed_url = ?")) {
             ps.setString(1, feedUrl);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(source(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
             }
         }
     }
@@ -245,7 +302,7 @@ public final class SqliteStore implements AutoCloseable {
         return read(c -> {
             List<Source> out = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM sources ORDER BY id")) {
-                while (rs.next()) out.add(source(rs));
+                while (rs.next()) out.add(Rows.source(rs));
             }
             return out;
         });
@@ -273,76 +330,14 @@ public final class SqliteStore implements AutoCloseable {
 
     public void recordPoll(long sourceId, PollRecord poll) {
         write(c -> {
-            recordPoll(c, sourceId, poll);
+            Queries.recordPoll(c, sourceId, poll);
             return null;
         });
     }
 
-    private static void recordPoll(Connection c, long sourceId, PollRecord poll) throws SQLException {
-        boolean ok = poll.error() == null;
-        String sql = ok
-                ? """
-                  UPDATE sources SET last_poll = ?, last_success = ?, last_status = ?, consecutive_errors = 0,
-                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
-                  WHERE id = ?"""
-                : """
-                  UPDATE sources SET last_poll = ?, last_status = ?, last_error = ?, last_error_message = ?,
-                      consecutive_errors = consecutive_errors + 1
-                  WHERE id = ?""";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            long at = poll.at().toEpochMilli();
-            if (ok) {
-                FeedValidators v = poll.validators();
-                ps.setLong(1, at);
-                ps.setLong(2, at);
-                setNullableInt(ps, 3, poll.httpStatus());
-                ps.setBoolean(4, v != null);
-                ps.setString(5, v == null ? null : v.etag());
-                ps.setBoolean(6, v != null);
-                ps.setString(7, v == null ? null : v.lastModified());
-                ps.setLong(8, sourceId);
-            } else {
-                ps.setLong(1, at);
-                setNullableInt(ps, 2, poll.httpStatus());
-                ps.setString(3, poll.error());
-                ps.setString(4, truncate(poll.errorMessage(), 500));
-                ps.setLong(5, sourceId);
-            }
-            ps.executeUpdate();
-        }
-    }
-
     public List<SourceHealth> health() {
         long dayAgo = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
-        return read(c -> {
-            List<SourceHealth> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT s.*,
-                           (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS total,
-                           (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.stored >= ?) AS last_day
-                    FROM sources s ORDER BY s.id""")) {
-                ps.setLong(1, dayAgo);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new SourceHealth(source(rs), instant(rs, "last_poll"), instant(rs, "last_success"),
-                                rs.getString("last_error"), rs.getString("last_error_message"),
-                                rs.getInt("consecutive_errors"), rs.getLong("total"), rs.getLong("last_day")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static Source source(ResultSet rs) throws SQLException {
-        DisplayPolicy policy;
-        try {
-            policy = DisplayPolicy.valueOf(rs.getString("display_policy"));
-        } catch (IllegalArgumentException e) {
-            policy = DisplayPolicy.EXCERPT;
-        }
-        return new Source(rs.getLong("id"), rs.getString("feed_url"), rs.getString("title"), rs.getString("site_url"),
-                rs.getString("country"), rs.getString("language"), policy);
+        return read(c -> Queries.health(c, dayAgo));
     }
 
     // ---------------------------------------------------------------- articles
@@ -363,10 +358,10 @@ public final class SqliteStore implements AutoCloseable {
             ps.setString(3, a.guid());
             ps.setString(4, a.title());
             ps.setString(5, a.byline());
-            setNullableLong(ps, 6, a.published() == null ? null : a.published().toEpochMilli());
+            Rows.setNullableLong(ps, 6, a.published() == null ? null : a.published().toEpochMilli());
             ps.setLong(7, a.discovered().toEpochMilli());
             ps.setLong(8, clock.millis());
-            ps.setString(9, json(a.paragraphs()));
+            ps.setString(9, Rows.json(a.paragraphs()));
             ps.setString(10, a.summary());
             ps.setString(11, a.leadImage());
             ps.setString(12, a.language());
@@ -424,57 +419,14 @@ public final class SqliteStore implements AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(article(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(Rows.article(rs)) : Optional.empty();
                 }
             }
         });
     }
 
     public List<Article> list(ArticleQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT a.* FROM articles a");
-        List<Object> args = new ArrayList<>();
-        if (q.country() != null) {
-            // An article with no countries of its own counts for its source's country; a section takes the countries
-            // an article is about, or those it mentions when it was stored without that distinction.
-            sql.append(q.aboutCountry()
-                    ? " WHERE (a.id IN (SELECT article_id FROM article_primary_countries WHERE country = ?)"
-                            + " OR (a.primary_countries = '' AND a.id IN (SELECT article_id FROM article_countries WHERE country = ?))"
-                    : " WHERE (a.id IN (SELECT article_id FROM article_countries WHERE country = ?)");
-            sql.append(" OR (a.countries = '' AND a.source_id IN (SELECT id FROM sources WHERE country = ?)))");
-            args.add(q.country());
-            if (q.aboutCountry()) args.add(q.country());
-            args.add(q.country());
-        } else {
-            sql.append(" WHERE 1 = 1");
-        }
-        if (q.sourceId() != null) {
-            sql.append(" AND a.source_id = ?");
-            args.add(q.sourceId());
-        }
-        if (q.language() != null) {
-            sql.append(" AND a.language = ?");
-            args.add(q.language());
-        }
-        if (q.sinceDiscovered() != null) {
-            sql.append(" AND a.discovered >= ?");
-            args.add(q.sinceDiscovered().toEpochMilli());
-        }
-        if (q.beforeId() != null) {
-            sql.append(" AND a.id < ?");
-            args.add(q.beforeId());
-        }
-        sql.append(" ORDER BY a.id DESC LIMIT ?");
-        args.add(q.limit());
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-                List<Article> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(article(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.articles(c, q));
     }
 
     public List<Article> after(long afterId, int limit) {
@@ -484,7 +436,7 @@ public final class SqliteStore implements AutoCloseable {
                 ps.setInt(2, limit);
                 List<Article> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(article(rs));
+                    while (rs.next()) out.add(Rows.article(rs));
                 }
                 return out;
             }
@@ -514,15 +466,6 @@ public final class SqliteStore implements AutoCloseable {
         });
     }
 
-    static Article article(ResultSet rs) throws SQLException {
-        return new Article(rs.getLong("id"), rs.getLong("source_id"), rs.getString("url"), rs.getString("guid"),
-                rs.getString("title"), rs.getString("byline"), instant(rs, "published"),
-                Instant.ofEpochMilli(rs.getLong("discovered")), strings(rs.getString("paragraphs")),
-                rs.getString("summary"), rs.getString("lead_image"), rs.getString("language"),
-                codes(rs.getString("countries")), codes(rs.getString("primary_countries")),
-                rs.getLong("story_id"), rs.getLong("copy_of"));
-    }
-
     // ---------------------------------------------------------------- ingest queue
 
     public List<PendingEntry> enqueue(long sourceId, List<NewEntry> entries, Instant discovered, PollRecord poll) {
@@ -536,7 +479,7 @@ public final class SqliteStore implements AutoCloseable {
                     ps.setLong(1, sourceId);
                     ps.setString(2, e.url());
                     ps.setString(3, e.guid());
-                    ps.setString(4, json(e.entry()));
+                    ps.setString(4, Rows.json(e.entry()));
                     ps.setLong(5, discovered.toEpochMilli());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -545,7 +488,7 @@ public final class SqliteStore implements AutoCloseable {
                     }
                 }
             }
-            recordPoll(c, sourceId, poll);
+            Queries.recordPoll(c, sourceId, poll);
             return out;
         });
     }
@@ -558,16 +501,7 @@ public final class SqliteStore implements AutoCloseable {
                 ps.setInt(2, limit);
                 List<PendingEntry> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        FeedEntry entry;
-                        try {
-                            entry = JSON.readValue(rs.getString("entry"), FeedEntry.class);
-                        } catch (JsonProcessingException e) {
-                            throw new StoreException("unreadable pending entry " + rs.getLong("id"), e);
-                        }
-                        out.add(new PendingEntry(rs.getLong("id"), rs.getLong("source_id"), rs.getString("url"),
-                                rs.getString("guid"), entry, Instant.ofEpochMilli(rs.getLong("discovered"))));
-                    }
+                    while (rs.next()) out.add(Rows.pendingEntry(rs));
                 }
                 return out;
             }
@@ -594,12 +528,7 @@ public final class SqliteStore implements AutoCloseable {
 
     // ---------------------------------------------------------------- plumbing
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    <T> T write(Work<T> work) {
+    private <T> T write(Work<T> work) {
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
@@ -620,7 +549,7 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    <T> T read(Work<T> work) {
+    private <T> T read(Work<T> work) {
         Connection c;
         try {
             c = readers.take();
@@ -642,46 +571,6 @@ public final class SqliteStore implements AutoCloseable {
         if (m.contains("SQLITE_FULL")) return "the disk is full: " + m;
         if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) return "the data directory is not writable: " + m;
         return "database error: " + m;
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static List<String> strings(@Nullable String json) {
-        if (json == null || json.isEmpty()) return List.of();
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            return List.of(json);
-        }
-    }
-
-    static List<String> codes(@Nullable String csv) {
-        return csv == null || csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
-    }
-
-    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
-    }
-
-    private static void setNullableLong(PreparedStatement ps, int i, @Nullable Long v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setLong(i, v);
-    }
-
-    private static void setNullableInt(PreparedStatement ps, int i, @Nullable Integer v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.INTEGER);
-        else ps.setInt(i, v);
-    }
-
-    private static @Nullable String truncate(@Nullable String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.worldwire.store.sqlite;
+package org.worldwire.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,22 +19,31 @@ import org.worldwire.model.Story;
 import org.worldwire.store.StoryQuery;
 import org.worldwire.store.StoryStore;
 
-/** Stories in the same SQLite file as the articles, written through the store's one writer. */
-final class SqliteStories implements StoryStore {
+/**
+ * Stories in the same database as the articles: each placement is one transaction of the adapter's
+ * {@link Transactor}, and a story's counts are always recomputed from its articles inside it, so they cannot
+ * drift. Where several processes write, the {@link Dialect} locks the stories a placement touches first.
+ */
+public final class JdbcStories implements StoryStore {
     /** A country is one a story is about when at least this share of its reports are about it. */
     private static final double COUNTRY_SHARE = 0.3;
     private static final int SUMMARY_CHARS = 220;
     private static final int MAX_MERGE_HOPS = 16;
 
-    private final SqliteStore db;
+    private final Transactor db;
+    private final Dialect dialect;
 
-    SqliteStories(SqliteStore db) {
+    public JdbcStories(Transactor db, Dialect dialect) {
         this.db = db;
+        this.dialect = dialect;
     }
 
     @Override
     public Story place(long articleId, long storyId, long copyOf, List<Long> merged, long leadArticleId) {
         return db.write(c -> {
+            List<Long> touched = new ArrayList<>(merged);
+            touched.add(storyId);
+            dialect.lockStories(c, touched);
             try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET story_id = ?, copy_of = ? WHERE id = ?")) {
                 ps.setLong(1, storyId);
                 if (copyOf == 0) ps.setNull(2, java.sql.Types.INTEGER);
@@ -83,7 +92,7 @@ final class SqliteStories implements StoryStore {
                     sources.add(rs.getLong(1));
                     String lang = rs.getString(4);
                     if (lang != null && !lang.isEmpty()) languages.merge(lang, 1, Integer::sum);
-                    for (String cc : SqliteStore.codes(rs.getString(5))) countries.merge(cc, 1, Integer::sum);
+                    for (String cc : Rows.codes(rs.getString(5))) countries.merge(cc, 1, Integer::sum);
                     String sc = rs.getString(6);
                     if (sc != null) sourceCountries.add(sc);
                 }
@@ -148,7 +157,7 @@ final class SqliteStories implements StoryStore {
     }
 
     /** The first sentence of a summary, or its first {@value #SUMMARY_CHARS} characters cut at a word. */
-    static @Nullable String oneLine(@Nullable String summary) {
+    public static @Nullable String oneLine(@Nullable String summary) {
         if (summary == null || summary.isBlank()) return null;
         String s = summary.strip().replaceAll("\\s+", " ");
         int end = -1;
@@ -169,20 +178,20 @@ final class SqliteStories implements StoryStore {
     public int placeAloneBefore(Instant before) {
         return db.write(c -> {
             long t = before.toEpochMilli();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR IGNORE INTO stories (id, title, summary, lead_article_id, first_seen, last_update, sources,
-                                                   reports, articles, source_countries, countries, languages)
+            try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("""
+                    stories (id, title, summary, lead_article_id, first_seen, last_update, sources,
+                             reports, articles, source_countries, countries, languages)
                     SELECT a.id, a.title, a.summary, a.id, a.discovered, a.discovered, 1, 1, 1,
                            CASE WHEN s.country IS NULL THEN 0 ELSE 1 END, a.primary_countries, COALESCE(a.language, '')
                     FROM articles a LEFT JOIN sources s ON s.id = a.source_id
-                    WHERE a.story_id IS NULL AND a.discovered < ?""")) {
+                    WHERE a.story_id IS NULL AND a.discovered < ?"""))) {
                 ps.setLong(1, t);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT OR IGNORE INTO story_countries (story_id, country)
+            try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring("""
+                    story_countries (story_id, country)
                     SELECT a.id, pc.country FROM article_primary_countries pc JOIN articles a ON a.id = pc.article_id
-                    WHERE a.story_id IS NULL AND a.discovered < ?""")) {
+                    WHERE a.story_id IS NULL AND a.discovered < ?"""))) {
                 ps.setLong(1, t);
                 ps.executeUpdate();
             }
@@ -200,7 +209,7 @@ final class SqliteStories implements StoryStore {
             // Ids follow discovery order closely enough, and the primary key makes the newest ones cheap to read.
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT MIN(id), (SELECT COALESCE(MAX(id), 0) FROM articles)
-                    FROM (SELECT id, discovered FROM articles ORDER BY id DESC LIMIT ?) WHERE discovered >= ?""")) {
+                    FROM (SELECT id, discovered FROM articles ORDER BY id DESC LIMIT ?) AS newest WHERE discovered >= ?""")) {
                 ps.setInt(1, atMost);
                 ps.setLong(2, since.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -214,7 +223,12 @@ final class SqliteStories implements StoryStore {
 
     @Override
     public List<Article> unplaced(int limit) {
-        return db.read(c -> articles(c, "SELECT * FROM articles WHERE story_id IS NULL ORDER BY id LIMIT ?", limit));
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE story_id IS NULL ORDER BY id LIMIT ?")) {
+                ps.setInt(1, limit);
+                return Rows.articles(ps);
+            }
+        });
     }
 
     @Override
@@ -227,7 +241,7 @@ final class SqliteStories implements StoryStore {
                     try (ResultSet rs = ps.executeQuery()) {
                         if (!rs.next()) return Optional.empty();
                         long into = rs.getLong("merged_into");
-                        if (rs.wasNull()) return Optional.of(story(rs));
+                        if (rs.wasNull()) return Optional.of(Rows.story(rs));
                         at = into;
                     }
                 }
@@ -238,39 +252,7 @@ final class SqliteStories implements StoryStore {
 
     @Override
     public List<Story> list(StoryQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT s.* FROM stories s WHERE s.merged_into IS NULL");
-        List<Object> args = new ArrayList<>();
-        if (q.country() != null) {
-            sql.append(" AND s.id IN (SELECT story_id FROM story_countries WHERE country = ?)");
-            args.add(q.country());
-        }
-        if (q.language() != null) {
-            sql.append(" AND (',' || s.languages || ',') LIKE ?");
-            args.add("%," + q.language() + ",%");
-        }
-        if (q.since() != null) {
-            sql.append(" AND s.last_update >= ?");
-            args.add(q.since().toEpochMilli());
-        }
-        if (q.before() != null) {
-            long t = q.before().lastUpdate().toEpochMilli();
-            sql.append(" AND (s.last_update < ? OR (s.last_update = ? AND s.id < ?))");
-            args.add(t);
-            args.add(t);
-            args.add(q.before().id());
-        }
-        sql.append(" ORDER BY s.last_update DESC, s.id DESC LIMIT ?");
-        args.add(q.limit());
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-                List<Story> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(story(rs));
-                }
-                return out;
-            }
-        });
+        return db.read(c -> Queries.stories(c, q));
     }
 
     @Override
@@ -279,7 +261,7 @@ final class SqliteStories implements StoryStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE story_id = ? ORDER BY id LIMIT ?")) {
                 ps.setLong(1, storyId);
                 ps.setInt(2, limit);
-                return collect(ps);
+                return Rows.articles(ps);
             }
         });
     }
@@ -309,27 +291,5 @@ final class SqliteStories implements StoryStore {
             }
             return List.copyOf(out);
         });
-    }
-
-    private static List<Article> articles(Connection c, String sql, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, limit);
-            return collect(ps);
-        }
-    }
-
-    private static List<Article> collect(PreparedStatement ps) throws SQLException {
-        List<Article> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.add(SqliteStore.article(rs));
-        }
-        return out;
-    }
-
-    private static Story story(ResultSet rs) throws SQLException {
-        return new Story(rs.getLong("id"), rs.getString("title"), rs.getString("summary"), rs.getLong("lead_article_id"),
-                Instant.ofEpochMilli(rs.getLong("first_seen")), Instant.ofEpochMilli(rs.getLong("last_update")),
-                rs.getInt("sources"), rs.getInt("reports"), rs.getInt("articles"), rs.getInt("source_countries"),
-                SqliteStore.codes(rs.getString("countries")), SqliteStore.codes(rs.getString("languages")));
     }
 }

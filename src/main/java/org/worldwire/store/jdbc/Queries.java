@@ -1,0 +1,157 @@
+package org.worldwire.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.worldwire.model.Article;
+import org.worldwire.model.Story;
+import org.worldwire.store.ArticleQuery;
+import org.worldwire.store.FeedValidators;
+import org.worldwire.store.PollRecord;
+import org.worldwire.store.SourceHealth;
+import org.worldwire.store.StoryQuery;
+
+/** Statements whose SQL both databases accept as written, so each filter means the same in both. */
+public final class Queries {
+    private Queries() {}
+
+    /** Articles matching the query, newest first. */
+    public static List<Article> articles(Connection c, ArticleQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT a.* FROM articles a");
+        List<Object> args = new ArrayList<>();
+        if (q.country() != null) {
+            // An article with no countries of its own counts for its source's country; a section takes the countries
+            // an article is about, or those it mentions when it was stored without that distinction.
+            sql.append(q.aboutCountry()
+                    ? " WHERE (a.id IN (SELECT article_id FROM article_primary_countries WHERE country = ?)"
+                            + " OR (a.primary_countries = '' AND a.id IN (SELECT article_id FROM article_countries WHERE country = ?))"
+                    : " WHERE (a.id IN (SELECT article_id FROM article_countries WHERE country = ?)");
+            sql.append(" OR (a.countries = '' AND a.source_id IN (SELECT id FROM sources WHERE country = ?)))");
+            args.add(q.country());
+            if (q.aboutCountry()) args.add(q.country());
+            args.add(q.country());
+        } else {
+            sql.append(" WHERE 1 = 1");
+        }
+        if (q.sourceId() != null) {
+            sql.append(" AND a.source_id = ?");
+            args.add(q.sourceId());
+        }
+        if (q.language() != null) {
+            sql.append(" AND a.language = ?");
+            args.add(q.language());
+        }
+        if (q.sinceDiscovered() != null) {
+            sql.append(" AND a.discovered >= ?");
+            args.add(q.sinceDiscovered().toEpochMilli());
+        }
+        if (q.beforeId() != null) {
+            sql.append(" AND a.id < ?");
+            args.add(q.beforeId());
+        }
+        sql.append(" ORDER BY a.id DESC LIMIT ?");
+        args.add(q.limit());
+        try (PreparedStatement ps = prepare(c, sql.toString(), args)) {
+            return Rows.articles(ps);
+        }
+    }
+
+    /** Stories matching the query (merged ones excluded), most recently updated first. */
+    public static List<Story> stories(Connection c, StoryQuery q) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT s.* FROM stories s WHERE s.merged_into IS NULL");
+        List<Object> args = new ArrayList<>();
+        if (q.country() != null) {
+            sql.append(" AND s.id IN (SELECT story_id FROM story_countries WHERE country = ?)");
+            args.add(q.country());
+        }
+        if (q.language() != null) {
+            sql.append(" AND (',' || s.languages || ',') LIKE ?");
+            args.add("%," + q.language() + ",%");
+        }
+        if (q.since() != null) {
+            sql.append(" AND s.last_update >= ?");
+            args.add(q.since().toEpochMilli());
+        }
+        if (q.before() != null) {
+            long t = q.before().lastUpdate().toEpochMilli();
+            sql.append(" AND (s.last_update < ? OR (s.last_update = ? AND s.id < ?))");
+            args.add(t);
+            args.add(t);
+            args.add(q.before().id());
+        }
+        sql.append(" ORDER BY s.last_update DESC, s.id DESC LIMIT ?");
+        args.add(q.limit());
+        try (PreparedStatement ps = prepare(c, sql.toString(), args)) {
+            List<Story> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(Rows.story(rs));
+            }
+            return out;
+        }
+    }
+
+    /** Remembers one poll on the source's row: validators and a cleared error count on success, the error on failure. */
+    public static void recordPoll(Connection c, long sourceId, PollRecord poll) throws SQLException {
+        boolean ok = poll.error() == null;
+        String sql = ok
+                ? """
+                  UPDATE sources SET last_poll = ?, last_success = ?, last_status = ?, consecutive_errors = 0,
+                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
+                  WHERE id = ?"""
+                : """
+                  UPDATE sources SET last_poll = ?, last_status = ?, last_error = ?, last_error_message = ?,
+                      consecutive_errors = consecutive_errors + 1
+                  WHERE id = ?""";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            long at = poll.at().toEpochMilli();
+            if (ok) {
+                FeedValidators v = poll.validators();
+                ps.setLong(1, at);
+                ps.setLong(2, at);
+                Rows.setNullableInt(ps, 3, poll.httpStatus());
+                ps.setBoolean(4, v != null);
+                ps.setString(5, v == null ? null : v.etag());
+                ps.setBoolean(6, v != null);
+                ps.setString(7, v == null ? null : v.lastModified());
+                ps.setLong(8, sourceId);
+            } else {
+                ps.setLong(1, at);
+                Rows.setNullableInt(ps, 2, poll.httpStatus());
+                ps.setString(3, poll.error());
+                ps.setString(4, Rows.truncate(poll.errorMessage(), 500));
+                ps.setLong(5, sourceId);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** Health of every source, with the articles stored from it in all and since {@code dayAgoMillis}. */
+    public static List<SourceHealth> health(Connection c, long dayAgoMillis) throws SQLException {
+        List<SourceHealth> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT s.*,
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS total,
+                       (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id AND a.stored >= ?) AS last_day
+                FROM sources s ORDER BY s.id""")) {
+            ps.setLong(1, dayAgoMillis);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(Rows.health(rs));
+            }
+        }
+        return out;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+    }
+}
