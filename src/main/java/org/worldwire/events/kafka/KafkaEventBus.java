@@ -126,12 +126,18 @@ public final class KafkaEventBus implements EventBus, AutoCloseable {
     private void read() {
         try {
             while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) deliver(r);
+                try {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) deliver(r);
+                } catch (WakeupException e) {
+                    // close() woke us: the loop condition ends it
+                } catch (KafkaException e) {
+                    // a node that stops reading would miss every later event: keep trying
+                    log.error("kafka event reader poll failed topic={}", config.eventsTopic(), e);
+                    Thread.sleep(1_000);
+                }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            log.error("kafka event reader stopped topic={}", config.eventsTopic(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(1));
         }

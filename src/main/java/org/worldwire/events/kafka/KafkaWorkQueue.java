@@ -29,7 +29,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -289,13 +288,18 @@ public final class KafkaWorkQueue implements WorkQueue {
             try {
                 consumer.subscribe(List.of(config.entriesTopic()), this);
                 while (!stopping) {
-                    for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) dispatch(r);
-                    flowControl();
-                    commit();
+                    try {
+                        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) dispatch(r);
+                        flowControl();
+                        commit();
+                    } catch (KafkaException e) {
+                        // a worker that stops reading would hold its partitions and do nothing: keep trying
+                        log.error("kafka work queue poll failed topic={} group={}", config.entriesTopic(),
+                                config.groupId(), e);
+                        pause(Duration.ofSeconds(1));
+                    }
                 }
                 if (!abandoned) release(List.copyOf(progress.keySet()), CLOSE_WAIT);
-            } catch (WakeupException e) {
-                // stopping
             } catch (RuntimeException e) {
                 log.error("kafka work queue stopped topic={} group={}", config.entriesTopic(), config.groupId(), e);
             } finally {
@@ -403,13 +407,9 @@ public final class KafkaWorkQueue implements WorkQueue {
                 leaving.add(p);
             }
             long deadline = System.nanoTime() + wait.toNanos();
-            while (leaving.stream().anyMatch(PartitionProgress::running) && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
+            while (leaving.stream().anyMatch(PartitionProgress::running) && System.nanoTime() < deadline
+                    && !Thread.currentThread().isInterrupted()) {
+                pause(Duration.ofMillis(10));
             }
             if (leaving.stream().anyMatch(PartitionProgress::running)) {
                 log.warn("kafka handlers still running on released partitions, to be delivered again partitions={}",
@@ -428,6 +428,14 @@ public final class KafkaWorkQueue implements WorkQueue {
                 log.warn("kafka commit on release failed group={} reason={}", config.groupId(), e.toString());
             } finally {
                 for (TopicPartition tp : partitions) progress.remove(tp);
+            }
+        }
+
+        private static void pause(Duration d) {
+            try {
+                Thread.sleep(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

@@ -50,12 +50,12 @@ class KafkaConfigTest {
         try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort(); // nothing listens there once closed
         }
-        KafkaConfig config = KafkaConfig.of("127.0.0.1:" + closedPort).withConnectTimeout(Duration.ofSeconds(2));
+        KafkaConfig config = KafkaConfig.of("127.0.0.1:" + closedPort).withConnectTimeout(Duration.ofSeconds(1));
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> new KafkaWorkQueue(config))
                 .isInstanceOf(KafkaUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageContaining("2000 ms");
+                .hasMessageContaining("1000 ms");
         assertThatThrownBy(() -> new KafkaEventBus(config))
                 .isInstanceOf(KafkaUnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort);
