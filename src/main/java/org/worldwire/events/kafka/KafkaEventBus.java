@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -79,7 +80,7 @@ public final class KafkaEventBus implements EventBus, AutoCloseable {
             // returns must lie after our position.
             for (TopicPartition tp : partitions) consumer.position(tp, config.connectTimeout());
         } catch (KafkaException e) {
-            consumer.close(Duration.ZERO);
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             producer.close(Duration.ZERO);
             throw KafkaTopics.unavailable(config, e);
         }
@@ -139,7 +140,7 @@ public final class KafkaEventBus implements EventBus, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consumer.close(Duration.ofSeconds(1));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
         }
     }
 

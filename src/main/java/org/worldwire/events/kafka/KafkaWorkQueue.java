@@ -12,10 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,8 +61,9 @@ import org.worldwire.store.PendingEntry;
  *       have caught up; fetches are capped.</li>
  *   <li>A handler that throws has still had the entry: it is logged and counted done, so one bad entry cannot stop
  *       its partition for good (the pipeline records failures on the source's health).</li>
- *   <li>Back-pressure on {@link #submit}: it waits while the producer's buffer is full or the cluster is away; an
- *       entry that could not be written after {@link #DELIVERY_TIMEOUT} is logged (it is still pending in the store).</li>
+ *   <li>Back-pressure on {@link #submit}: it waits while the producer's buffer is full or the cluster is away. An
+ *       entry the cluster refuses (too large), or that could not be written within {@link #DELIVERY_TIMEOUT}, is
+ *       logged and counted in {@link #sendFailures} (it is still pending in the store).</li>
  * </ul>
  * Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
  */
@@ -120,26 +124,43 @@ public final class KafkaWorkQueue implements WorkQueue {
     @Override
     public void submit(PendingEntry entry) throws InterruptedException {
         var record = new ProducerRecord<>(config.entriesTopic(), Long.toString(entry.sourceId()), WireFormat.encode(entry));
+        Thread caller = Thread.currentThread();
         while (true) {
             if (closed) throw new IllegalStateException("the Kafka work queue is closed");
+            // The producer reports some failures inside send(), on this thread, through the callback rather than by
+            // throwing: above all a timeout waiting for the topic's metadata while the cluster is away. Those are
+            // retried here; failures reported later, on the producer's thread, are the ones given up on.
+            var immediate = new AtomicReference<@Nullable Exception>();
             try {
                 producer.send(record, (meta, e) -> {
-                    if (e != null) {
+                    if (e == null) return;
+                    if (Thread.currentThread() == caller) {
+                        immediate.set(e);
+                    } else {
                         sendFailures.incrementAndGet();
                         log.error("kafka entry not written entry_id={} source_id={} topic={}",
                                 entry.id(), entry.sourceId(), config.entriesTopic(), e);
                     }
                 });
-                return;
-            } catch (TimeoutException e) {
-                // the buffer stayed full, or the cluster is away: the pollers wait, as on a full in-process queue
-                log.warn("kafka entries producer blocked source_id={} servers={} reason={}",
-                        entry.sourceId(), config.bootstrapServers(), e.getMessage());
-                if (Thread.interrupted()) throw new InterruptedException();
             } catch (InterruptException e) {
                 Thread.interrupted(); // Kafka set the flag again; the checked exception carries it now
                 throw new InterruptedException("interrupted while submitting entry " + entry.id());
+            } catch (KafkaException e) {
+                if (closed) throw new IllegalStateException("the Kafka work queue was closed while submitting", e);
+                immediate.set(e);
             }
+            Exception failure = immediate.get();
+            if (failure == null) return;
+            if (!(failure instanceof RetriableException)) { // too large, not authorised: trying again will not help
+                sendFailures.incrementAndGet();
+                log.error("kafka entry refused entry_id={} source_id={} topic={} reason={}", entry.id(),
+                        entry.sourceId(), config.entriesTopic(), failure.toString());
+                return;
+            }
+            // The buffer stayed full, or the cluster is away: the pollers wait, as on a full in-process queue.
+            log.warn("kafka entries producer blocked source_id={} servers={} reason={}",
+                    entry.sourceId(), config.bootstrapServers(), failure.getMessage());
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while submitting entry " + entry.id());
         }
     }
 
@@ -218,6 +239,11 @@ public final class KafkaWorkQueue implements WorkQueue {
         return sendFailures.get();
     }
 
+    /** Entries read from the topic and not yet done in this instance: queued for a worker or running. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
     /** Partitions this instance holds now; 0 before {@link #start} and between rebalances. */
     public int assignedPartitions() {
         return assigned;
@@ -233,8 +259,9 @@ public final class KafkaWorkQueue implements WorkQueue {
     }
 
     /**
-     * Stops as a killed process would: leaves the group at once, commits nothing more, waits for nothing; running
-     * handlers go on, unrecorded, and their entries are delivered again to whoever takes the partitions.
+     * Stops as a killed process would: leaves the group at once, commits nothing more, waits for nothing, and drops
+     * submitted entries not yet sent (they are still pending in the store); running handlers go on, unrecorded, and
+     * their entries are delivered again to whoever takes the partitions.
      */
     void abandon() {
         stop(true);
@@ -305,7 +332,9 @@ public final class KafkaWorkQueue implements WorkQueue {
             } finally {
                 if (abandoned) dropAll();
                 try {
-                    consumer.close(abandoned ? Duration.ZERO : Duration.ofSeconds(5));
+                    consumer.close(abandoned
+                            ? CloseOptions.timeout(Duration.ZERO).withGroupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                            : CloseOptions.timeout(Duration.ofSeconds(5)));
                 } catch (RuntimeException e) {
                     log.warn("kafka consumer close failed group={}", config.groupId(), e);
                 }

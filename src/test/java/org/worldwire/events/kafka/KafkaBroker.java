@@ -109,8 +109,12 @@ final class KafkaBroker implements BeforeAllCallback {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            kill();
+        public void close() {
+            try {
+                kill();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             deleteTree(dir);
         }
 

@@ -50,10 +50,9 @@ class KafkaEventBusTest {
     @Test
     void aNewBusHearsOnlyWhatFollowsAndSurvivesBadRecordsAndFailingListeners() throws Exception {
         KafkaConfig config = broker.config("late.");
-        try (var worker = new KafkaEventBus(config)) {
-            worker.articleStored(WireFormatTest.article(1)); // before the web node starts: old news, not heard
-            worker.close(); // flushes it to the topic
-        }
+        var early = new KafkaEventBus(config);
+        early.articleStored(WireFormatTest.article(1)); // before the web node starts: old news, not heard
+        early.close(); // flushes it to the topic
         try (var web = new KafkaEventBus(config); var worker = new KafkaEventBus(config);
                 var raw = rawProducer(config)) {
             BlockingQueue<NewsEvent> heard = new LinkedBlockingQueue<>();

@@ -86,6 +86,34 @@ class KafkaWorkQueueTest {
 
     @Test
     @Order(2)
+    void aStuckWorkerReadsNoFurtherThanItsBoundAndCatchesUpOnceFree() throws Exception {
+        KafkaConfig config = broker.config("bound.").withGroupId("bound-workers");
+        var release = new CountDownLatch(1);
+        Set<Long> handled = ConcurrentHashMap.newKeySet();
+        try (var poller = new KafkaWorkQueue(config); var worker = new KafkaWorkQueue(config)) {
+            worker.start(1, e -> {
+                try {
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handled.add(e.id());
+            });
+            for (long id = 1; id <= 400; id++) poller.submit(WireFormatTest.entry(id, id)); // 400 sources: no lane waits
+            await(Duration.ofSeconds(20), () -> worker.inFlight() > 0, "the worker reading");
+            Thread.sleep(1_500); // time to read far more, were it not paused
+
+            // 1 worker: at most 32 in flight before pausing, plus one poll's worth (max.poll.records = 32) over it
+            assertThat(worker.inFlight()).isBetween(1, 64);
+            release.countDown();
+            await(Duration.ofSeconds(30), () -> handled.size() == 400, "all 400 handled once the worker is free");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Order(3)
     void anEntryWhoseHandlerHadNotReturnedWhenItsWorkerDiedIsDeliveredAgain() throws Exception {
         KafkaConfig config = broker.config("kill.").withGroupId("kill-workers");
         var release = new CountDownLatch(1);
@@ -122,7 +150,7 @@ class KafkaWorkQueueTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void noSubmittedEntryIsLostWhenTheBrokerCrashesAndComesBack() throws Exception {
         KafkaConfig config = broker.config("restart.").withGroupId("restart-workers");
         var seen = new Seen();
@@ -131,9 +159,19 @@ class KafkaWorkQueueTest {
             await(Duration.ofSeconds(20), () -> poller.backlog() == 40, "the first 40 written to the topic");
 
             broker.kill();
-            // Submitted while the broker is down: the producer holds them and writes them once it is back.
-            for (long id = 41; id <= 60; id++) poller.submit(WireFormatTest.entry(id, id % 7));
+            Thread.sleep(1_500); // the producer notices and forgets the topic's metadata
+            // Submitted while the broker is down: submit() waits (back-pressure) until the broker is back.
+            var submitting = Thread.ofPlatform().start(() -> {
+                try {
+                    for (long id = 41; id <= 60; id++) poller.submit(WireFormatTest.entry(id, id % 7));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(500);
             broker.restart();
+            submitting.join(Duration.ofSeconds(60));
+            assertThat(submitting.isAlive()).as("submit returns once the broker is back").isFalse();
 
             try (var worker = new KafkaWorkQueue(config)) {
                 worker.start(3, seen.handler(new AtomicInteger()));
