@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaTopics {
     private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
     private static final String ONE_DAY_MS = Long.toString(Duration.ofDays(1).toMillis());
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private KafkaTopics() {}
 
@@ -63,6 +65,31 @@ public final class KafkaTopics {
                     if (!(ex.getCause() instanceof TopicExistsException)) throw ex;
                 }
             }
+            awaitLeaders(config, admin, results.keySet());
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader. Writing to a topic created a moment ago sends the
+     * first batches to partitions that have none yet; the idempotent producer was seen to retry those for good with
+     * OUT_OF_ORDER_SEQUENCE_NUMBER, so nothing is written before the topic is ready.
+     */
+    private static void awaitLeaders(KafkaConfig config, Admin admin, Set<String> topics) {
+        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
+        while (true) {
+            var described = call(config, admin.describeTopics(topics).allTopicNames());
+            boolean ready = described.values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            if (ready) return;
+            if (System.nanoTime() > deadline) {
+                throw unavailable(config, new TimeoutException("partitions of " + topics + " have no leader yet"));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable(config, e);
+            }
         }
     }
 
@@ -81,9 +108,11 @@ public final class KafkaTopics {
 
     /** Settings every client of {@code config} shares. */
     static Map<String, Object> common(KafkaConfig config, String role) {
+        // Unique per client, so the broker's logs and quotas tell processes apart (and JMX names do not collide).
+        String clientId = config.topicPrefix() + role + "-" + ProcessHandle.current().pid() + "-" + CLIENTS.incrementAndGet();
         return Map.of(
                 CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                CommonClientConfigs.CLIENT_ID_CONFIG, config.topicPrefix() + role,
+                CommonClientConfigs.CLIENT_ID_CONFIG, clientId,
                 // A broker that went away is retried quickly but not in a tight loop.
                 CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
     }
