@@ -1,0 +1,504 @@
+package org.worldwire.events.kafka;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.ingest.WorkQueue;
+import org.worldwire.store.PendingEntry;
+
+/**
+ * The work queue as a Kafka topic shared by processes: {@link #submit} appends the entry to the entries topic keyed
+ * by its source, so one source's entries stay in one partition and in order; {@link #start} joins the workers'
+ * consumer group, so the processes share the partitions, and hands the entries to up to {@code workers} handler
+ * threads.
+ *
+ * <p>Guarantees, as {@link WorkQueue} asks:
+ * <ul>
+ *   <li>At least once: an offset is committed only after the handler returned for that entry and for every earlier
+ *       one of its partition. A process that dies, or an instance {@link #close closed} while a handler ran past the
+ *       wait, leaves its entries to be delivered again, to another process when the group rebalances.</li>
+ *   <li>One source in order: entries with one key are handled one after another, never at once; entries of
+ *       different sources in one partition run in parallel.</li>
+ *   <li>Handlers are never interrupted. When the group takes partitions away, what is queued for them is dropped
+ *       (it is delivered to their new owner), what runs is waited for (up to {@link #REVOKE_WAIT}) and committed.</li>
+ *   <li>Bounded memory: when too many entries are read and not done, the partitions are paused until the workers
+ *       have caught up; fetches are capped.</li>
+ *   <li>A handler that throws has still had the entry: it is logged and counted done, so one bad entry cannot stop
+ *       its partition for good (the pipeline records failures on the source's health).</li>
+ *   <li>Back-pressure on {@link #submit}: it waits while the producer's buffer is full or the cluster is away. An
+ *       entry the cluster refuses (too large), or that could not be written within {@link #DELIVERY_TIMEOUT}, is
+ *       logged and counted in {@link #sendFailures} (it is still pending in the store).</li>
+ * </ul>
+ * Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
+ */
+public final class KafkaWorkQueue implements WorkQueue {
+    private static final Logger log = LoggerFactory.getLogger(KafkaWorkQueue.class);
+    /** How long a rebalance waits for handlers still running on partitions taken away (below max.poll.interval.ms). */
+    static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
+    /** How long {@link #close} waits for running handlers before it leaves them to finish unrecorded. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    /** Long enough to ride out a broker restart; past it, a send is given up and logged. */
+    static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration BACKLOG_CACHE = Duration.ofSeconds(1);
+
+    private final KafkaConfig config;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Admin admin;
+    private final AtomicLong sendFailures = new AtomicLong();
+    private volatile boolean closed;
+
+    // Consumer side, once started.
+    private @Nullable Thread poller;
+    private @Nullable ExecutorService pool;
+    private volatile boolean stopping;
+    private volatile boolean abandoned;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>(); // poll thread only
+    private final Map<String, ArrayDeque<Delivery>> lanes = new HashMap<>(); // guarded by itself
+    private volatile int assigned;
+
+    // backlog(): the group's lag, asked of the cluster at most once per BACKLOG_CACHE.
+    private final Object backlogLock = new Object();
+    private long backlogAt = Long.MIN_VALUE;
+    private long backlog;
+
+    private record Delivery(PartitionProgress.Slot slot, @Nullable String key, byte[] value, TopicPartition partition) {}
+
+    /**
+     * Connects to the cluster and creates the topics when missing.
+     *
+     * @throws KafkaUnavailableException when the cluster does not answer within the connect timeout
+     */
+    public KafkaWorkQueue(KafkaConfig config) {
+        this.config = config;
+        KafkaTopics.ensure(config);
+        Map<String, Object> props = new HashMap<>(KafkaTopics.common(config, "entries-producer"));
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true); // retries keep each source's order
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000); // then submit() tries again: it waits, it does not fail
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        this.producer = new KafkaProducer<>(props);
+        this.admin = KafkaTopics.admin(config);
+    }
+
+    @Override
+    public void submit(PendingEntry entry) throws InterruptedException {
+        var record = new ProducerRecord<>(config.entriesTopic(), Long.toString(entry.sourceId()), WireFormat.encode(entry));
+        Thread caller = Thread.currentThread();
+        while (true) {
+            if (closed) throw new IllegalStateException("the Kafka work queue is closed");
+            // The producer reports some failures inside send(), on this thread, through the callback rather than by
+            // throwing: above all a timeout waiting for the topic's metadata while the cluster is away. Those are
+            // retried here; failures reported later, on the producer's thread, are the ones given up on.
+            var immediate = new AtomicReference<@Nullable Exception>();
+            try {
+                producer.send(record, (meta, e) -> {
+                    if (e == null) return;
+                    if (Thread.currentThread() == caller) {
+                        immediate.set(e);
+                    } else {
+                        sendFailures.incrementAndGet();
+                        log.error("kafka entry not written entry_id={} source_id={} topic={}",
+                                entry.id(), entry.sourceId(), config.entriesTopic(), e);
+                    }
+                });
+            } catch (InterruptException e) {
+                Thread.interrupted(); // Kafka set the flag again; the checked exception carries it now
+                throw new InterruptedException("interrupted while submitting entry " + entry.id());
+            } catch (KafkaException e) {
+                if (closed) throw new IllegalStateException("the Kafka work queue was closed while submitting", e);
+                immediate.set(e);
+            }
+            Exception failure = immediate.get();
+            if (failure == null) return;
+            if (!(failure instanceof RetriableException)) { // too large, not authorised: trying again will not help
+                sendFailures.incrementAndGet();
+                log.error("kafka entry refused entry_id={} source_id={} topic={} reason={}", entry.id(),
+                        entry.sourceId(), config.entriesTopic(), failure.toString());
+                return;
+            }
+            // The buffer stayed full, or the cluster is away: the pollers wait, as on a full in-process queue.
+            log.warn("kafka entries producer blocked source_id={} servers={} reason={}",
+                    entry.sourceId(), config.bootstrapServers(), failure.getMessage());
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while submitting entry " + entry.id());
+        }
+    }
+
+    @Override
+    public synchronized void start(int workers, Consumer<PendingEntry> handler) {
+        if (workers < 1) throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        if (poller != null) throw new IllegalStateException("the Kafka work queue is started already");
+        if (closed) throw new IllegalStateException("the Kafka work queue is closed");
+        int maxInFlight = Math.max(32, workers * 8);
+        Map<String, Object> props = new HashMap<>(KafkaTopics.common(config, "entries-consumer"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"); // a new group owes every entry ever submitted
+        // Cooperative rebalancing takes away only the partitions that move, so work elsewhere goes on meanwhile.
+        props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // A worker killed outright is noticed within 10 s and its partitions move on.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1_000);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxInFlight);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        var consumer = new KafkaConsumer<String, byte[]>(props);
+        AtomicInteger threadNo = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(workers, r -> new Thread(r, "kafka-worker-" + threadNo.incrementAndGet()));
+        var loop = new PollLoop(consumer, handler, pool, maxInFlight);
+        poller = Thread.ofPlatform().name("kafka-entries-poll").start(loop);
+    }
+
+    /**
+     * Entries submitted and not yet done in the whole group: the committed offsets' lag behind the ends of the
+     * partitions, asked of the cluster at most once a second; the last answer while the cluster is away.
+     */
+    @Override
+    public long backlog() {
+        synchronized (backlogLock) {
+            long now = System.nanoTime();
+            if (backlogAt != Long.MIN_VALUE && now - backlogAt < BACKLOG_CACHE.toNanos()) return backlog;
+            try {
+                backlog = groupLag();
+            } catch (KafkaException | KafkaUnavailableException e) {
+                log.debug("kafka backlog unknown topic={} reason={}", config.entriesTopic(), e.toString());
+            }
+            backlogAt = now;
+            return backlog;
+        }
+    }
+
+    private long groupLag() {
+        var description = KafkaTopics.call(config, admin.describeTopics(List.of(config.entriesTopic()))
+                .allTopicNames()).get(config.entriesTopic());
+        List<TopicPartition> partitions = description.partitions().stream()
+                .map(p -> new TopicPartition(config.entriesTopic(), p.partition())).toList();
+        Map<TopicPartition, OffsetAndMetadata> committed = KafkaTopics.call(config,
+                admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>(), earliest = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            latest.put(tp, OffsetSpec.latest());
+            if (committed.get(tp) == null) earliest.put(tp, OffsetSpec.earliest());
+        }
+        Map<TopicPartition, ListOffsetsResultInfo> ends = KafkaTopics.call(config, admin.listOffsets(latest).all());
+        Map<TopicPartition, ListOffsetsResultInfo> starts = earliest.isEmpty() ? Map.of()
+                : KafkaTopics.call(config, admin.listOffsets(earliest).all());
+        long lag = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata done = committed.get(tp);
+            long from = done != null ? done.offset() : starts.get(tp).offset();
+            lag += Math.max(0, ends.get(tp).offset() - from);
+        }
+        return lag;
+    }
+
+    /** Entries that could not be written to the cluster in time since this instance began. */
+    public long sendFailures() {
+        return sendFailures.get();
+    }
+
+    /** Entries read from the topic and not yet done in this instance: queued for a worker or running. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Partitions this instance holds now; 0 before {@link #start} and between rebalances. */
+    public int assignedPartitions() {
+        return assigned;
+    }
+
+    /**
+     * Flushes what was submitted, stops reading, drops what no handler has started (it stays pending in the topic),
+     * waits for the running handlers (up to {@link #CLOSE_WAIT}), commits what they finished and leaves the group.
+     */
+    @Override
+    public void close() {
+        stop(false);
+    }
+
+    /**
+     * Stops as a killed process would: leaves the group at once, commits nothing more, waits for nothing, and drops
+     * submitted entries not yet sent (they are still pending in the store); running handlers go on, unrecorded, and
+     * their entries are delivered again to whoever takes the partitions.
+     */
+    void abandon() {
+        stop(true);
+    }
+
+    private void stop(boolean abandon) {
+        Thread t;
+        ExecutorService workers;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            abandoned = abandon;
+            stopping = true;
+            t = poller;
+            workers = pool;
+        }
+        if (t != null) {
+            try {
+                t.join(CLOSE_WAIT.plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (workers != null) workers.shutdown(); // never shutdownNow: handlers are not interrupted
+        if (abandon) {
+            producer.close(Duration.ZERO);
+        } else {
+            producer.close(Duration.ofSeconds(10));
+        }
+        admin.close(Duration.ofSeconds(1));
+    }
+
+    /** The consumer's thread: reads, dispatches, pauses, commits; the rebalance callbacks run on it too. */
+    private final class PollLoop implements Runnable, ConsumerRebalanceListener {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Consumer<PendingEntry> handler;
+        private final ExecutorService workers;
+        private final int maxInFlight;
+        private boolean paused;
+
+        PollLoop(KafkaConsumer<String, byte[]> consumer, Consumer<PendingEntry> handler, ExecutorService workers,
+                int maxInFlight) {
+            this.consumer = consumer;
+            this.handler = handler;
+            this.workers = workers;
+            this.maxInFlight = maxInFlight;
+        }
+
+        @Override
+        public void run() {
+            try {
+                consumer.subscribe(List.of(config.entriesTopic()), this);
+                while (!stopping) {
+                    try {
+                        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) dispatch(r);
+                        flowControl();
+                        commit();
+                    } catch (KafkaException e) {
+                        // a worker that stops reading would hold its partitions and do nothing: keep trying
+                        log.error("kafka work queue poll failed topic={} group={}", config.entriesTopic(),
+                                config.groupId(), e);
+                        pause(Duration.ofSeconds(1));
+                    }
+                }
+                if (!abandoned) release(List.copyOf(progress.keySet()), CLOSE_WAIT);
+            } catch (RuntimeException e) {
+                log.error("kafka work queue stopped topic={} group={}", config.entriesTopic(), config.groupId(), e);
+            } finally {
+                if (abandoned) dropAll();
+                try {
+                    consumer.close(abandoned
+                            ? CloseOptions.timeout(Duration.ZERO).withGroupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                            : CloseOptions.timeout(Duration.ofSeconds(5)));
+                } catch (RuntimeException e) {
+                    log.warn("kafka consumer close failed group={}", config.groupId(), e);
+                }
+            }
+        }
+
+        private void dispatch(ConsumerRecord<String, byte[]> r) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            PartitionProgress p = progress.computeIfAbsent(tp, k -> new PartitionProgress());
+            var d = new Delivery(p.add(r.offset()), r.key(), r.value() == null ? new byte[0] : r.value(), tp);
+            inFlight.incrementAndGet();
+            if (d.key() != null) {
+                synchronized (lanes) {
+                    ArrayDeque<Delivery> lane = lanes.get(d.key());
+                    if (lane != null) { // a worker is on this source: it takes this one next, in order
+                        lane.add(d);
+                        return;
+                    }
+                    lanes.put(d.key(), new ArrayDeque<>());
+                }
+            }
+            workers.execute(() -> work(d));
+        }
+
+        /** Runs {@code first}, then whatever queued behind it for the same source. */
+        private void work(Delivery first) {
+            Delivery d = first;
+            while (d != null) {
+                if (d.slot().start()) {
+                    try {
+                        handle(d);
+                    } finally { // even an Error: a poison entry must not hold its partition for ever
+                        d.slot().finish();
+                        inFlight.decrementAndGet();
+                    }
+                }
+                if (d.key() == null) return;
+                synchronized (lanes) {
+                    ArrayDeque<Delivery> lane = lanes.get(d.key());
+                    Delivery next = lane == null ? null : lane.poll();
+                    if (next == null) lanes.remove(d.key());
+                    d = next;
+                }
+            }
+        }
+
+        private void handle(Delivery d) {
+            PendingEntry entry;
+            try {
+                entry = WireFormat.decodeEntry(d.value());
+            } catch (IllegalArgumentException e) {
+                log.warn("kafka entry unreadable, skipped partition={} offset={} reason={}",
+                        d.partition(), d.slot().offset, e.getMessage());
+                return;
+            }
+            try {
+                handler.accept(entry);
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error("work handler failed entry_id={} source_id={}", entry.id(), entry.sourceId(), e);
+            }
+        }
+
+        /** Pauses every partition while too much is read and not done; resumes at half. */
+        private void flowControl() {
+            int n = inFlight.get();
+            if (n >= maxInFlight) {
+                consumer.pause(consumer.assignment()); // again each round: partitions assigned since come paused too
+                if (!paused) log.debug("kafka entries paused in_flight={}", n);
+                paused = true;
+            } else if (paused && n <= maxInFlight / 2) {
+                consumer.resume(consumer.paused());
+                paused = false;
+            }
+        }
+
+        /** Commits each partition's finished prefix, asynchronously: a lost commit only means a replay. */
+        private void commit() {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (var e : progress.entrySet()) {
+                long next = e.getValue().committable();
+                if (next >= 0) offsets.put(e.getKey(), new OffsetAndMetadata(next));
+            }
+            if (offsets.isEmpty()) return;
+            consumer.commitAsync(offsets, (o, e) -> {
+                if (e != null) log.warn("kafka commit failed group={} reason={}", config.groupId(), e.toString());
+            });
+        }
+
+        /**
+         * Gives up {@code partitions}: drops what no handler started, waits for what runs, commits what finished.
+         * What is still running after {@code wait} will be delivered again by the partition's next owner.
+         */
+        private void release(Collection<TopicPartition> partitions, Duration wait) {
+            List<PartitionProgress> leaving = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                PartitionProgress p = progress.get(tp);
+                if (p == null) continue;
+                inFlight.addAndGet(-p.cancelQueued());
+                leaving.add(p);
+            }
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (leaving.stream().anyMatch(PartitionProgress::running) && System.nanoTime() < deadline
+                    && !Thread.currentThread().isInterrupted()) {
+                pause(Duration.ofMillis(10));
+            }
+            if (leaving.stream().anyMatch(PartitionProgress::running)) {
+                log.warn("kafka handlers still running on released partitions, to be delivered again partitions={}",
+                        partitions);
+            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                PartitionProgress p = progress.get(tp);
+                if (p == null) continue;
+                long next = p.committable();
+                if (next >= 0) offsets.put(tp, new OffsetAndMetadata(next));
+            }
+            try {
+                if (!offsets.isEmpty()) consumer.commitSync(offsets);
+            } catch (KafkaException e) {
+                log.warn("kafka commit on release failed group={} reason={}", config.groupId(), e.toString());
+            } finally {
+                for (TopicPartition tp : partitions) progress.remove(tp);
+            }
+        }
+
+        private static void pause(Duration d) {
+            try {
+                Thread.sleep(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void dropAll() {
+            for (PartitionProgress p : progress.values()) inFlight.addAndGet(-p.cancelQueued());
+            progress.clear();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned = consumer.assignment().size();
+            if (paused) consumer.pause(partitions);
+            log.info("kafka partitions assigned group={} partitions={}", config.groupId(), partitions.size());
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (abandoned) return;
+            release(partitions, REVOKE_WAIT);
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
+            if (!partitions.isEmpty()) {
+                log.info("kafka partitions revoked group={} partitions={}", config.groupId(), partitions.size());
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // Already someone else's: committing would fail, and their entries are delivered there again.
+            for (TopicPartition tp : partitions) {
+                PartitionProgress p = progress.remove(tp);
+                if (p != null) inFlight.addAndGet(-p.cancelQueued());
+            }
+            assigned = Math.max(0, consumer.assignment().size() - partitions.size());
+            log.warn("kafka partitions lost group={} partitions={}", config.groupId(), partitions.size());
+        }
+    }
+}

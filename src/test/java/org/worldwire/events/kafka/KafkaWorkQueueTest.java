@@ -1,0 +1,193 @@
+package org.worldwire.events.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.worldwire.store.PendingEntry;
+
+/** Queue instances on one real broker stand for worker processes; each test has its own topics and group. */
+@Tag("kafka")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KafkaWorkQueueTest {
+    @RegisterExtension
+    static final KafkaBroker broker = new KafkaBroker();
+
+    /** What the handlers saw: how often each entry, in which order per source, and any source handled twice at once. */
+    static final class Seen {
+        final Map<Long, AtomicInteger> times = new ConcurrentHashMap<>();
+        final Map<Long, List<Long>> orderBySource = new ConcurrentHashMap<>();
+        final Map<Long, String> busySources = new ConcurrentHashMap<>();
+        final Set<Long> overlaps = ConcurrentHashMap.newKeySet();
+
+        Consumer<PendingEntry> handler(AtomicInteger mine) {
+            return e -> {
+                if (busySources.putIfAbsent(e.sourceId(), "busy") != null) overlaps.add(e.sourceId());
+                try {
+                    Thread.sleep(e.id() % 3); // uneven work, so threads interleave
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                orderBySource.computeIfAbsent(e.sourceId(), k -> Collections.synchronizedList(new ArrayList<>())).add(e.id());
+                busySources.remove(e.sourceId());
+                times.computeIfAbsent(e.id(), k -> new AtomicInteger()).incrementAndGet();
+                mine.incrementAndGet();
+            };
+        }
+    }
+
+    @Test
+    @Order(1)
+    void twoWorkersShareTheEntriesEachDeliveredOnceAndEverySourceInOrder() throws Exception {
+        KafkaConfig config = broker.config("share.").withGroupId("share-workers");
+        var seen = new Seen();
+        AtomicInteger byA = new AtomicInteger(), byB = new AtomicInteger();
+        try (var a = new KafkaWorkQueue(config); var b = new KafkaWorkQueue(config); var poller = new KafkaWorkQueue(config)) {
+            a.start(3, seen.handler(byA));
+            b.start(3, seen.handler(byB));
+            await(Duration.ofSeconds(30), () -> a.assignedPartitions() > 0 && b.assignedPartitions() > 0
+                    && a.assignedPartitions() + b.assignedPartitions() == config.partitions(), "both workers assigned");
+
+            List<Long> expected = new ArrayList<>();
+            for (int seq = 0; seq < 15; seq++) {
+                for (long source = 1; source <= 20; source++) {
+                    long id = source * 1000 + seq;
+                    poller.submit(WireFormatTest.entry(id, source));
+                    expected.add(id);
+                }
+            }
+            await(Duration.ofSeconds(30), () -> seen.times.size() == expected.size(), "all 300 entries handled");
+
+            assertThat(seen.times.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(seen.times.values()).allSatisfy(n -> assertThat(n.get()).as("delivered once").isEqualTo(1));
+            assertThat(seen.overlaps).as("no source handled twice at once").isEmpty();
+            seen.orderBySource.forEach((source, ids) -> assertThat(ids).as("source %d in order", source).isSorted());
+            assertThat(byA.get()).as("worker a had a share").isPositive();
+            assertThat(byB.get()).as("worker b had a share").isPositive();
+            await(Duration.ofSeconds(15), () -> poller.backlog() == 0, "the group's backlog drained");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aStuckWorkerReadsNoFurtherThanItsBoundAndCatchesUpOnceFree() throws Exception {
+        KafkaConfig config = broker.config("bound.").withGroupId("bound-workers");
+        var release = new CountDownLatch(1);
+        Set<Long> handled = ConcurrentHashMap.newKeySet();
+        try (var poller = new KafkaWorkQueue(config); var worker = new KafkaWorkQueue(config)) {
+            worker.start(1, e -> {
+                try {
+                    release.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                handled.add(e.id());
+            });
+            for (long id = 1; id <= 400; id++) poller.submit(WireFormatTest.entry(id, id)); // 400 sources: no lane waits
+            await(Duration.ofSeconds(20), () -> worker.inFlight() > 0, "the worker reading");
+            Thread.sleep(1_500); // time to read far more, were it not paused
+
+            // 1 worker: at most 32 in flight before pausing, plus one poll's worth (max.poll.records = 32) over it
+            assertThat(worker.inFlight()).isBetween(1, 64);
+            release.countDown();
+            await(Duration.ofSeconds(30), () -> handled.size() == 400, "all 400 handled once the worker is free");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anEntryWhoseHandlerHadNotReturnedWhenItsWorkerDiedIsDeliveredAgain() throws Exception {
+        KafkaConfig config = broker.config("kill.").withGroupId("kill-workers");
+        var release = new CountDownLatch(1);
+        var entered = new CountDownLatch(1);
+        List<Long> byDead = Collections.synchronizedList(new ArrayList<>());
+        List<Long> bySurvivor = Collections.synchronizedList(new ArrayList<>());
+        try (var poller = new KafkaWorkQueue(config); var survivor = new KafkaWorkQueue(config)) {
+            var doomed = new KafkaWorkQueue(config);
+            doomed.start(2, e -> {
+                byDead.add(e.id());
+                if (e.id() == 1) {
+                    entered.countDown();
+                    try {
+                        release.await(); // stuck in the middle of entry 1 when its process dies
+                    } catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            poller.submit(WireFormatTest.entry(1, 5));
+            poller.submit(WireFormatTest.entry(2, 5)); // the same source: waits behind entry 1
+            assertThat(entered.await(30, TimeUnit.SECONDS)).as("the doomed worker took entry 1").isTrue();
+
+            doomed.abandon(); // killed: no commit, no goodbye to its handler
+            survivor.start(2, e -> bySurvivor.add(e.id()));
+            await(Duration.ofSeconds(30), () -> bySurvivor.containsAll(List.of(1L, 2L)), "entries 1 and 2 delivered again");
+
+            assertThat(bySurvivor).as("the source's order holds after the move").containsSubsequence(1L, 2L);
+            assertThat(byDead).as("the dead worker never got past entry 1").containsExactly(1L);
+            release.countDown();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void noSubmittedEntryIsLostWhenTheBrokerCrashesAndComesBack() throws Exception {
+        KafkaConfig config = broker.config("restart.").withGroupId("restart-workers");
+        var seen = new Seen();
+        try (var poller = new KafkaWorkQueue(config)) {
+            for (long id = 1; id <= 40; id++) poller.submit(WireFormatTest.entry(id, id % 7));
+            await(Duration.ofSeconds(20), () -> poller.backlog() == 40, "the first 40 written to the topic");
+
+            broker.kill();
+            Thread.sleep(1_500); // the producer notices and forgets the topic's metadata
+            // Submitted while the broker is down: submit() waits (back-pressure) until the broker is back.
+            var submitting = Thread.ofPlatform().start(() -> {
+                try {
+                    for (long id = 41; id <= 60; id++) poller.submit(WireFormatTest.entry(id, id % 7));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Thread.sleep(500);
+            broker.restart();
+            submitting.join(Duration.ofSeconds(60));
+            assertThat(submitting.isAlive()).as("submit returns once the broker is back").isFalse();
+
+            try (var worker = new KafkaWorkQueue(config)) {
+                worker.start(3, seen.handler(new AtomicInteger()));
+                await(Duration.ofSeconds(60), () -> seen.times.size() == 60, "all 60 entries handled");
+            }
+            assertThat(seen.times.keySet()).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+            assertThat(poller.sendFailures()).isZero();
+        }
+    }
+
+    private static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+            Thread.sleep(50);
+        }
+    }
+}
