@@ -1,6 +1,7 @@
 package org.worldwire.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.dedup.UrlCanonicalizer;
 import org.worldwire.feed.FeedContext;
 import org.worldwire.feed.FeedParser;
+import org.worldwire.fetch.FetchFailure;
 import org.worldwire.fetch.FetchRequest;
 import org.worldwire.fetch.FetchResult;
 import org.worldwire.fetch.Fetcher;
@@ -47,6 +49,9 @@ public final class RefreshSource {
      */
     private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Set<Long>> lastDocument =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per source whose feed fails, the reason it last failed with: warnings are logged when it changes. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> failingWith =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
             MeterRegistry metrics, InstantSource clock) {
@@ -74,14 +79,21 @@ public final class RefreshSource {
             case FetchResult.NotModified n -> {
                 sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
                 count("not_modified");
+                recovered(source);
                 yield new Result(new PollOutcome.NotModified(), 0, null, null);
             }
             case FetchResult.Failed f -> {
                 sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
                 count(f.reason().key());
                 metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", f.reason().key()).increment();
-                log.warn("feed fetch failed source_id={} url={} reason={} status={} message={}", source.id(),
-                        source.feedUrl(), f.reason().key(), f.status(), f.message());
+                if (hostUnreachable(f.reason()) && sameHost(f.finalUrl(), source.feedUrl())) {
+                    // Whoever schedules the polls logs the host's outage once, for all its sources.
+                    log.debug("feed host unreachable source_id={} url={} reason={} message={}", source.id(),
+                            source.feedUrl(), f.reason().key(), f.message());
+                    yield new Result(new PollOutcome.Unreachable(f.reason().key() + ": " + f.message()), 0, null, null);
+                }
+                failing(source, f.reason().key(), "feed fetch failed source_id={} url={} reason={} status={} message={}",
+                        source.id(), source.feedUrl(), f.reason().key(), f.status(), f.message());
                 yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
             }
             case FetchResult.Fetched f -> {
@@ -102,7 +114,8 @@ public final class RefreshSource {
             sources.recordPoll(source.id(), new PollRecord(now, status, 0, "malformed_feed", message, null));
             count("malformed_feed");
             metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
-            log.warn("feed unreadable source_id={} url={} problem={}", source.id(), source.feedUrl(), message);
+            failing(source, "malformed_feed", "feed unreadable source_id={} url={} problem={}", source.id(),
+                    source.feedUrl(), message);
             return new Result(new PollOutcome.Failed(null), 0, feed, null);
         }
         List<NewEntry> candidates = candidates(source, feed);
@@ -124,6 +137,7 @@ public final class RefreshSource {
         }
         List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now, poll);
         lastDocument.put(source.id(), current);
+        if (feed.wellFormed()) recovered(source);
         for (PendingEntry p : fresh) pipeline.submit(p);
         count("fetched");
         List<Instant> times = new ArrayList<>(fresh.size());
@@ -132,6 +146,40 @@ public final class RefreshSource {
             times.add(published != null && !published.isAfter(now) ? published : now);
         }
         return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
+    }
+
+    /**
+     * Failures that say nothing about the feed, only that its host did not answer (or may not be contacted): the
+     * whole host backs off and is logged once per outage instead of once per source and attempt.
+     */
+    static boolean hostUnreachable(FetchFailure reason) {
+        return switch (reason) {
+            case DNS, CONNECTION, TIMEOUT, BLOCKED_ADDRESS -> true;
+            case BAD_URL, TOO_LARGE, TOO_MANY_REDIRECTS, REDIRECT_LOOP, RATE_LIMITED, HTTP_ERROR, DECODING,
+                    ROBOTS_DISALLOWED -> false;
+        };
+    }
+
+    /** Whether a failure happened at the feed's own host, not at a host it redirected to. */
+    private static boolean sameHost(String failedUrl, String feedUrl) {
+        try {
+            String a = URI.create(failedUrl).getAuthority();
+            return a != null && a.equalsIgnoreCase(URI.create(feedUrl).getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A feed failing the same way poll after poll is one warning, not one per poll; its health shows the rest. */
+    private void failing(Source source, String reason, String message, Object... args) {
+        String before = failingWith.put(source.id(), reason);
+        if (reason.equals(before)) log.debug(message, args);
+        else log.warn(message, args);
+    }
+
+    private void recovered(Source source) {
+        String before = failingWith.remove(source.id());
+        if (before != null) log.info("feed readable again source_id={} url={} was={}", source.id(), source.feedUrl(), before);
     }
 
     private static List<NewEntry> candidates(Source source, ParsedFeed feed) {

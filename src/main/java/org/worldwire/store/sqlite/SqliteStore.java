@@ -34,6 +34,7 @@ import org.worldwire.model.Source;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.FeedValidators;
+import org.worldwire.store.HostOutage;
 import org.worldwire.store.IngestQueue;
 import org.worldwire.store.NewEntry;
 import org.worldwire.store.PendingEntry;
@@ -135,6 +136,7 @@ public final class SqliteStore implements AutoCloseable {
         @Override public boolean remove(long id) { return removeSource(id); }
         @Override public FeedValidators validators(long id) { return SqliteStore.this.validators(id); }
         @Override public void recordPoll(long id, PollRecord poll) { SqliteStore.this.recordPoll(id, poll); }
+        @Override public void recordHostOutage(java.util.Collection<Long> ids, @Nullable HostOutage o) { SqliteStore.this.recordHostOutage(ids, o); }
         @Override public List<SourceHealth> health() { return SqliteStore.this.health(); }
     };
 
@@ -275,7 +277,8 @@ public final class SqliteStore implements AutoCloseable {
         String sql = ok
                 ? """
                   UPDATE sources SET last_poll = ?, last_success = ?, last_status = ?, consecutive_errors = 0,
-                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
+                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+                      host_down_since = NULL, host_error = NULL, host_next_attempt = NULL
                   WHERE id = ?"""
                 : """
                   UPDATE sources SET last_poll = ?, last_status = ?, last_error = ?, last_error_message = ?,
@@ -304,6 +307,30 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
+    public void recordHostOutage(java.util.Collection<Long> sourceIds, @Nullable HostOutage outage) {
+        if (sourceIds.isEmpty()) return;
+        write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sources SET host_down_since = ?, host_error = ?, host_next_attempt = ? WHERE id = ?")) {
+                for (long id : sourceIds) {
+                    if (outage == null) {
+                        ps.setNull(1, java.sql.Types.INTEGER);
+                        ps.setNull(2, java.sql.Types.VARCHAR);
+                        ps.setNull(3, java.sql.Types.INTEGER);
+                    } else {
+                        ps.setLong(1, outage.since().toEpochMilli());
+                        ps.setString(2, truncate(outage.reason(), 500));
+                        ps.setLong(3, outage.nextAttempt().toEpochMilli());
+                    }
+                    ps.setLong(4, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     public List<SourceHealth> health() {
         long dayAgo = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
         return read(c -> {
@@ -318,12 +345,20 @@ public final class SqliteStore implements AutoCloseable {
                     while (rs.next()) {
                         out.add(new SourceHealth(source(rs), instant(rs, "last_poll"), instant(rs, "last_success"),
                                 rs.getString("last_error"), rs.getString("last_error_message"),
-                                rs.getInt("consecutive_errors"), rs.getLong("total"), rs.getLong("last_day")));
+                                rs.getInt("consecutive_errors"), rs.getLong("total"), rs.getLong("last_day"),
+                                hostOutage(rs)));
                     }
                 }
             }
             return out;
         });
+    }
+
+    private static @Nullable HostOutage hostOutage(ResultSet rs) throws SQLException {
+        Instant since = instant(rs, "host_down_since");
+        Instant next = instant(rs, "host_next_attempt");
+        String reason = rs.getString("host_error");
+        return since == null || next == null || reason == null ? null : new HostOutage(since, reason, next);
     }
 
     private static Source source(ResultSet rs) throws SQLException {
