@@ -90,7 +90,8 @@ public final class Worldwire implements AutoCloseable {
         WebSubRoutes.install(web.javalin(), push);
         metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
         AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
-                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
+                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved,
+                        AddressRefusals.of(config.fetch())),
                 AdminRoutes.Settings.defaults(config.web().secure()), clock);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }

@@ -166,7 +166,7 @@ public final class Fetcher implements AutoCloseable {
         return null;
     }
 
-    private static boolean isLiteral(String host) {
+    static boolean isLiteral(String host) {
         try {
             InetAddress.ofLiteral(host);
             return true;
