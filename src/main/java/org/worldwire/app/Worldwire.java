@@ -77,6 +77,7 @@ public final class Worldwire implements AutoCloseable {
                 enrichment, metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
+        closeables.add(refresh);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
         web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
@@ -209,15 +210,25 @@ public final class Worldwire implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Stops in reverse order of start: the site, polling, the recording of polls, the article workers (each finishes
+     * or parks its entry: pending entries resume at the next start), the fetcher, then the index (committed once) and
+     * the store. Nothing is interrupted on the way.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closeables.isEmpty()) return;
+        long started = System.nanoTime();
         for (int i = closeables.size() - 1; i >= 0; i--) {
+            long t = System.nanoTime();
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
                 log.error("closing failed component={}", closeables.get(i).getClass().getSimpleName(), e);
             }
+            log.debug("closed component={} ms={}", closeables.get(i).getClass().getSimpleName(), (System.nanoTime() - t) / 1_000_000);
         }
         closeables.clear();
+        log.info("worldwire stopped ms={}", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -59,7 +59,15 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            if (demoWorld != null) demoWorld.close();
+            if (demoWorld != null) {
+                // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
+                Thread closing = Thread.ofVirtual().start(demoWorld::close);
+                try {
+                    closing.join(java.time.Duration.ofMillis(300));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             stopped.countDown();
         }, "shutdown"));
         System.out.println("worldwire serving http://localhost:" + app.port() + "/ (data in " + data.dataDir + ")");

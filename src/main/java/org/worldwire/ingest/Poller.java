@@ -178,7 +178,7 @@ public final class Poller implements AutoCloseable {
             RefreshSource.Result result = refresh.refresh(source.get());
             outcome = result.outcome();
             PushSubscriptions p = push;
-            if (p != null) p.polled(source.get(), result);
+            if (p != null && running && result != RefreshSource.STOPPED) p.polled(source.get(), result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -198,7 +198,8 @@ public final class Poller implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        host.ifPresent(this::hostState);
+        // Once stopping, a late result (a fetch cut short by the shutdown) says nothing about the host.
+        if (running) host.ifPresent(this::hostState);
     }
 
     /**
@@ -238,16 +239,27 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops starting polls. The loop is woken, not interrupted: it may be reading the store, and no interrupt may reach
+     * a thread inside store IO. Polls under way are not waited for; {@link RefreshSource#close} lets their store work
+     * finish and drops what arrives later.
+     */
     @Override
     public void close() {
         running = false;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
         if (loop != null) {
-            loop.interrupt();
             try {
-                loop.join(5_000);
+                loop.join(2_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (loop.isAlive()) log.error("poller loop still running after close");
         }
     }
 }

@@ -34,8 +34,9 @@ import org.worldwire.store.SourceStore;
  * them with the poll in one transaction, hand them to the article pipeline. Also takes feed bodies that
  * arrive by push (WebSub) through {@link #ingestFeed}.
  */
-public final class RefreshSource {
+public final class RefreshSource implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RefreshSource.class);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(1);
 
     private final Fetcher fetcher;
     private final SourceStore sources;
@@ -43,6 +44,10 @@ public final class RefreshSource {
     private final ArticlePipeline pipeline;
     private final MeterRegistry metrics;
     private final InstantSource clock;
+    /** Store work of polls and pushes holds the read side; {@link #close} takes the write side once to wait it out. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock recording =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile boolean closed;
     /**
      * Per source, fingerprints of the entries its last document held: a feed repeats most of its entries from
      * one poll to the next, and only the ones not in the previous document need the store's dedup check.
@@ -71,16 +76,54 @@ public final class RefreshSource {
         }
     }
 
+    /**
+     * What {@link #refresh} and {@link #ingestFeed} return after {@link #close}: nothing was recorded, and the next
+     * start polls the source again.
+     */
+    public static final Result STOPPED = new Result(new PollOutcome.Failed(null), 0, null, null);
+
+    /** A recorded poll and the entries it found, to hand to the pipeline once the store work is done. */
+    private record Recorded(Result result, List<PendingEntry> fresh) {
+        static Recorded of(Result result) {
+            return new Recorded(result, List.of());
+        }
+    }
+
+    /**
+     * Polls the source: fetches its feed and records what it found.
+     *
+     * @return {@link #STOPPED} when closed meanwhile (a fetch may outlive the server: its result is dropped)
+     */
     public Result refresh(Source source) throws InterruptedException {
-        FeedValidators v = sources.validators(source.id());
+        FeedValidators v;
+        if (!beginRecording()) return STOPPED;
+        try {
+            v = sources.validators(source.id());
+        } finally {
+            endRecording();
+        }
         FetchResult fetched = fetcher.fetch(FetchRequest.feed(source.feedUrl(), v.etag(), v.lastModified()));
         Instant now = clock.instant();
+        ParsedFeed feed = fetched instanceof FetchResult.Fetched f
+                ? FeedParser.parse(f.body(), new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()))
+                : null;
+        Recorded recorded;
+        if (!beginRecording()) return STOPPED;
+        try {
+            recorded = record(source, fetched, feed, now);
+        } finally {
+            endRecording();
+        }
+        return handOver(recorded);
+    }
+
+    private Recorded record(Source source, FetchResult fetched, @Nullable ParsedFeed parsed, Instant now) {
         return switch (fetched) {
             case FetchResult.NotModified n -> {
                 sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
                 count("not_modified");
                 recovered(source);
-                yield new Result(new PollOutcome.NotModified(), 0, null, null);
+                yield Recorded.of(new Result(new PollOutcome.NotModified(), 0, null, null));
             }
             case FetchResult.Failed f -> {
                 sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
@@ -90,24 +133,50 @@ public final class RefreshSource {
                     // Whoever schedules the polls logs the host's outage once, for all its sources.
                     log.debug("feed host unreachable source_id={} url={} reason={} message={}", source.id(),
                             source.feedUrl(), f.reason().key(), f.message());
-                    yield new Result(new PollOutcome.Unreachable(f.reason().key() + ": " + f.message()), 0, null, null);
+                    yield Recorded.of(new Result(new PollOutcome.Unreachable(f.reason().key() + ": " + f.message()), 0, null, null));
                 }
                 failing(source, f.reason().key(), "feed fetch failed source_id={} url={} reason={} status={} message={}",
                         source.id(), source.feedUrl(), f.reason().key(), f.status(), f.message());
-                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
+                yield Recorded.of(new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null));
             }
             case FetchResult.Fetched f -> {
-                ParsedFeed feed = FeedParser.parse(f.body(),
-                        new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()));
-                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now)
-                        .withLinkHeader(f.linkHeader());
+                Recorded r = recordFeed(source, java.util.Objects.requireNonNull(parsed), f.status(),
+                        new FeedValidators(f.etag(), f.lastModified()), now);
+                yield new Recorded(r.result().withLinkHeader(f.linkHeader()), r.fresh());
             }
         };
     }
 
-    /** Records what a feed document holds: the poll (or push), and every entry not seen before. */
+    /**
+     * Records what a feed document holds: the poll (or push), and every entry not seen before, then hands the new
+     * entries to the article pipeline.
+     *
+     * @return {@link #STOPPED} when closed: nothing recorded
+     */
     public Result ingestFeed(Source source, ParsedFeed feed, @Nullable Integer status,
             @Nullable FeedValidators validators, Instant now) throws InterruptedException {
+        Recorded recorded;
+        if (!beginRecording()) return STOPPED;
+        try {
+            recorded = recordFeed(source, feed, status, validators, now);
+        } finally {
+            endRecording();
+        }
+        return handOver(recorded);
+    }
+
+    /**
+     * The entries are durable (pending in the store) before the pipeline hears of them, and outside the recording
+     * gate: waiting for room in the pipeline's queue must not hold up {@link #close}. When the pipeline is closed the
+     * entries stay pending and the next start resumes them.
+     */
+    private Result handOver(Recorded recorded) throws InterruptedException {
+        for (PendingEntry p : recorded.fresh()) pipeline.submit(p);
+        return recorded.result();
+    }
+
+    private Recorded recordFeed(Source source, ParsedFeed feed, @Nullable Integer status,
+            @Nullable FeedValidators validators, Instant now) {
         if (feed.entries().isEmpty() && !feed.wellFormed()) {
             // Keep the old validators: the next poll must fetch the document again, not get a 304.
             String message = feed.problems().get(0);
@@ -116,7 +185,7 @@ public final class RefreshSource {
             metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
             failing(source, "malformed_feed", "feed unreadable source_id={} url={} problem={}", source.id(),
                     source.feedUrl(), message);
-            return new Result(new PollOutcome.Failed(null), 0, feed, null);
+            return Recorded.of(new Result(new PollOutcome.Failed(null), 0, feed, null));
         }
         List<NewEntry> candidates = candidates(source, feed);
         java.util.Set<Long> previous = lastDocument.getOrDefault(source.id(), java.util.Set.of());
@@ -138,14 +207,45 @@ public final class RefreshSource {
         List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now, poll);
         lastDocument.put(source.id(), current);
         if (feed.wellFormed()) recovered(source);
-        for (PendingEntry p : fresh) pipeline.submit(p);
         count("fetched");
         List<Instant> times = new ArrayList<>(fresh.size());
         for (PendingEntry p : fresh) {
             Instant published = p.entry().published();
             times.add(published != null && !published.isAfter(now) ? published : now);
         }
-        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
+        return new Recorded(new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null), fresh);
+    }
+
+    private boolean beginRecording() {
+        if (closed || !recording.readLock().tryLock()) return false;
+        if (closed) {
+            recording.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    private void endRecording() {
+        recording.readLock().unlock();
+    }
+
+    /**
+     * Stops recording: polls and pushes under way finish their store work (quick: no network inside), and any that
+     * complete later, such as a fetch that outlives the server, are dropped. Never interrupts anyone, so no store
+     * write is cut short. Call before the store closes.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (recording.writeLock().tryLock(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                recording.writeLock().unlock();
+            } else {
+                log.error("polls still recording after close wait_ms={}", CLOSE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
