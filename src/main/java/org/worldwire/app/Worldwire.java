@@ -81,7 +81,7 @@ public final class Worldwire implements AutoCloseable {
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
         web = new WebApp(config.web(), store.sources(), store.articles(), index, events, metrics);
-        closeables.add(web::stop);
+        closeables.add(web);
         var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
                 .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
                 this::websubCallbackBase, config.fetch().connectTimeout());
@@ -218,17 +218,20 @@ public final class Worldwire implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (closeables.isEmpty()) return;
+        log.info("worldwire stopping");
         long started = System.nanoTime();
+        StringBuilder steps = new StringBuilder();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             long t = System.nanoTime();
+            String name = closeables.get(i).getClass().getSimpleName();
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                log.error("closing failed component={}", closeables.get(i).getClass().getSimpleName(), e);
+                log.error("closing failed component={}", name, e);
             }
-            log.debug("closed component={} ms={}", closeables.get(i).getClass().getSimpleName(), (System.nanoTime() - t) / 1_000_000);
+            steps.append(' ').append(name).append('=').append((System.nanoTime() - t) / 1_000_000);
         }
         closeables.clear();
-        log.info("worldwire stopped ms={}", (System.nanoTime() - started) / 1_000_000);
+        log.info("worldwire stopped ms={} steps_ms:{}", (System.nanoTime() - started) / 1_000_000, steps);
     }
 }

@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                 // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
                 Thread closing = Thread.ofVirtual().start(demoWorld::close);
                 try {
-                    closing.join(java.time.Duration.ofMillis(300));
+                    closing.join(java.time.Duration.ofMillis(100));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -197,7 +197,11 @@ public final class ArticlePipeline implements AutoCloseable {
             permit.release();
         }
         return switch (result) {
-            case FetchResult.Fetched f -> ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+            case FetchResult.Fetched f -> {
+                // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
+                if (!running) throw new Parked();
+                yield ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+            }
             case FetchResult.NotModified n -> null;
             case FetchResult.Failed f -> {
                 // Cut short by close(): not the page's fault, so the entry is not stored without its page.
@@ -252,7 +256,7 @@ public final class ArticlePipeline implements AutoCloseable {
         return null;
     }
 
-    /** An entry left pending in the store because the pipeline closed while its page was being fetched. */
+    /** An entry left pending in the store because the pipeline closed before its page was fetched and read. */
     private static final class Parked extends RuntimeException {
         Parked() {
             super("parked", null, false, false);
@@ -261,9 +265,9 @@ public final class ArticlePipeline implements AutoCloseable {
 
     /**
      * Stops the workers without interrupting them (an interrupt inside Lucene or SQLite IO closes their files for
-     * good): each finishes the entry it holds, or, if that entry's page is still downloading after a short grace, the
-     * download is aborted and the entry parked: it stays pending in the store and the next start resumes it. Entries
-     * still queued are pending in the store too. Returns within about two seconds.
+     * good): a worker past reading its page finishes the entry (extract, enrich, store, index); one still fetching
+     * parks it, its download aborted after a short grace: the entry stays pending in the store and the next start
+     * resumes it. Entries still queued are pending in the store too. Returns within about two seconds.
      */
     @Override
     public void close() {

@@ -24,7 +24,7 @@ import org.worldwire.store.SourceStore;
  * {@link ArticleEvents}. The application may add its own routes through {@link #javalin()} before
  * {@link #start}.
  */
-public final class WebApp {
+public final class WebApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
 
     private final Site site;
@@ -75,6 +75,12 @@ public final class WebApp {
         javalin.start(host, port);
         log.info("web serving host={} port={} base_url={}", host, javalin.port(), site.config.baseUrl());
         return javalin.port();
+    }
+
+    /** {@link #stop}. */
+    @Override
+    public void close() {
+        stop();
     }
 
     public void stop() {
