@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.worldwire.fetch.FetchConfig;
 import org.worldwire.model.DisplayPolicy;
 import org.worldwire.model.Source;
 import org.worldwire.opml.Opml;
@@ -21,13 +22,25 @@ import org.worldwire.web.admin.SourceAdminActions;
  */
 public final class Admin implements AutoCloseable {
     private final SqliteStore store;
+    private final SourceAdminActions.RefusedAddresses refused;
 
-    private Admin(SqliteStore store) {
+    private Admin(SqliteStore store, SourceAdminActions.RefusedAddresses refused) {
         this.store = store;
+        this.refused = refused;
     }
 
+    /** Operator tasks on a data directory whose server does not allow private networks (the default). */
     public static Admin open(Path dataDir) {
-        return new Admin(SqliteStore.open(dataDir.resolve("worldwire.db"), InstantSource.system()));
+        return open(dataDir, false);
+    }
+
+    /**
+     * @param allowPrivateNetworks whether the server fetches loopback and private addresses: if not, sources at such
+     *     addresses are refused when added
+     */
+    public static Admin open(Path dataDir, boolean allowPrivateNetworks) {
+        FetchConfig fetch = allowPrivateNetworks ? FetchConfig.defaults().allowingPrivateNetworks() : FetchConfig.defaults();
+        return new Admin(SqliteStore.open(dataDir.resolve("worldwire.db"), InstantSource.system()), AddressRefusals.of(fetch));
     }
 
     public SourceStore sources() {
@@ -41,13 +54,14 @@ public final class Admin implements AutoCloseable {
     /**
      * Adds a feed by URL.
      *
-     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL or a code is malformed
+     * @throws IllegalArgumentException when the URL is not an absolute http(s) URL, its address would be refused by
+     *     the fetcher (the message says why and what allows it), or a code is malformed
      */
     public Source addSource(String feedUrl, @Nullable String title, @Nullable String country, @Nullable String language,
             DisplayPolicy policy) {
         // The same checks as the admin page and the write API.
         return store.sources().add(SourceAdminActions.validated(new AdminActions.SourceForm(feedUrl, title, country,
-                language, policy == DisplayPolicy.FULL_TEXT)));
+                language, policy == DisplayPolicy.FULL_TEXT), refused));
     }
 
     /** What an OPML import did. */

@@ -1,6 +1,8 @@
 package org.worldwire.app;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.worldwire.fetch.FetchConfig;
 import org.worldwire.ingest.IngestConfig;
@@ -65,6 +67,34 @@ public record Config(
 
     public Config withWeb(WebConfig w) {
         return new Config(dataDir, host, port, seedSources, fetch, schedule, ingest, w);
+    }
+
+    /** Names the environment variable that, like {@code serve --allow-private-networks}, allows private networks. */
+    public static final String ALLOW_PRIVATE_NETWORKS_ENV = "WORLDWIRE_ALLOW_PRIVATE_NETWORKS";
+
+    /**
+     * Sources on the operator's own machine or network may be fetched: loopback and private addresses allowed (off by
+     * default, since a URL from a stranger must not reach them).
+     */
+    public Config allowingPrivateNetworks() {
+        return withFetch(fetch.allowingPrivateNetworks());
+    }
+
+    /**
+     * Whether the environment allows private networks: {@value #ALLOW_PRIVATE_NETWORKS_ENV} set to 1, true, yes or on
+     * (0, false, no, off or unset: not allowed).
+     *
+     * @throws IllegalArgumentException for any other value, so that a typo does not silently mean "off"
+     */
+    public static boolean allowPrivateNetworks(Map<String, String> env) {
+        String v = env.get(ALLOW_PRIVATE_NETWORKS_ENV);
+        if (v == null || v.isBlank()) return false;
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> true;
+            case "0", "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(ALLOW_PRIVATE_NETWORKS_ENV + " must be 1 or 0 (true/false, yes/no, on/off), was '"
+                    + (v.length() > 20 ? v.substring(0, 20) + "…" : v) + "'");
+        };
     }
 
     /** For a world of simulated publishers on loopback: loopback allowed, one politeness slot per feed. */

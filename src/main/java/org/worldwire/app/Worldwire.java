@@ -86,10 +86,11 @@ public final class Worldwire implements AutoCloseable {
                 enrichment, stories, metrics, clock);
         closeables.add(pipeline);
         refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
+        closeables.add(refresh);
         poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
         closeables.add(poller);
         web = new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics);
-        closeables.add(web::stop);
+        closeables.add(web);
         var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
                 .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
                 this::websubCallbackBase, config.fetch().connectTimeout());
@@ -99,7 +100,8 @@ public final class Worldwire implements AutoCloseable {
         WebSubRoutes.install(web.javalin(), push);
         metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
         AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
-                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved),
+                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved,
+                        AddressRefusals.of(config.fetch())),
                 AdminRoutes.Settings.defaults(config.web().secure()), clock);
         metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
@@ -222,15 +224,28 @@ public final class Worldwire implements AutoCloseable {
         return config;
     }
 
+    /**
+     * Stops in reverse order of start: the site, polling, the recording of polls, the article workers (each finishes
+     * or parks its entry: pending entries resume at the next start), the fetcher, then the index (committed once) and
+     * the store. Nothing is interrupted on the way.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closeables.isEmpty()) return;
+        log.info("worldwire stopping");
+        long started = System.nanoTime();
+        StringBuilder steps = new StringBuilder();
         for (int i = closeables.size() - 1; i >= 0; i--) {
+            long t = System.nanoTime();
+            String name = closeables.get(i).getClass().getSimpleName();
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                log.error("closing failed component={}", closeables.get(i).getClass().getSimpleName(), e);
+                log.error("closing failed component={}", name, e);
             }
+            steps.append(' ').append(name).append('=').append((System.nanoTime() - t) / 1_000_000);
         }
         closeables.clear();
+        log.info("worldwire stopped ms={} steps_ms:{}", (System.nanoTime() - started) / 1_000_000, steps);
     }
 }

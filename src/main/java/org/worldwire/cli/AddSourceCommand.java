@@ -2,6 +2,7 @@ package org.worldwire.cli;
 
 import java.util.concurrent.Callable;
 import org.worldwire.app.Admin;
+import org.worldwire.app.Config;
 import org.worldwire.model.DisplayPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,9 +30,14 @@ final class AddSourceCommand implements Callable<Integer> {
     @Option(names = "--full-text", description = "show readers the whole text (only where the source's licence allows it)")
     boolean fullText;
 
+    @Option(names = "--allow-private-networks", description = "accept a feed on a loopback or private address, for a "
+            + "server run with the same switch (default: off, or on with " + Config.ALLOW_PRIVATE_NETWORKS_ENV + "=1)")
+    boolean allowPrivateNetworks;
+
     @Override
     public Integer call() {
-        try (Admin admin = Admin.open(data.dataDir)) {
+        boolean allowPrivate = allowPrivateNetworks || Config.allowPrivateNetworks(System.getenv());
+        try (Admin admin = Admin.open(data.dataDir, allowPrivate)) {
             var s = admin.addSource(url, title, country, language, fullText ? DisplayPolicy.FULL_TEXT : DisplayPolicy.EXCERPT);
             System.out.println("source " + s.id() + " " + s.feedUrl());
             return 0;

@@ -31,6 +31,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "run the publisher simulator in-process on loopback and watch it: a live site without internet")
     boolean demo;
 
+    @Option(names = "--allow-private-networks", description = "fetch feeds and pages on loopback and private addresses, "
+            + "for sources on this machine or your own network (default: off, or on with " + Config.ALLOW_PRIVATE_NETWORKS_ENV
+            + "=1); link-local and cloud metadata addresses stay refused")
+    boolean allowPrivateNetworks;
+
     @Option(names = "--demo-publishers", defaultValue = "40", description = "simulated publishers with --demo (default: ${DEFAULT-VALUE})")
     int demoPublishers;
 
@@ -38,6 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config config = Config.defaults().withDataDir(data.dataDir).withHost(host).withPort(port)
                 .withSeedSources(seed && !demo);
+        if (allowPrivateNetworks || Config.allowPrivateNetworks(System.getenv())) config = config.allowingPrivateNetworks();
         if (baseUrl != null) config = config.withWeb(config.web().withBaseUrl(baseUrl));
         else if (port != 0) config = config.withWeb(config.web().withBaseUrl("http://localhost:" + port));
         Demo demoWorld = demo ? Demo.start(demoPublishers) : null;
@@ -53,7 +59,15 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            if (demoWorld != null) demoWorld.close();
+            if (demoWorld != null) {
+                // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
+                Thread closing = Thread.ofVirtual().start(demoWorld::close);
+                try {
+                    closing.join(java.time.Duration.ofMillis(100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             stopped.countDown();
         }, "shutdown"));
         System.out.println("worldwire serving http://localhost:" + app.port() + "/ (data in " + data.dataDir + ")");

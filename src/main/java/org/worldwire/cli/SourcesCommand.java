@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.worldwire.app.Admin;
+import org.worldwire.store.HostOutage;
 import org.worldwire.store.SourceHealth;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +31,33 @@ final class SourcesCommand implements Callable<Integer> {
             Instant now = Instant.now();
             for (SourceHealth h : health) {
                 var s = h.source();
-                String state = h.lastPoll() == null ? "new" : h.healthy() ? "ok" : "ERR×" + h.consecutiveErrors();
+                String state = switch (h.status()) {
+                    case "failing" -> "ERR×" + h.consecutiveErrors();
+                    case "unreachable" -> "DOWN";
+                    default -> h.status();
+                };
                 System.out.printf("%5d  %-6s %-9s %7d %8d  %-2s %-3s %-40s %s%n", s.id(), state, ago(h.lastPoll(), now),
                         h.articlesLastDay(), h.articlesTotal(), nz(s.country()), nz(s.language()), cut(s.title(), 40),
-                        h.healthy() ? "" : h.lastError() + ": " + cut(nz(h.lastErrorMessage()), 60));
+                        problem(h, now));
             }
             System.out.printf("%d sources, %d healthy%n", health.size(), health.stream().filter(SourceHealth::healthy).count());
             return 0;
         }
+    }
+
+    /** What is wrong, if anything: a host that does not answer says since when and when it is tried next. */
+    private static String problem(SourceHealth h, Instant now) {
+        HostOutage o = h.hostOutage();
+        if (o != null) {
+            return "host unreachable since " + ago(o.since(), now) + ", next try " + until(o.nextAttempt(), now) + ": "
+                    + cut(o.reason(), 60);
+        }
+        return h.healthy() ? "" : h.lastError() + ": " + cut(nz(h.lastErrorMessage()), 60);
+    }
+
+    private static String until(Instant t, Instant now) {
+        long s = Math.max(0, Duration.between(now, t).toSeconds());
+        return s == 0 ? "now" : "in " + (s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s / 3600 + "h");
     }
 
     private static String ago(Instant t, Instant now) {

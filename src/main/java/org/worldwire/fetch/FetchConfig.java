@@ -39,6 +39,14 @@ public record FetchConfig(
         return new FetchConfig(connectTimeout, totalTimeout, maxBytes, maxRedirects, userAgent, true, allowPrivate);
     }
 
+    /**
+     * Loopback and private ranges allowed, for feeds on the operator's own machine or network (Miniflux's
+     * FETCHER_ALLOW_PRIVATE_NETWORKS). Link-local (cloud metadata), multicast and unspecified addresses stay refused.
+     */
+    public FetchConfig allowingPrivateNetworks() {
+        return new FetchConfig(connectTimeout, totalTimeout, maxBytes, maxRedirects, userAgent, true, true);
+    }
+
     public FetchConfig withTotalTimeout(Duration t) {
         return new FetchConfig(connectTimeout, t, maxBytes, maxRedirects, userAgent, allowLoopback, allowPrivate);
     }

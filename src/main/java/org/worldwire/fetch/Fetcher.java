@@ -166,7 +166,7 @@ public final class Fetcher implements AutoCloseable {
         return null;
     }
 
-    private static boolean isLiteral(String host) {
+    static boolean isLiteral(String host) {
         try {
             InetAddress.ofLiteral(host);
             return true;
@@ -293,8 +293,22 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Cuts short every exchange under way (their fetches fail as {@link FetchFailure#CONNECTION}) and refuses new ones:
+     * for a shutdown that must not wait out a slow publisher's total timeout. Interrupts no caller's thread.
+     */
+    public void abort() {
+        client.shutdownNow();
+    }
+
+    /** {@link #abort}, then a short wait for the client's own threads. */
     @Override
     public void close() {
-        client.close();
+        client.shutdownNow();
+        try {
+            client.awaitTermination(Duration.ofMillis(500));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -47,6 +47,9 @@ import org.worldwire.store.SourceStore;
 public final class ArticlePipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePipeline.class);
     private static final int SUMMARY_CHARS = 400;
+    /** How long close() lets workers finish what they hold before aborting their page downloads. */
+    private static final Duration FINISH_GRACE = Duration.ofMillis(200);
+    private static final Duration ABORT_GRACE = Duration.ofMillis(1_000);
 
     private final IngestConfig config;
     private final Fetcher fetcher;
@@ -142,6 +145,8 @@ public final class ArticlePipeline implements AutoCloseable {
             if (entry == null) continue;
             try {
                 process(entry);
+            } catch (Parked parked) {
+                log.debug("article parked for the next start url={} source_id={}", entry.url(), entry.sourceId());
             } catch (RuntimeException e) {
                 // An invariant of ours broke (store, index): the entry stays pending and is retried on restart.
                 log.error("article pipeline failed url={} source_id={}", entry.url(), entry.sourceId(), e);
@@ -212,9 +217,15 @@ public final class ArticlePipeline implements AutoCloseable {
             permit.release();
         }
         return switch (result) {
-            case FetchResult.Fetched f -> ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+            case FetchResult.Fetched f -> {
+                // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
+                if (!running) throw new Parked();
+                yield ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+            }
             case FetchResult.NotModified n -> null;
             case FetchResult.Failed f -> {
+                // Cut short by close(): not the page's fault, so the entry is not stored without its page.
+                if (!running) throw new Parked();
                 metrics.counter("worldwire.fetch.errors", "stage", "page", "kind", f.reason().key()).increment();
                 log.warn("article fetch failed url={} reason={} status={} message={}", entry.url(), f.reason().key(),
                         f.status(), f.message());
@@ -265,16 +276,40 @@ public final class ArticlePipeline implements AutoCloseable {
         return null;
     }
 
+    /** An entry left pending in the store because the pipeline closed before its page was fetched and read. */
+    private static final class Parked extends RuntimeException {
+        Parked() {
+            super("parked", null, false, false);
+        }
+    }
+
+    /**
+     * Stops the workers without interrupting them (an interrupt inside Lucene or SQLite IO closes their files for
+     * good): a worker past reading its page finishes the entry (extract, enrich, store, index); one still fetching
+     * parks it, its download aborted after a short grace: the entry stays pending in the store and the next start
+     * resumes it. Entries still queued are pending in the store too. Returns within about two seconds.
+     */
     @Override
     public void close() {
         running = false;
+        if (awaitWorkers(FINISH_GRACE)) return;
+        fetcher.abort();
+        if (!awaitWorkers(ABORT_GRACE)) {
+            log.error("article workers still running after close count={}", workers.stream().filter(Thread::isAlive).count());
+        }
+    }
+
+    private boolean awaitWorkers(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         for (Thread t : workers) {
+            long left = deadline - System.nanoTime();
             try {
-                t.join(30_000);
+                if (left <= 0 || !t.join(Duration.ofNanos(left))) return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return true;
     }
 }

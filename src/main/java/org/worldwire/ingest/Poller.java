@@ -5,14 +5,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.worldwire.model.Source;
+import org.worldwire.schedule.HostState;
 import org.worldwire.schedule.PollOutcome;
 import org.worldwire.schedule.PollScheduler;
+import org.worldwire.store.HostOutage;
 import org.worldwire.store.SourceStore;
 
 /**
@@ -175,7 +178,7 @@ public final class Poller implements AutoCloseable {
             RefreshSource.Result result = refresh.refresh(source.get());
             outcome = result.outcome();
             PushSubscriptions p = push;
-            if (p != null) p.polled(source.get(), result);
+            if (p != null && running && result != RefreshSource.STOPPED) p.polled(source.get(), result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -187,12 +190,42 @@ public final class Poller implements AutoCloseable {
     }
 
     private void completed(long id, PollOutcome outcome) {
+        Optional<HostState> host;
         lock.lock();
         try {
-            scheduler.completed(id, outcome, clock.instant());
+            host = scheduler.completed(id, outcome, clock.instant());
             wake.signalAll();
         } finally {
             lock.unlock();
+        }
+        // Once stopping, a late result (a fetch cut short by the shutdown) says nothing about the host.
+        if (running) host.ifPresent(this::hostState);
+    }
+
+    /**
+     * A host that does not answer is one warning when it goes down and one line when it comes back, however many
+     * sources it carries and however often it is retried; meanwhile its sources' health says so.
+     */
+    private void hostState(HostState state) {
+        try {
+            switch (state) {
+                case HostState.Down d -> {
+                    if (d.wentDown()) {
+                        log.warn("host unreachable host={} sources={} reason={} retry_in_ms={}", d.host(), d.sources().size(),
+                                d.reason(), Duration.between(clock.instant(), d.retryAt()).toMillis());
+                    } else {
+                        log.debug("host still unreachable host={} failures={} reason={}", d.host(), d.failures(), d.reason());
+                    }
+                    sources.recordHostOutage(d.sources(), new HostOutage(d.since(), d.reason(), d.retryAt()));
+                }
+                case HostState.Up u -> {
+                    log.info("host reachable again host={} sources={} down_for_s={} failed_attempts={}", u.host(),
+                            u.sources().size(), Duration.between(u.downSince(), clock.instant()).toSeconds(), u.failures());
+                    sources.recordHostOutage(u.sources(), null);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("recording host state failed host={}", state.host(), e);
         }
     }
 
@@ -206,16 +239,27 @@ public final class Poller implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops starting polls. The loop is woken, not interrupted: it may be reading the store, and no interrupt may reach
+     * a thread inside store IO. Polls under way are not waited for; {@link RefreshSource#close} lets their store work
+     * finish and drops what arrives later.
+     */
     @Override
     public void close() {
         running = false;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
         if (loop != null) {
-            loop.interrupt();
             try {
-                loop.join(5_000);
+                loop.join(2_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (loop.isAlive()) log.error("poller loop still running after close");
         }
     }
 }

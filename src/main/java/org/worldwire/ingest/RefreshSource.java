@@ -1,6 +1,7 @@
 package org.worldwire.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.dedup.UrlCanonicalizer;
 import org.worldwire.feed.FeedContext;
 import org.worldwire.feed.FeedParser;
+import org.worldwire.fetch.FetchFailure;
 import org.worldwire.fetch.FetchRequest;
 import org.worldwire.fetch.FetchResult;
 import org.worldwire.fetch.Fetcher;
@@ -32,8 +34,9 @@ import org.worldwire.store.SourceStore;
  * them with the poll in one transaction, hand them to the article pipeline. Also takes feed bodies that
  * arrive by push (WebSub) through {@link #ingestFeed}.
  */
-public final class RefreshSource {
+public final class RefreshSource implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RefreshSource.class);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(1);
 
     private final Fetcher fetcher;
     private final SourceStore sources;
@@ -41,11 +44,18 @@ public final class RefreshSource {
     private final ArticlePipeline pipeline;
     private final MeterRegistry metrics;
     private final InstantSource clock;
+    /** Store work of polls and pushes holds the read side; {@link #close} takes the write side once to wait it out. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock recording =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private volatile boolean closed;
     /**
      * Per source, fingerprints of the entries its last document held: a feed repeats most of its entries from
      * one poll to the next, and only the ones not in the previous document need the store's dedup check.
      */
     private final java.util.concurrent.ConcurrentHashMap<Long, java.util.Set<Long>> lastDocument =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per source whose feed fails, the reason it last failed with: warnings are logged when it changes. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> failingWith =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
@@ -66,44 +76,116 @@ public final class RefreshSource {
         }
     }
 
+    /**
+     * What {@link #refresh} and {@link #ingestFeed} return after {@link #close}: nothing was recorded, and the next
+     * start polls the source again.
+     */
+    public static final Result STOPPED = new Result(new PollOutcome.Failed(null), 0, null, null);
+
+    /** A recorded poll and the entries it found, to hand to the pipeline once the store work is done. */
+    private record Recorded(Result result, List<PendingEntry> fresh) {
+        static Recorded of(Result result) {
+            return new Recorded(result, List.of());
+        }
+    }
+
+    /**
+     * Polls the source: fetches its feed and records what it found.
+     *
+     * @return {@link #STOPPED} when closed meanwhile (a fetch may outlive the server: its result is dropped)
+     */
     public Result refresh(Source source) throws InterruptedException {
-        FeedValidators v = sources.validators(source.id());
+        FeedValidators v;
+        if (!beginRecording()) return STOPPED;
+        try {
+            v = sources.validators(source.id());
+        } finally {
+            endRecording();
+        }
         FetchResult fetched = fetcher.fetch(FetchRequest.feed(source.feedUrl(), v.etag(), v.lastModified()));
         Instant now = clock.instant();
+        ParsedFeed feed = fetched instanceof FetchResult.Fetched f
+                ? FeedParser.parse(f.body(), new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()))
+                : null;
+        Recorded recorded;
+        if (!beginRecording()) return STOPPED;
+        try {
+            recorded = record(source, fetched, feed, now);
+        } finally {
+            endRecording();
+        }
+        return handOver(recorded);
+    }
+
+    private Recorded record(Source source, FetchResult fetched, @Nullable ParsedFeed parsed, Instant now) {
         return switch (fetched) {
             case FetchResult.NotModified n -> {
                 sources.recordPoll(source.id(), new PollRecord(now, 304, 0, null, null, null));
                 count("not_modified");
-                yield new Result(new PollOutcome.NotModified(), 0, null, null);
+                recovered(source);
+                yield Recorded.of(new Result(new PollOutcome.NotModified(), 0, null, null));
             }
             case FetchResult.Failed f -> {
                 sources.recordPoll(source.id(), new PollRecord(now, f.status(), 0, f.reason().key(), f.message(), null));
                 count(f.reason().key());
                 metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", f.reason().key()).increment();
-                log.warn("feed fetch failed source_id={} url={} reason={} status={} message={}", source.id(),
-                        source.feedUrl(), f.reason().key(), f.status(), f.message());
-                yield new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null);
+                if (hostUnreachable(f.reason()) && sameHost(f.finalUrl(), source.feedUrl())) {
+                    // Whoever schedules the polls logs the host's outage once, for all its sources.
+                    log.debug("feed host unreachable source_id={} url={} reason={} message={}", source.id(),
+                            source.feedUrl(), f.reason().key(), f.message());
+                    yield Recorded.of(new Result(new PollOutcome.Unreachable(f.reason().key() + ": " + f.message()), 0, null, null));
+                }
+                failing(source, f.reason().key(), "feed fetch failed source_id={} url={} reason={} status={} message={}",
+                        source.id(), source.feedUrl(), f.reason().key(), f.status(), f.message());
+                yield Recorded.of(new Result(new PollOutcome.Failed(f.retryAfter()), 0, null, null));
             }
             case FetchResult.Fetched f -> {
-                ParsedFeed feed = FeedParser.parse(f.body(),
-                        new FeedContext(f.finalUrl(), f.contentType(), f.contentLocation()));
-                yield ingestFeed(source, feed, f.status(), new FeedValidators(f.etag(), f.lastModified()), now)
-                        .withLinkHeader(f.linkHeader());
+                Recorded r = recordFeed(source, java.util.Objects.requireNonNull(parsed), f.status(),
+                        new FeedValidators(f.etag(), f.lastModified()), now);
+                yield new Recorded(r.result().withLinkHeader(f.linkHeader()), r.fresh());
             }
         };
     }
 
-    /** Records what a feed document holds: the poll (or push), and every entry not seen before. */
+    /**
+     * Records what a feed document holds: the poll (or push), and every entry not seen before, then hands the new
+     * entries to the article pipeline.
+     *
+     * @return {@link #STOPPED} when closed: nothing recorded
+     */
     public Result ingestFeed(Source source, ParsedFeed feed, @Nullable Integer status,
             @Nullable FeedValidators validators, Instant now) throws InterruptedException {
+        Recorded recorded;
+        if (!beginRecording()) return STOPPED;
+        try {
+            recorded = recordFeed(source, feed, status, validators, now);
+        } finally {
+            endRecording();
+        }
+        return handOver(recorded);
+    }
+
+    /**
+     * The entries are durable (pending in the store) before the pipeline hears of them, and outside the recording
+     * gate: waiting for room in the pipeline's queue must not hold up {@link #close}. When the pipeline is closed the
+     * entries stay pending and the next start resumes them.
+     */
+    private Result handOver(Recorded recorded) throws InterruptedException {
+        for (PendingEntry p : recorded.fresh()) pipeline.submit(p);
+        return recorded.result();
+    }
+
+    private Recorded recordFeed(Source source, ParsedFeed feed, @Nullable Integer status,
+            @Nullable FeedValidators validators, Instant now) {
         if (feed.entries().isEmpty() && !feed.wellFormed()) {
             // Keep the old validators: the next poll must fetch the document again, not get a 304.
             String message = feed.problems().get(0);
             sources.recordPoll(source.id(), new PollRecord(now, status, 0, "malformed_feed", message, null));
             count("malformed_feed");
             metrics.counter("worldwire.fetch.errors", "stage", "feed", "kind", "malformed_feed").increment();
-            log.warn("feed unreadable source_id={} url={} problem={}", source.id(), source.feedUrl(), message);
-            return new Result(new PollOutcome.Failed(null), 0, feed, null);
+            failing(source, "malformed_feed", "feed unreadable source_id={} url={} problem={}", source.id(),
+                    source.feedUrl(), message);
+            return Recorded.of(new Result(new PollOutcome.Failed(null), 0, feed, null));
         }
         List<NewEntry> candidates = candidates(source, feed);
         java.util.Set<Long> previous = lastDocument.getOrDefault(source.id(), java.util.Set.of());
@@ -124,14 +206,80 @@ public final class RefreshSource {
         }
         List<PendingEntry> fresh = queue.enqueue(source.id(), unseen, now, poll);
         lastDocument.put(source.id(), current);
-        for (PendingEntry p : fresh) pipeline.submit(p);
+        if (feed.wellFormed()) recovered(source);
         count("fetched");
         List<Instant> times = new ArrayList<>(fresh.size());
         for (PendingEntry p : fresh) {
             Instant published = p.entry().published();
             times.add(published != null && !published.isAfter(now) ? published : now);
         }
-        return new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null);
+        return new Recorded(new Result(new PollOutcome.Fetched(times), fresh.size(), feed, null), fresh);
+    }
+
+    private boolean beginRecording() {
+        if (closed || !recording.readLock().tryLock()) return false;
+        if (closed) {
+            recording.readLock().unlock();
+            return false;
+        }
+        return true;
+    }
+
+    private void endRecording() {
+        recording.readLock().unlock();
+    }
+
+    /**
+     * Stops recording: polls and pushes under way finish their store work (quick: no network inside), and any that
+     * complete later, such as a fetch that outlives the server, are dropped. Never interrupts anyone, so no store
+     * write is cut short. Call before the store closes.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            if (recording.writeLock().tryLock(CLOSE_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                recording.writeLock().unlock();
+            } else {
+                log.error("polls still recording after close wait_ms={}", CLOSE_WAIT.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Failures that say nothing about the feed, only that its host did not answer (or may not be contacted): the
+     * whole host backs off and is logged once per outage instead of once per source and attempt.
+     */
+    static boolean hostUnreachable(FetchFailure reason) {
+        return switch (reason) {
+            case DNS, CONNECTION, TIMEOUT, BLOCKED_ADDRESS -> true;
+            case BAD_URL, TOO_LARGE, TOO_MANY_REDIRECTS, REDIRECT_LOOP, RATE_LIMITED, HTTP_ERROR, DECODING,
+                    ROBOTS_DISALLOWED -> false;
+        };
+    }
+
+    /** Whether a failure happened at the feed's own host, not at a host it redirected to. */
+    private static boolean sameHost(String failedUrl, String feedUrl) {
+        try {
+            String a = URI.create(failedUrl).getAuthority();
+            return a != null && a.equalsIgnoreCase(URI.create(feedUrl).getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A feed failing the same way poll after poll is one warning, not one per poll; its health shows the rest. */
+    private void failing(Source source, String reason, String message, Object... args) {
+        String before = failingWith.put(source.id(), reason);
+        if (reason.equals(before)) log.debug(message, args);
+        else log.warn(message, args);
+    }
+
+    private void recovered(Source source) {
+        String before = failingWith.remove(source.id());
+        if (before != null) log.info("feed readable again source_id={} url={} was={}", source.id(), source.feedUrl(), before);
     }
 
     private static List<NewEntry> candidates(Source source, ParsedFeed feed) {

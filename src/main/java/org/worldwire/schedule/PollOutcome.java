@@ -17,6 +17,21 @@ public sealed interface PollOutcome {
     /** 304 Not Modified. */
     record NotModified() implements PollOutcome {}
 
-    /** The poll failed; {@code retryAfter} is the publisher's Retry-After when it sent one (429, 503). */
+    /**
+     * The host answered but the poll failed (an HTTP error, an unreadable feed); {@code retryAfter} is the publisher's
+     * Retry-After when it sent one (429, 503). The source alone backs off.
+     */
     record Failed(@Nullable Duration retryAfter) implements PollOutcome {}
+
+    /**
+     * The host did not answer at all: its name did not resolve, the connection was refused or timed out, or its
+     * address is one we may not contact. Every source on the host waits out the host's back-off ({@link HostBackoff}).
+     *
+     * @param reason what went wrong, for the one log line and the health of the host's sources
+     */
+    record Unreachable(String reason) implements PollOutcome {
+        public Unreachable {
+            java.util.Objects.requireNonNull(reason, "reason");
+        }
+    }
 }

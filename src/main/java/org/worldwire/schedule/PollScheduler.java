@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.SplittableRandom;
 
 /**
  * Decides which sources are due. Pure: callers pass the time. Not thread-safe: one poller owns it.
@@ -16,7 +18,9 @@ import java.util.PriorityQueue;
  * <p>The {@link PollPolicy} (by default {@link AdaptivePolicy}) says when each source is worth polling; this class
  * keeps the promises to publishers and to the operator around it: at most {@link ScheduleConfig#requestsPerMinute}
  * requests (a token bucket), at most one request in flight per host and {@link ScheduleConfig#hostSpacing} between two
- * requests to one host, {@code Retry-After} honoured for the whole host, and exponential back-off on failures.
+ * requests to one host, {@code Retry-After} honoured for the whole host, and exponential back-off on failures: of the
+ * source when the host answered but the poll failed, of the whole host ({@link HostBackoff}) when the host did not
+ * answer at all, so that a dead host costs one attempt per back-off period however many sources live on it.
  */
 public final class PollScheduler {
     private static final long NONE = Long.MIN_VALUE;
@@ -47,8 +51,11 @@ public final class PollScheduler {
         final String name;
         boolean inFlight;
         long freeAt = NONE;
-        int sources;
+        final LinkedHashSet<Long> members = new LinkedHashSet<>();
         final ArrayDeque<Source> parked = new ArrayDeque<>();
+        /** Consecutive attempts the host did not answer; 0 while it is up. */
+        int failures;
+        long downSince = NONE;
 
         Host(String name) {
             this.name = name;
@@ -59,6 +66,8 @@ public final class PollScheduler {
 
     private final ScheduleConfig config;
     private final PollPolicy policy;
+    private final HostBackoff hostBackoff;
+    private final SplittableRandom jitter;
     private final PriorityQueue<Slot> queue = new PriorityQueue<>((a, b) -> Long.compare(a.due, b.due));
     private final Map<Long, Source> sources = new HashMap<>();
     private final Map<String, Host> hosts = new HashMap<>();
@@ -78,8 +87,18 @@ public final class PollScheduler {
 
     /** The same budget and politeness around another policy (benchmarks compare policies this way). */
     public PollScheduler(ScheduleConfig config, PollPolicy policy) {
+        this(config, policy, HostBackoff.of(config), 0x5EED);
+    }
+
+    /**
+     * @param hostBackoff how long a host that does not answer is left alone
+     * @param seed of the jitter draws, so that a run can be repeated
+     */
+    public PollScheduler(ScheduleConfig config, PollPolicy policy, HostBackoff hostBackoff, long seed) {
         this.config = config;
         this.policy = policy;
+        this.hostBackoff = hostBackoff;
+        this.jitter = new SplittableRandom(seed);
         this.tokensPerMs = config.requestsPerMinute() / 60_000.0;
         // Ten seconds of budget may be spent at once: enough to absorb clustered due times, too little to hammer.
         this.tokenCapacity = Math.max(1.0, tokensPerMs * 10_000);
@@ -89,7 +108,7 @@ public final class PollScheduler {
     public void add(long sourceId, String host, Instant now) {
         if (sources.containsKey(sourceId)) return;
         Host h = hosts.computeIfAbsent(host, Host::new);
-        h.sources++;
+        h.members.add(sourceId);
         Source s = new Source(sourceId, h);
         sources.put(sourceId, s);
         schedule(s, policy.firstPoll(sourceId, now.toEpochMilli()));
@@ -101,12 +120,13 @@ public final class PollScheduler {
         s.version++;
         policy.removed(sourceId);
         s.host.parked.remove(s);
+        s.host.members.remove(sourceId);
         if (s.inFlight) leftInFlight.put(sourceId, s.host);
         else releaseHostIfUnused(s.host);
     }
 
     private void releaseHostIfUnused(Host h) {
-        if (--h.sources == 0 && !h.inFlight) hosts.remove(h.name, h);
+        if (h.members.isEmpty() && !h.inFlight) hosts.remove(h.name, h);
     }
 
     public int size() {
@@ -142,18 +162,24 @@ public final class PollScheduler {
         return out;
     }
 
-    public void completed(long sourceId, PollOutcome outcome, Instant now) {
+    /**
+     * Takes the outcome of a poll {@link #due} handed out: plans the source's next poll and, when the outcome says
+     * something about the host, the host's.
+     *
+     * @return the host's state when it is down or just came back; empty for an ordinary poll of a host that answers
+     */
+    public Optional<HostState> completed(long sourceId, PollOutcome outcome, Instant now) {
         long t = now.toEpochMilli();
         Host gone = leftInFlight.remove(sourceId);
         if (gone != null) {
-            finishHost(gone, t, outcome);
+            Optional<HostState> state = finishHost(gone, t, outcome);
             releaseHostIfUnused(gone);
-            return;
+            return state;
         }
         Source s = sources.get(sourceId);
-        if (s == null || !s.inFlight) return;
+        if (s == null || !s.inFlight) return Optional.empty();
         s.inFlight = false;
-        finishHost(s.host, t, outcome);
+        Optional<HostState> state = finishHost(s.host, t, outcome);
         long next = switch (outcome) {
             case PollOutcome.Fetched f -> succeeded(s, t, f.newEntryTimes());
             case PollOutcome.NotModified n -> succeeded(s, t, List.of());
@@ -165,8 +191,14 @@ public final class PollScheduler {
                 if (f.retryAfter() != null) backoff = Math.max(backoff, retryAfterMs(f.retryAfter()));
                 yield t + Math.max(backoff, 1);
             }
+            case PollOutcome.Unreachable u -> {
+                // The host's back-off decides; the source's own failure count is about the source, not its host.
+                s.backingOff = true;
+                yield s.host.freeAt;
+            }
         };
         schedule(s, next);
+        return state;
     }
 
     private long succeeded(Source s, long t, List<Instant> newEntryTimes) {
@@ -206,11 +238,26 @@ public final class PollScheduler {
         if (!s.inFlight && !s.parked && !s.backingOff) schedule(s, planned(s, t));
     }
 
-    private void finishHost(Host h, long t, PollOutcome outcome) {
+    private Optional<HostState> finishHost(Host h, long t, PollOutcome outcome) {
         h.inFlight = false;
         long free = t + config.hostSpacing().toMillis();
         if (outcome instanceof PollOutcome.Failed f && f.retryAfter() != null) {
             free = Math.max(free, t + retryAfterMs(f.retryAfter()));
+        }
+        Optional<HostState> state = Optional.empty();
+        if (outcome instanceof PollOutcome.Unreachable u) {
+            boolean wentDown = h.failures == 0;
+            if (wentDown) h.downSince = t;
+            h.failures++;
+            free = Math.max(free, t + hostBackoff.delay(h.failures, jitter.nextDouble()).toMillis());
+            state = Optional.of(new HostState.Down(h.name, List.copyOf(h.members), u.reason(),
+                    Instant.ofEpochMilli(h.downSince), h.failures, Instant.ofEpochMilli(free), wentDown));
+        } else if (h.failures > 0) {
+            // Any answer, even an HTTP error, shows the host is reachable again.
+            state = Optional.of(new HostState.Up(h.name, List.copyOf(h.members), Instant.ofEpochMilli(h.downSince),
+                    h.failures));
+            h.failures = 0;
+            h.downSince = NONE;
         }
         h.freeAt = Math.max(h.freeAt, free);
         // Sources that fell due while the host was busy line up again for the moment it is free.
@@ -219,6 +266,7 @@ public final class PollScheduler {
             p.parked = false;
             if (sources.containsKey(p.id)) schedule(p, h.freeAt);
         }
+        return state;
     }
 
     private static long retryAfterMs(Duration retryAfter) {

@@ -1,7 +1,9 @@
 package org.worldwire.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Source;
 
 /** Where sources, their fetch state and their health live. Implementations are thread-safe. */
@@ -23,6 +25,12 @@ public interface SourceStore {
 
     /** Remembers the outcome of one poll: validators on success, the error on failure. */
     void recordPoll(long sourceId, PollRecord poll);
+
+    /**
+     * Remembers that the host of these sources does not answer ({@code outage}), or answers again (null). A
+     * successful poll of a source clears its outage too.
+     */
+    void recordHostOutage(Collection<Long> sourceIds, @Nullable HostOutage outage);
 
     /** Health of every source, for the {@code sources} command, the API and the admin pages. */
     List<SourceHealth> health();

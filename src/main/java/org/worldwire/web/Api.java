@@ -201,9 +201,11 @@ final class Api {
 
     void sources(Context ctx) {
         Rendered r = cache.get("api|sources", 5 * SECOND, 60 * SECOND, () -> {
+            java.util.Map<Long, org.worldwire.store.SourceHealth> health = new java.util.HashMap<>();
+            for (var h : site.sources.health()) health.put(h.source().id(), h);
             List<ApiJson.SourceJson> list = site.allSources().stream()
                     .sorted(Comparator.comparingLong(Source::id))
-                    .map(s -> ApiJson.source(site, s)).toList();
+                    .map(s -> ApiJson.source(site, s, health.get(s.id()))).toList();
             return Rendered.of(ApiJson.write(new ApiJson.SourcesPage(list)), JSON);
         });
         Http.send(ctx, r, "public, max-age=5");

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
 import org.worldwire.model.Source;
 import org.worldwire.model.Story;
+import org.worldwire.store.SourceHealth;
 
 /** The API's JSON shapes (snake_case), and the one mapper that writes them. */
 final class ApiJson {
@@ -64,7 +65,16 @@ final class ApiJson {
     record ArticlePage(List<ArticleJson> articles, @Nullable String nextCursor) {}
 
     record SourceJson(long id, String title, String feedUrl, @Nullable String siteUrl, @Nullable String country,
-            @Nullable String language, String displayPolicy, String link) {}
+            @Nullable String language, String displayPolicy, String link, @Nullable HealthJson health) {}
+
+    /**
+     * How polling the source goes: {@code status} is new, ok, failing (the feed) or unreachable (its host, since
+     * {@code unreachableSince}, tried again at {@code nextAttempt}). Error keys only: messages may name internal
+     * addresses.
+     */
+    record HealthJson(String status, @Nullable Instant lastPoll, @Nullable Instant lastSuccess,
+            @Nullable String error, int consecutiveErrors, @Nullable Instant unreachableSince,
+            @Nullable Instant nextAttempt) {}
 
     record SourcesPage(List<SourceJson> sources) {}
 
@@ -121,8 +131,12 @@ final class ApiJson {
         return new StoryEvent(story(site, s), created, merged);
     }
 
-    static SourceJson source(Site site, Source s) {
+    static SourceJson source(Site site, Source s, @Nullable SourceHealth h) {
+        HealthJson health = h == null ? null : new HealthJson(h.status(), h.lastPoll(), h.lastSuccess(),
+                h.hostOutage() != null ? h.hostOutage().reason().split(":", 2)[0] : h.lastError(), h.consecutiveErrors(),
+                h.hostOutage() == null ? null : h.hostOutage().since(),
+                h.hostOutage() == null ? null : h.hostOutage().nextAttempt());
         return new SourceJson(s.id(), s.title(), s.feedUrl(), s.siteUrl(), s.country(), s.language(),
-                s.displayPolicy().name().toLowerCase(java.util.Locale.ROOT), site.abs(Site.sourcePath(s.id())));
+                s.displayPolicy().name().toLowerCase(java.util.Locale.ROOT), site.abs(Site.sourcePath(s.id())), health);
     }
 }

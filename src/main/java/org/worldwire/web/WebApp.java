@@ -25,7 +25,7 @@ import org.worldwire.store.StoryStore;
  * the {@link EventBus}. The application may add its own routes through {@link #javalin()} before
  * {@link #start}.
  */
-public final class WebApp {
+public final class WebApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebApp.class);
     static final String STREAM = "/api/v1/stream";
 
@@ -77,6 +77,12 @@ public final class WebApp {
         javalin.start(host, port);
         log.info("web serving host={} port={} base_url={}", host, javalin.port(), site.config.baseUrl());
         return javalin.port();
+    }
+
+    /** {@link #stop}. */
+    @Override
+    public void close() {
+        stop();
     }
 
     public void stop() {

@@ -149,4 +149,74 @@ class PollSchedulerTest {
         s.pushActive(1, false, later);
         assertThat(s.nextDue().orElseThrow()).isBefore(later.plus(Duration.ofMinutes(20)));
     }
+    @Test
+    void aHostThatDoesNotAnswerIsTriedOncePerBackOffPeriodForAllItsSources() {
+        PollScheduler s = new PollScheduler(config(6_000));
+        for (long id = 1; id <= 20; id++) s.add(id, "dead.example", T0);
+        s.add(100, "alive.example", T0);
+        List<Instant> attempts = new ArrayList<>();
+        List<HostState> states = new ArrayList<>();
+        int alivePolls = 0;
+        // Two simulated hours, stepped every second.
+        for (Instant now = T0; now.isBefore(T0.plus(Duration.ofHours(2))); now = now.plusSeconds(1)) {
+            for (long id : s.due(now, 100)) {
+                if (id == 100) {
+                    alivePolls++;
+                    assertThat(s.completed(id, new PollOutcome.NotModified(), now)).isEmpty();
+                } else {
+                    attempts.add(now);
+                    s.completed(id, new PollOutcome.Unreachable("dns: cannot resolve dead.example"), now).ifPresent(states::add);
+                }
+            }
+        }
+        // Back-off from one minute doubling to the one-hour cap, jittered: about eight attempts, not one per source.
+        assertThat(attempts).hasSizeBetween(5, 12);
+        for (int i = 1; i < attempts.size(); i++) {
+            long gap = Duration.between(attempts.get(i - 1), attempts.get(i)).toSeconds();
+            long ceiling = Math.min(60L << (i - 1), 3600);
+            assertThat(gap).as("gap %d", i).isBetween(ceiling / 2, ceiling + 1);
+        }
+        // One state change (the first failure), then reports that it stays down, each naming every source on the host.
+        assertThat(states).hasSize(attempts.size()).allMatch(st -> st instanceof HostState.Down);
+        assertThat(states).filteredOn(st -> ((HostState.Down) st).wentDown()).hasSize(1);
+        HostState.Down last = (HostState.Down) states.getLast();
+        assertThat(last.sources()).hasSize(20);
+        assertThat(last.since()).isEqualTo(attempts.getFirst());
+        assertThat(last.failures()).isEqualTo(attempts.size());
+        assertThat(last.retryAt()).isAfter(attempts.getLast());
+        // The other host is not held back by the dead one.
+        assertThat(alivePolls).isGreaterThan(attempts.size());
+    }
+
+    @Test
+    void aHostThatAnswersAgainIsReportedUpOnceAndAllItsSourcesResume() {
+        PollScheduler s = new PollScheduler(config(6_000));
+        s.add(1, "flaky.example", T0);
+        s.add(2, "flaky.example", T0);
+        long probe = s.due(T0, 10).getFirst();
+        HostState down = s.completed(probe, new PollOutcome.Unreachable("connection: refused"), T0).orElseThrow();
+        assertThat(down).isInstanceOf(HostState.Down.class);
+        Instant retry = ((HostState.Down) down).retryAt();
+        assertThat(s.due(retry.minusMillis(1), 10)).isEmpty();
+        List<Long> next = s.due(retry, 10);
+        assertThat(next).hasSize(1); // one probe, the other source waits for it
+        // Even an HTTP error is an answer: the host is up, the source alone backs off.
+        HostState up = s.completed(next.getFirst(), new PollOutcome.Failed(null), retry).orElseThrow();
+        assertThat(up).isEqualTo(new HostState.Up("flaky.example", List.of(1L, 2L), T0, 1));
+        Instant spaced = retry.plusSeconds(1);
+        List<Long> resumed = s.due(spaced, 10);
+        assertThat(resumed).hasSize(1).doesNotContain(next.getFirst());
+        assertThat(s.completed(resumed.getFirst(), new PollOutcome.NotModified(), spaced)).isEmpty();
+    }
+
+    @Test
+    void sourceLevelFailuresDoNotHoldBackTheHost() {
+        PollScheduler s = new PollScheduler(config(6_000));
+        s.add(1, "h.example", T0);
+        s.add(2, "h.example", T0);
+        long first = s.due(T0, 10).getFirst();
+        assertThat(s.completed(first, new PollOutcome.Failed(null), T0)).isEmpty();
+        // The other source on the host goes after the ordinary host spacing, not after a back-off.
+        assertThat(s.due(T0.plusSeconds(1), 10)).containsExactly(first == 1 ? 2L : 1L);
+    }
 }

@@ -244,11 +244,22 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        // shutdown(), not shutdownNow(): an interrupt during a scheduled commit or refresh closes the index's file
+        // channels, and the writer then fails for good ("this writer hit an unrecoverable error"). Let the task under
+        // way end, then commit once.
+        maintenance.shutdown();
+        try {
+            if (!maintenance.awaitTermination(5, TimeUnit.SECONDS)) log.error("search index maintenance still running at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commit();
         try {
             searchers.close();
-            writer.close();
+            // Everything is committed: rollback() closes the writer without waiting for background merges to finish
+            // (close() would, for seconds on a busy machine) and without a second commit. An unfinished merge is
+            // simply redone later; anything a failed commit left out is re-indexed at the next start.
+            writer.rollback();
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException("closing the search index: " + e.getMessage(), e);

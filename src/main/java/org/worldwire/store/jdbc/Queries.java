@@ -99,7 +99,8 @@ public final class Queries {
         String sql = ok
                 ? """
                   UPDATE sources SET last_poll = ?, last_success = ?, last_status = ?, consecutive_errors = 0,
-                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END
+                      etag = CASE WHEN ? THEN ? ELSE etag END, last_modified = CASE WHEN ? THEN ? ELSE last_modified END,
+                      host_down_since = NULL, host_error = NULL, host_next_attempt = NULL
                   WHERE id = ?"""
                 : """
                   UPDATE sources SET last_poll = ?, last_status = ?, last_error = ?, last_error_message = ?,
@@ -125,6 +126,28 @@ public final class Queries {
                 ps.setLong(5, sourceId);
             }
             ps.executeUpdate();
+        }
+    }
+
+    /** Records, or with {@code outage} null clears, the outage of the host the given sources live on. */
+    public static void recordHostOutage(Connection c, java.util.Collection<Long> sourceIds, org.worldwire.store.@org.jspecify.annotations.Nullable HostOutage outage)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE sources SET host_down_since = ?, host_error = ?, host_next_attempt = ? WHERE id = ?")) {
+            for (long id : sourceIds) {
+                if (outage == null) {
+                    ps.setNull(1, java.sql.Types.BIGINT);
+                    ps.setNull(2, java.sql.Types.VARCHAR);
+                    ps.setNull(3, java.sql.Types.BIGINT);
+                } else {
+                    ps.setLong(1, outage.since().toEpochMilli());
+                    ps.setString(2, Rows.truncate(outage.reason(), 500));
+                    ps.setLong(3, outage.nextAttempt().toEpochMilli());
+                }
+                ps.setLong(4, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

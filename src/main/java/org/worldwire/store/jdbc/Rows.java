@@ -70,7 +70,15 @@ public final class Rows {
     public static SourceHealth health(ResultSet rs) throws SQLException {
         return new SourceHealth(source(rs), instant(rs, "last_poll"), instant(rs, "last_success"),
                 rs.getString("last_error"), rs.getString("last_error_message"),
-                rs.getInt("consecutive_errors"), rs.getLong("total"), rs.getLong("last_day"));
+                rs.getInt("consecutive_errors"), rs.getLong("total"), rs.getLong("last_day"), hostOutage(rs));
+    }
+
+    /** The outage of the source's host, when the poller last saw it down. */
+    private static org.worldwire.store.@org.jspecify.annotations.Nullable HostOutage hostOutage(ResultSet rs) throws SQLException {
+        Instant since = instant(rs, "host_down_since");
+        Instant next = instant(rs, "host_next_attempt");
+        String reason = rs.getString("host_error");
+        return since == null || next == null || reason == null ? null : new org.worldwire.store.HostOutage(since, reason, next);
     }
 
     /** A {@code stories} row. */

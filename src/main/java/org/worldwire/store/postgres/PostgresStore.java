@@ -163,6 +163,9 @@ public final class PostgresStore implements Store {
         @Override public FeedValidators validators(long id) { return PostgresStore.this.validators(id); }
         @Override public void recordPoll(long id, PollRecord poll) { write(c -> { Queries.recordPoll(c, id, clean(poll)); return null; }); }
         @Override public List<SourceHealth> health() { return PostgresStore.this.health(); }
+        @Override public void recordHostOutage(java.util.Collection<Long> ids, org.worldwire.store.@Nullable HostOutage o) {
+            if (!ids.isEmpty()) write(c -> { Queries.recordHostOutage(c, ids, o); return null; });
+        }
     };
 
     private final ArticleStore articleView = new ArticleStore() {

@@ -25,6 +25,7 @@ import org.worldwire.model.Source;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.FeedValidators;
+import org.worldwire.store.HostOutage;
 import org.worldwire.store.IngestQueue;
 import org.worldwire.store.LeaseStore;
 import org.worldwire.store.NewEntry;
@@ -157,6 +158,7 @@ public final class SqliteStore implements Store {
         @Override public boolean remove(long id) { return removeSource(id); }
         @Override public FeedValidators validators(long id) { return SqliteStore.this.validators(id); }
         @Override public void recordPoll(long id, PollRecord poll) { SqliteStore.this.recordPoll(id, poll); }
+        @Override public void recordHostOutage(java.util.Collection<Long> ids, @Nullable HostOutage o) { SqliteStore.this.recordHostOutage(ids, o); }
         @Override public List<SourceHealth> health() { return SqliteStore.this.health(); }
     };
 
@@ -338,6 +340,14 @@ public final class SqliteStore implements Store {
     public List<SourceHealth> health() {
         long dayAgo = clock.instant().minus(Duration.ofDays(1)).toEpochMilli();
         return read(c -> Queries.health(c, dayAgo));
+    }
+
+    public void recordHostOutage(java.util.Collection<Long> sourceIds, @Nullable HostOutage outage) {
+        if (sourceIds.isEmpty()) return;
+        write(c -> {
+            Queries.recordHostOutage(c, sourceIds, outage);
+            return null;
+        });
     }
 
     // ---------------------------------------------------------------- articles

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
@@ -24,15 +25,31 @@ public final class SourceAdminActions implements AdminActions {
     private final SourceStore sources;
     private final Consumer<Source> added;
     private final LongConsumer removed;
+    private final RefusedAddresses refused;
+
+    /**
+     * Why the fetcher would refuse a feed's address (a loopback or private address while those are not allowed), said
+     * so that the operator knows what to do; empty when it would fetch it.
+     */
+    @FunctionalInterface
+    public interface RefusedAddresses {
+        Optional<String> reason(String feedUrl);
+
+        /** Refuses nothing: for callers whose fetcher contacts any address. */
+        RefusedAddresses NONE = url -> Optional.empty();
+    }
 
     /**
      * @param added called with each source stored, so it is polled at once
      * @param removed called with the id of each source removed, before it is deleted
+     * @param refused sources whose address the fetcher would refuse are not added: the operator is told at once
+     *     instead of the source failing at every poll
      */
-    public SourceAdminActions(SourceStore sources, Consumer<Source> added, LongConsumer removed) {
+    public SourceAdminActions(SourceStore sources, Consumer<Source> added, LongConsumer removed, RefusedAddresses refused) {
         this.sources = sources;
         this.added = added;
         this.removed = removed;
+        this.refused = refused;
     }
 
     @Override
@@ -42,7 +59,7 @@ public final class SourceAdminActions implements AdminActions {
 
     @Override
     public Source addSource(SourceForm form) {
-        Source s = validated(form);
+        Source s = validated(form, refused);
         boolean existed = sources.findByFeedUrl(s.feedUrl()).isPresent();
         Source stored = sources.add(s);
         if (!existed) added.accept(stored);
@@ -85,6 +102,15 @@ public final class SourceAdminActions implements AdminActions {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static Source validated(SourceForm f) {
+        return validated(f, RefusedAddresses.NONE);
+    }
+
+    /**
+     * {@link #validated(SourceForm)}, and the feed's address must be one the fetcher would contact.
+     *
+     * @throws IllegalArgumentException saying what is wrong, and for a refused address why and what to do about it
+     */
+    public static Source validated(SourceForm f, RefusedAddresses refused) {
         String raw = f.feedUrl().strip();
         URI uri;
         try {
@@ -104,6 +130,8 @@ public final class SourceAdminActions implements AdminActions {
         if (language != null && !language.matches("(?i)[a-z]{2,3}(-[a-z0-9]{1,8})*")) {
             throw new IllegalArgumentException("language must be a language tag such as fr or pt-BR, was " + clip(language));
         }
+        Optional<String> refusal = refused.reason(uri.toString());
+        if (refusal.isPresent()) throw new IllegalArgumentException(refusal.get());
         String title = blankToNull(f.title());
         if (title != null && title.length() > 300) title = title.substring(0, 300);
         return new Source(0, uri.toString(), title == null ? uri.toString() : title, null, country, language,

@@ -19,6 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.worldwire.fetch.AddressCheck;
+import org.worldwire.fetch.FetchConfig;
+import org.worldwire.fetch.HostResolver;
 import org.worldwire.model.Source;
 import org.worldwire.store.sqlite.SqliteStore;
 
@@ -40,7 +45,15 @@ class AdminRoutesTest {
         token = credentials.createMissing(PASSWORD).apiToken();
         app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
         app.get("/", ctx -> ctx.result("public home"));
-        AdminRoutes.install(app, credentials, new SourceAdminActions(store.sources(), s -> {}, id -> {}),
+        // The fetcher's guard with its defaults (no private networks) over a resolver that knows one intranet name and
+        // nothing else, so that no test here asks a real name server.
+        HostResolver stub = name -> {
+            if (name.equals("feeds.intranet.test")) return new InetAddress[] {InetAddress.ofLiteral("10.0.0.5")};
+            throw new UnknownHostException(name);
+        };
+        AddressCheck check = new AddressCheck(FetchConfig.defaults(), stub);
+        SourceAdminActions.RefusedAddresses refused = url -> check.refusal(url).map(r -> "refused: " + r.message());
+        AdminRoutes.install(app, credentials, new SourceAdminActions(store.sources(), s -> {}, id -> {}, refused),
                 new AdminRoutes.Settings(false, Duration.ofHours(1), 5, 60), InstantSource.system());
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -123,6 +136,25 @@ class AdminRoutesTest {
     }
 
     @Test
+    void aSourceWhoseAddressTheFetcherWouldRefuseIsRefusedWhenAddedWithTheReason() throws Exception {
+        // Issue 16: it used to be accepted without a word and then refused at every poll.
+        for (String url : List.of("http://127.0.0.2/feed", "http://[::1]:8080/feed", "http://feeds.intranet.test/rss",
+                "http://169.254.169.254/latest/meta-data/")) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/sources"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"feedUrl\":\"" + url + "\"}")));
+            assertThat(r.statusCode()).as(url).isEqualTo(400);
+            assertThat(r.body()).as(url).contains("refused: ").containsPattern("loopback|private|link-local");
+        }
+        assertThat(store.sources().all()).isEmpty();
+        // A name that does not resolve now is accepted: it may be a passing failure, and polling will show it.
+        HttpResponse<String> unknown = send(HttpRequest.newBuilder(uri("/api/v1/sources"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"feedUrl\":\"https://example.org/feed\"}")));
+        assertThat(unknown.statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void adminPagesNeedALogin() throws Exception {
         HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/admin")).GET());
         assertThat(page.statusCode()).isEqualTo(303);
@@ -164,6 +196,11 @@ class AdminRoutesTest {
         assertThat(noToken.statusCode()).isEqualTo(403);
         HttpResponse<String> wrongToken = send(form("/admin/sources", session, "csrf=" + csrf + "x&feedUrl=" + enc("https://example.org/feed")));
         assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(store.sources().all()).isEmpty();
+
+        HttpResponse<String> loopback = send(form("/admin/sources", session, "csrf=" + csrf + "&feedUrl=" + enc("http://127.0.0.2/feed")));
+        assertThat(loopback.statusCode()).isEqualTo(400);
+        assertThat(loopback.body()).contains("refused: its address is a loopback address 127.0.0.2");
         assertThat(store.sources().all()).isEmpty();
 
         HttpResponse<String> add = send(form("/admin/sources", session,
