@@ -25,13 +25,68 @@ final class Lexicon {
             String sentenceEnd,
             List<String> ui) {
 
+        /**
+         * A function word with probability {@code functionShare}, else a content word drawn by Zipf's law over the
+         * language's vocabulary: its real news words first, then a long tail of rarer words. Real news draws from
+         * tens of thousands of words, so two unrelated articles share few besides the commonest; with only the
+         * real list, every article would share most of its words with every other, which no clusterer meets in
+         * real reporting.
+         */
         String word(SplittableRandom r, double functionShare) {
-            List<String> from = r.nextDouble() < functionShare ? function : content;
-            return from.get(r.nextInt(from.size()));
+            if (r.nextDouble() < functionShare) return function.get(r.nextInt(function.size()));
+            return Vocabulary.of(this).draw(r);
         }
 
         String uiText(Ui key) {
             return ui.get(key.ordinal());
+        }
+    }
+
+    /**
+     * A language's content vocabulary: its real words, then {@value #TAIL} made-up words spelt from pieces of them
+     * (so they are in the language's own script), ranked for Zipf's law with exponent 1.
+     */
+    static final class Vocabulary {
+        static final int TAIL = 4_000;
+        private static final java.util.concurrent.ConcurrentHashMap<String, Vocabulary> BY_LANGUAGE =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private final String[] words;
+        /** Cumulative Zipf weights, for a binary search per draw. */
+        private final double[] cumulative;
+
+        private Vocabulary(Language lang) {
+            List<String> head = lang.content();
+            List<String> pieces = new java.util.ArrayList<>();
+            int piece = lang.spaced() ? 3 : 1;
+            for (String w : head) {
+                for (int i = 0; i + piece <= w.length(); i += piece) {
+                    String p = w.substring(i, i + piece);
+                    if (p.codePoints().allMatch(Character::isLetter)) pieces.add(p.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(head);
+            SplittableRandom r = new SplittableRandom(lang.code().hashCode());
+            // languages written without spaces have few pieces: longer words then, and a bound on the attempts
+            for (int attempt = 0; all.size() < head.size() + TAIL && !pieces.isEmpty() && attempt < 20 * TAIL; attempt++) {
+                int n = lang.spaced() ? 2 + r.nextInt(2) : 2 + r.nextInt(3);
+                StringBuilder b = new StringBuilder();
+                for (int k = 0; k < n; k++) b.append(pieces.get(r.nextInt(pieces.size())));
+                all.add(b.toString());
+            }
+            words = all.toArray(String[]::new);
+            cumulative = new double[words.length];
+            double sum = 0;
+            for (int i = 0; i < words.length; i++) cumulative[i] = sum += 1.0 / (i + 1);
+        }
+
+        static Vocabulary of(Language lang) {
+            return BY_LANGUAGE.computeIfAbsent(lang.code(), k -> new Vocabulary(lang));
+        }
+
+        String draw(SplittableRandom r) {
+            double x = r.nextDouble() * cumulative[cumulative.length - 1];
+            int i = java.util.Arrays.binarySearch(cumulative, x);
+            return words[i >= 0 ? i : Math.min(words.length - 1, -i - 1)];
         }
     }
 
