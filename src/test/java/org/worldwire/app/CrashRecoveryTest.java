@@ -58,6 +58,9 @@ class CrashRecoveryTest {
                     Thread.sleep(200 + random.nextInt(1_500));
                 } else {
                     awaitReady(child, out);
+                    // Serving comes before the language profiles and the gazetteer are loaded (seconds of CPU on a
+                    // busy machine): kill once the child is storing again, so that kills land in the middle of ingest.
+                    awaitStoring(data, acknowledged.size());
                     Thread.sleep(300 + random.nextInt(2_500));
                 }
                 Set<String> committed = storedUrls(data);
@@ -102,6 +105,12 @@ class CrashRecoveryTest {
                 "--enable-native-access=ALL-UNNAMED", "-cp", cp, CrashChild.class.getName(),
                 data.toString(), base, String.valueOf(FEEDS))
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    }
+
+    /** Waits, up to 30 s, until more articles are stored than {@code before}. */
+    private static void awaitStoring(Path data, int before) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (storedUrls(data).size() <= before && System.nanoTime() < deadline) Thread.sleep(50);
     }
 
     private static void awaitReady(Process child, Path out) throws Exception {
