@@ -29,6 +29,8 @@ trap 'rm -rf "$out"' EXIT
 "$root/worldwire" --version >/dev/null
 source "$root/.ci/java-env.sh"
 java_run=("$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC -XX:ActiveProcessorCount=1 -jar "$root/target/worldwire.jar")
+source "$root/bench/jvm.sh"
+jvm_line -Xmx1g -XX:+UseSerialGC -XX:ActiveProcessorCount=1
 
 echo "== quality: worldwire extract --batch on $(ls "$kit"/dev/*.html | wc -l) dev pages"
 "${java_run[@]}" extract --batch "$kit/dev" --out "$out/ours.json" >/dev/null

@@ -15,6 +15,8 @@ trap 'rm -f "$cpfile" "${results:-}"' EXIT
 mvn -B -q $offline dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
 cp="target/test-classes:target/classes:$(cat "$cpfile")"
 
+source "$root/bench/jvm.sh"
+jvm_line -Xmx1g
 suite="$root/../shared/bench/feeds"
 if [[ -f "$suite/dev/cases.jsonl" && -f "$suite/check.py" ]]; then
   results=$(mktemp)

@@ -11,6 +11,9 @@ if [[ ! -f "$set_dir/articles.jsonl" || ! -f "$scorer" ]]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+source "$root/.ci/java-env.sh"
+source "$root/bench/jvm.sh"
+jvm_line $(launcher_jvm_options)
 # Warm-up passes first, so the figure is the steady one of a long-running server, not the JIT start-up: after five
 # passes (~1,800 articles) the JIT had often not settled, and the figure swung between ~900 and ~4,000 articles/s.
 "$root/worldwire" geotag --warm-passes "${GEO_WARM_PASSES:-30}" --in "$set_dir/articles.jsonl" > "$out/pred.jsonl" 2> "$out/stderr"

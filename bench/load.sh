@@ -13,6 +13,9 @@ port=${LOAD_PORT:-18080}
 command -v wrk >/dev/null || { echo "load.sh: needs wrk (Debian package 'wrk')" >&2; exit 1; }
 
 cd "$root"
+source "$root/bench/jvm.sh"
+read -ra java_opts <<<"$(launcher_jvm_options)" # the launcher's memory defaults; WORLDWIRE_JAVA_OPTS overrides
+jvm_line "${java_opts[@]}"
 data=$(mktemp -d)
 log="$data/server.log"
 cp_file="$data/classpath"
@@ -20,7 +23,7 @@ if [[ "${LOAD_RIG:-0}" == 1 ]]; then
   mvn -B -q -o test-compile >&2
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
   cp="$root/target/test-classes:$root/target/classes:$(cat "$cp_file")"
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector ${WORLDWIRE_JAVA_OPTS:--Xmx1g -XX:+UseZGC} \
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector "${java_opts[@]}" \
     --enable-native-access=ALL-UNNAMED -cp "$cp" org.worldwire.app.LoadRig "$data/db" "$port" "$feeds" "$period_ms" \
     >"$log" 2>&1 &
 else

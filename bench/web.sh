@@ -10,7 +10,10 @@ cd "$root"
 mvn -B -q -o test-compile >&2 || mvn -B -q test-compile >&2
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >&2
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
-java_opts=(-Xmx1g -XX:+UseZGC)
+# The launcher's memory defaults (the serving figures must hold with them); WORLDWIRE_JAVA_OPTS overrides.
+source "$root/bench/jvm.sh"
+read -ra java_opts <<<"$(launcher_jvm_options)"
+jvm_line "${java_opts[@]}"
 
 "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$cp" org.worldwire.web.WebLoad "$@"
 

@@ -16,17 +16,23 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
-/** Place names → candidate places, read from the bundled {@code names.tsv.gz}. Immutable once built. */
+/**
+ * Place names → candidate places, read from the bundled {@code names.tsv.gz}. Immutable once built.
+ *
+ * <p>Held compactly, as 80,000 names are most of the geotagger's memory: the names in {@link PackedKeys}, each
+ * distinct place one record however many names it has, and one array per distinct list of places (a country's
+ * names in fifty languages share one).
+ */
 final class Gazetteer {
     enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY }
 
     /** One place a name may stand for. {@code admin1} is the GeoNames first-level code ("GA" for Georgia, US). */
     record Place(Kind kind, String iso2, String admin1, int population) {}
 
-    private final Map<String, Place[]> byKey;
+    private final Names byKey;
     /** Abbreviations ("USA", "U.K.") are matched on their exact spelling, never lower-cased. */
     private final Map<String, Place[]> abbreviations;
-    private final Map<String, Place[]> cyrillicStems;
+    private final Names cyrillicStems;
     /** US states and Canadian provinces by their ASCII names, for {@link #stateAbbreviation}. */
     private final Map<String, Place[]> abbreviatedStates;
     private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,12 +40,32 @@ final class Gazetteer {
     final int maxCjkChars;
 
     private Gazetteer(Map<String, Place[]> byKey, Map<String, Place[]> abbreviations, int maxTokens, int maxCjkChars) {
-        this.byKey = byKey;
-        this.abbreviations = abbreviations;
-        this.cyrillicStems = cyrillicStems(byKey);
+        // The stems and states are derived from the map, in its order, before it is packed and dropped.
+        this.cyrillicStems = new Names(cyrillicStems(byKey));
         this.abbreviatedStates = abbreviatedStates(byKey);
+        this.byKey = new Names(byKey);
+        this.abbreviations = abbreviations;
         this.maxTokens = maxTokens;
         this.maxCjkChars = maxCjkChars;
+    }
+
+    /** Names and their places, packed; an array of places is shared by every name with the same list. */
+    private static final class Names {
+        private final PackedKeys keys;
+        private final Place[][] places;
+
+        Names(Map<String, Place[]> map) {
+            keys = new PackedKeys(map.keySet());
+            places = new Place[keys.size()][];
+            var lists = new HashMap<List<Place>, Place[]>();
+            int i = 0;
+            for (Place[] p : map.values()) places[i++] = lists.computeIfAbsent(List.of(p), k -> p);
+        }
+
+        Place @Nullable [] get(String key) {
+            int i = keys.indexOf(key);
+            return i < 0 ? null : places[i];
+        }
     }
 
     Place @Nullable [] lookup(String key) {
@@ -151,6 +177,7 @@ final class Gazetteer {
         var lists = new HashMap<String, List<Place>>(200_000);
         var abbr = new HashMap<String, List<Place>>();
         var interned = new HashMap<String, String>();
+        var samePlace = new HashMap<Place, Place>(); // one record per place, not per name
         int maxTokens = 1, maxCjk = 1;
         try (InputStream raw = Objects.requireNonNull(Gazetteer.class.getResourceAsStream("names.tsv.gz"),
                         "enrich: bundled names.tsv.gz is missing; run scripts/build-gazetteer.sh");
@@ -170,8 +197,8 @@ final class Gazetteer {
                     default -> null;
                 };
                 if (kind == null) continue;
-                var place = new Place(kind, interned.computeIfAbsent(f[2], k -> k), interned.computeIfAbsent(f[3], k -> k),
-                        parseInt(f[4]));
+                var place = samePlace.computeIfAbsent(new Place(kind, interned.computeIfAbsent(f[2], k -> k),
+                        interned.computeIfAbsent(f[3], k -> k), parseInt(f[4])), p -> p);
                 if (kind == Kind.ABBREVIATION) {
                     abbr.computeIfAbsent(f[0].replace(".", ""), k -> new ArrayList<>(1)).add(place);
                     continue;

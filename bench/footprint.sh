@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Footprint of the one-box server with the launcher's default settings: resident memory (VmRSS) every minute of
+# `worldwire serve --demo` (the in-process publisher simulator on loopback; no other traffic), then five restarts
+# on the same data timing launch to the first `/health` 200 and SIGTERM to exit. Prints the heap and collector
+# the JVM ran with and one summary line at the end.
+# Usage: bench/footprint.sh [--minutes N (30)] [--restarts N (5)] [--busy-seconds S (10)] [--port P (18090)]
+# WORLDWIRE_MAX_MEMORY and WORLDWIRE_JAVA_OPTS are passed to the launcher as they are.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+minutes=30 restarts=5 busy=10 port=18090
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --minutes) minutes=$2; shift 2 ;;
+    --restarts) restarts=$2; shift 2 ;;
+    --busy-seconds) busy=$2; shift 2 ;;
+    --port) port=$2; shift 2 ;;
+    *) echo "footprint.sh: unknown argument $1 (see the header of this script)" >&2; exit 2 ;;
+  esac
+done
+[[ "$minutes" =~ ^[0-9]+$ && "$restarts" =~ ^[0-9]+$ && "$busy" =~ ^[0-9]+$ && "$port" =~ ^[0-9]+$ ]] \
+  || { echo "footprint.sh: --minutes, --restarts, --busy-seconds and --port take whole numbers" >&2; exit 2; }
+command -v curl >/dev/null || { echo "footprint.sh: needs curl" >&2; exit 1; }
+source "$root/.ci/java-env.sh"
+
+"$root/worldwire" --version >/dev/null # builds the jar first, so no start below is timed with a build in it
+data=$(mktemp -d)
+base="http://127.0.0.1:$port"
+server=
+cleanup() {
+  if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+stored() { curl -s --max-time 2 "$base/metrics" | awk '/^worldwire_articles_stored_total/ {print int($2)}' || true; }
+
+# Starts the server (the launcher execs the JVM, so $! is the JVM) and waits for /health 200; sets $server and $ready_ms.
+start() {
+  local t0 log="$data/server-$1.log"
+  t0=$(now_ms)
+  "$root/worldwire" serve --demo --data "$data/db" --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
+  server=$!
+  ready_ms=
+  for _ in $(seq 1 3000); do
+    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/health" || true)" == 200 ]]; then
+      ready_ms=$(( $(now_ms) - t0 )); return 0
+    fi
+    kill -0 "$server" 2>/dev/null || break
+    sleep 0.02
+  done
+  echo "footprint.sh: the server did not answer /health:" >&2; tail -30 "$log" >&2; exit 1
+}
+
+# SIGTERM, then the time until the process is gone; sets $stop_ms.
+stop() {
+  local t0
+  t0=$(now_ms)
+  kill -TERM "$server"
+  wait "$server" 2>/dev/null || true
+  stop_ms=$(( $(now_ms) - t0 ))
+  server=
+}
+
+start 0
+flags=$("$JAVA_HOME/bin/jcmd" "$server" VM.flags 2>/dev/null | tr ' ' '\n' || true)
+heap_bytes=$(grep -o 'MaxHeapSize=[0-9]*' <<<"$flags" | head -1 | cut -d= -f2 || true)
+heap_mb=$(( ${heap_bytes:-0} / 1048576 ))
+gc=$(grep -o 'Use[A-Za-z0-9]*GC' <<<"$flags" | grep -v 'UseAdaptive\|UseMaximum\|UseCompressed' | head -1 || true)
+gc=${gc#Use}
+echo "footprint: heap max ${heap_mb} MB, collector ${gc:-unknown}; JVM options: ${WORLDWIRE_JAVA_OPTS:-launcher defaults}${WORLDWIRE_MAX_MEMORY:+, WORLDWIRE_MAX_MEMORY=$WORLDWIRE_MAX_MEMORY}"
+echo "first start: /health 200 after ${ready_ms} ms (this start records the AOT cache, so later starts are the usual ones)"
+printf '%-8s %8s %10s\n' minute rss_mb articles
+printf '%-8s %8s %10s\n' 0 "$(rss_mb "$server")" "$(stored)"
+peak=0 last=0
+for m in $(seq 1 "$minutes"); do
+  sleep 60
+  kill -0 "$server" 2>/dev/null || { echo "footprint.sh: the server died:" >&2; tail -30 "$data/server-0.log" >&2; exit 1; }
+  last=$(rss_mb "$server")
+  (( last > peak )) && peak=$last
+  printf '%-8s %8s %10s\n' "$m" "$last" "$(stored)"
+done
+stop
+echo "stop after ${minutes} min: SIGTERM to exit ${stop_ms} ms"
+
+starts=() stops=()
+for r in $(seq 1 "$restarts"); do
+  start "$r"
+  sleep "$busy"
+  stop
+  starts+=("$ready_ms") stops+=("$stop_ms")
+  echo "restart $r: launch to /health 200 ${ready_ms} ms, SIGTERM to exit ${stop_ms} ms (after ${busy} s of ingest)"
+done
+max_of() { printf '%s\n' "$@" | sort -n | tail -1; }
+median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'; }
+echo "footprint summary: ${gc:-unknown} heap ${heap_mb} MB; rss ${last} MB after ${minutes} min (peak ${peak} MB);" \
+  "launch to health median $(median_of "${starts[@]:-}") ms max $(max_of "${starts[@]:-}") ms;" \
+  "SIGTERM to exit median $(median_of "${stops[@]:-}") ms max $(max_of "${stops[@]:-}") ms over ${restarts} restarts"

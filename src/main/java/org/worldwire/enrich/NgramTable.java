@@ -1,0 +1,315 @@
+package org.worldwire.enrich;
+
+import com.optimaize.langdetect.ngram.NgramExtractor;
+import com.optimaize.langdetect.profiles.LanguageProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Optimaize language detector's n-gram probabilities and scoring, in a few primitive arrays.
+ *
+ * <p>Optimaize keeps one {@code double[]} with a slot for every language per n-gram (113,000 arrays of 65 entries,
+ * about 60 MB of heap), though most n-grams occur in a handful of languages. Here an n-gram of one to three chars is
+ * packed into a {@code long}, found by open addressing, and points at a run of (language, probability) pairs that
+ * holds only the languages that know it: about a tenth of the bytes. The scoring is Optimaize's own (Nakatani
+ * Shuyo's naive Bayes with the short-text variant, the same constants, the same seeded sampling), and the languages
+ * are in the order Optimaize gives them, so the results are the same to the last bit; {@code LanguageIdentifierTest}
+ * compares both on sentences in many languages. Immutable; {@link #probabilities} is thread-safe.
+ */
+final class NgramTable {
+    // The detector's constants (LanguageDetectorImpl and LanguageDetectorBuilder of Optimaize 0.6).
+    private static final double ALPHA = 0.5;
+    private static final double ALPHA_WIDTH = 0.05;
+    private static final int ITERATION_LIMIT = 1000;
+    private static final double CONV_THRESHOLD = 0.99999;
+    private static final int BASE_FREQ = 10000;
+    private static final int N_TRIAL = 7;
+    private static final long SEED = 41L;
+    private static final double PROBABILITY_THRESHOLD = 0.1;
+
+    /** One language's share of a text. */
+    record Score(String language, double probability) {}
+
+    private final String[] languages;
+    private final NgramExtractor extractor;
+    private final int shortText;
+    /** Open addressing: a packed n-gram per slot (0 = empty), and the index of its run in {@link #start}. */
+    private final long[] keys;
+    private final int[] runs;
+    private final int mask;
+    /** Run {@code r} is entries {@code start[r]} to {@code start[r + 1]} of {@link #language} and {@link #probability}. */
+    private final int[] start;
+    private final byte[] language;
+    private final double[] probability;
+
+    private NgramTable(String[] languages, NgramExtractor extractor, int shortText, long[] keys, int[] runs, int[] start,
+            byte[] language, double[] probability) {
+        this.languages = languages;
+        this.extractor = extractor;
+        this.shortText = shortText;
+        this.keys = keys;
+        this.runs = runs;
+        this.mask = keys.length - 1;
+        this.start = start;
+        this.language = language;
+        this.probability = probability;
+    }
+
+    /** A source of profiles that hands each one over and forgets it, so only one is in memory at a time. */
+    interface Profiles {
+        void forEach(Consumer<LanguageProfile> each) throws java.io.IOException;
+    }
+
+    /**
+     * Reads the profiles one at a time into the table.
+     *
+     * @param shortText texts of at most this many chars are scored on all their n-grams once (Optimaize's
+     *     {@code shortTextAlgorithm}); longer ones by seven seeded samplings
+     * @param languageOf the code to report for a profile
+     */
+    static NgramTable build(Profiles profiles, NgramExtractor extractor, int shortText,
+            java.util.function.Function<LanguageProfile, String> languageOf) throws java.io.IOException {
+        var names = new ArrayList<String>();
+        var hashes = new ArrayList<Integer>();
+        var ids = new KeyIds();
+        var entryRun = new IntList();
+        var entryLanguage = new IntList();
+        var entryProbability = new DoubleList();
+        List<Integer> lengths = extractor.getGramLengths();
+        profiles.forEach(profile -> {
+            int lang = names.size();
+            if (lang > 127) throw new IllegalArgumentException("enrich: more than 128 language profiles");
+            names.add(languageOf.apply(profile));
+            hashes.add(profile.hashCode());
+            for (int n : lengths) {
+                if (!profile.getGramLengths().contains(n))
+                    throw new IllegalArgumentException("enrich: profile " + profile.getLocale() + " has no " + n + "-grams");
+                long occurrences = profile.getNumGramOccurrences(n);
+                for (Map.Entry<String, Integer> gram : profile.iterateGrams(n)) {
+                    long key = pack(gram.getKey());
+                    if (key == 0) continue; // longer than three chars: the extractor never asks for it
+                    entryRun.add(ids.idOf(key));
+                    entryLanguage.add(lang);
+                    entryProbability.add(gram.getValue().doubleValue() / occurrences);
+                }
+            }
+        });
+        if (names.isEmpty()) throw new IllegalArgumentException("enrich: no language profiles");
+
+        // Optimaize's builder keeps the profiles in a HashSet, and the order it iterates them is the order of the
+        // languages in every sum the scoring makes. The same HashSet, filled in the same order with stand-ins that
+        // hash alike, gives that order without keeping the profiles.
+        var set = new HashSet<StandIn>();
+        for (int i = 0; i < names.size(); i++) set.add(new StandIn(hashes.get(i), i));
+        int[] position = new int[names.size()];
+        String[] ordered = new String[names.size()];
+        int p = 0;
+        for (StandIn s : set) {
+            position[s.index()] = p;
+            ordered[p++] = names.get(s.index());
+        }
+
+        // Group the entries by n-gram (a counting sort), in language order within each run.
+        int count = ids.size();
+        int[] start = new int[count + 1];
+        for (int i = 0; i < entryRun.size; i++) start[entryRun.at(i) + 1]++;
+        for (int r = 0; r < count; r++) start[r + 1] += start[r];
+        int[] fill = Arrays.copyOf(start, count);
+        byte[] language = new byte[entryRun.size];
+        double[] probability = new double[entryRun.size];
+        for (int i = 0; i < entryRun.size; i++) {
+            int at = fill[entryRun.at(i)]++;
+            language[at] = (byte) position[entryLanguage.at(i)];
+            probability[at] = entryProbability.at(i);
+        }
+        return new NgramTable(ordered, extractor, shortText, ids.keys, ids.runs, start, language, probability);
+    }
+
+    private record StandIn(int hash, int index) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StandIn s && s.index == index;
+        }
+    }
+
+    /** Bytes of the table's arrays, for the record of where memory goes. */
+    long bytes() {
+        return 8L * keys.length + 4L * runs.length + 4L * start.length + language.length + 8L * probability.length;
+    }
+
+    int ngrams() {
+        return start.length - 1;
+    }
+
+    /**
+     * The languages of a text with a probability of at least 0.1, the likeliest first; empty when the text has no
+     * n-gram the profiles know of.
+     */
+    List<Score> probabilities(CharSequence text) {
+        double[] p = detect(text);
+        if (p == null) return List.of();
+        var out = new ArrayList<Score>(4);
+        for (int j = 0; j < p.length; j++) if (p[j] >= PROBABILITY_THRESHOLD) out.add(new Score(languages[j], p[j]));
+        out.sort((a, b) -> Double.compare(b.probability(), a.probability())); // stable: ties keep language order
+        return out;
+    }
+
+    private double @Nullable [] detect(CharSequence text) {
+        if (text.length() <= shortText) {
+            Map<String, Integer> grams = extractor.extractCountedGrams(text);
+            if (grams.isEmpty()) return null;
+            double[] prob = uniform();
+            double[] factor = new double[languages.length];
+            for (Map.Entry<String, Integer> g : grams.entrySet()) {
+                update(prob, factor, g.getKey(), g.getValue(), ALPHA);
+                if (normalize(prob) > CONV_THRESHOLD) break; // before every probability underflows to 0
+            }
+            normalize(prob);
+            return prob;
+        }
+        List<String> grams = extractor.extractGrams(text);
+        if (grams.isEmpty()) return null;
+        double[] sum = new double[languages.length];
+        double[] factor = new double[languages.length];
+        var random = new Random(SEED);
+        for (int t = 0; t < N_TRIAL; t++) {
+            double[] prob = uniform();
+            double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
+            for (int i = 0; i < ITERATION_LIMIT; i++) {
+                update(prob, factor, grams.get(random.nextInt(grams.size())), 1, alpha);
+                if (i % 5 == 0 && normalize(prob) > CONV_THRESHOLD) break;
+            }
+            for (int j = 0; j < sum.length; j++) sum[j] += prob[j] / N_TRIAL;
+        }
+        return sum;
+    }
+
+    private double[] uniform() {
+        double[] prob = new double[languages.length];
+        Arrays.fill(prob, 1.0 / languages.length);
+        return prob;
+    }
+
+    /** Multiplies each language's probability by (weight + its probability of the n-gram), {@code count} times. */
+    private void update(double[] prob, double[] factor, String gram, int count, double alpha) {
+        int run = run(pack(gram));
+        if (run < 0) return;
+        double weight = alpha / BASE_FREQ;
+        Arrays.fill(factor, weight + 0.0); // a language without the n-gram has probability 0 for it
+        for (int e = start[run], end = start[run + 1]; e < end; e++) factor[language[e]] = weight + probability[e];
+        for (int i = 0; i < prob.length; i++) for (int k = 0; k < count; k++) prob[i] *= factor[i];
+    }
+
+    /** Scales to a sum of 1 (summing in language order, as Optimaize does) and returns the largest. */
+    private static double normalize(double[] prob) {
+        double max = 0, sum = 0;
+        for (double v : prob) sum += v;
+        for (int i = 0; i < prob.length; i++) {
+            double v = prob[i] / sum;
+            if (max < v) max = v;
+            prob[i] = v;
+        }
+        return max;
+    }
+
+    private int run(long key) {
+        if (key == 0) return -1;
+        for (int slot = slot(key, mask); ; slot = (slot + 1) & mask) {
+            long k = keys[slot];
+            if (k == key) return runs[slot];
+            if (k == 0) return -1;
+        }
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & mask;
+    }
+
+    /** One to three chars in a long, with the length on top so that "a" and "a\0" differ; 0 for anything else. */
+    static long pack(String gram) {
+        int n = gram.length();
+        if (n < 1 || n > 3) return 0;
+        long k = (long) n << 48;
+        for (int i = 0; i < n; i++) k |= (long) gram.charAt(i) << (16 * i);
+        return k;
+    }
+
+    /** The growing open-addressing table of packed n-grams, numbering them as they first come. */
+    private static final class KeyIds {
+        long[] keys = new long[1 << 14];
+        int[] runs = new int[1 << 14];
+        private int size;
+
+        int idOf(long key) {
+            int mask = keys.length - 1;
+            int slot = slot(key, mask);
+            while (keys[slot] != 0) {
+                if (keys[slot] == key) return runs[slot];
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            runs[slot] = size;
+            if (++size * 2 > keys.length) grow(); // at most half full: probes stay short
+            return size - 1;
+        }
+
+        int size() {
+            return size;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldRuns = runs;
+            keys = new long[oldKeys.length * 2];
+            runs = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] == 0) continue;
+                int slot = slot(oldKeys[i], mask);
+                while (keys[slot] != 0) slot = (slot + 1) & mask;
+                keys[slot] = oldKeys[i];
+                runs[slot] = oldRuns[i];
+            }
+        }
+    }
+
+    private static final class IntList {
+        int[] values = new int[1 << 16];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        int at(int i) {
+            return values[i];
+        }
+    }
+
+    private static final class DoubleList {
+        double[] values = new double[1 << 16];
+        int size;
+
+        void add(double v) {
+            if (size == values.length) values = Arrays.copyOf(values, size * 2);
+            values[size++] = v;
+        }
+
+        double at(int i) {
+            return values[i];
+        }
+    }
+}
