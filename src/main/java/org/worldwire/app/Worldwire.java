@@ -133,7 +133,12 @@ public final class Worldwire implements AutoCloseable {
         log.info("seeded bundled sources count={}", seeds.size());
     }
 
-    /** Articles a crash stored but did not commit to the index are indexed again. */
+    /**
+     * Articles a crash stored but did not commit to the index are indexed again: first those above the highest id
+     * the last commit held, then, when the counts still differ, every article the index lacks. Workers index in the
+     * order they finish, not in id order, so a commit can hold id 101 while 100, stored a moment earlier, was not
+     * indexed yet when the process died.
+     */
     private void catchUpIndex() {
         long after = index.committedMaxId();
         int n = 0;
@@ -141,6 +146,19 @@ public final class Worldwire implements AutoCloseable {
             for (Article a : page) index.index(a);
             after = page.get(page.size() - 1).id();
             n += page.size();
+        }
+        if (index.size() != store.articles().count()) {
+            index.refresh();
+            after = 0;
+            for (List<Article> page; !(page = store.articles().after(after, 500)).isEmpty(); ) {
+                for (Article a : page) {
+                    if (!index.contains(a.id())) {
+                        index.index(a);
+                        n++;
+                    }
+                }
+                after = page.get(page.size() - 1).id();
+            }
         }
         if (n > 0) {
             index.commit();

@@ -165,9 +165,11 @@ public final class ArticlePipeline implements AutoCloseable {
             return saved;
         }
         Article a = saved.get();
+        // indexed before it is placed: the story lock must not widen the window in which a stored article is
+        // missing from the index (the search index does not hold the story)
+        index.index(a);
         StoryPlacement.Placed placed = place(a);
         if (placed != null) a = placed.article();
-        index.index(a);
         stored.increment();
         Instant now = clock.instant();
         discoverToStored.record(Duration.between(entry.discovered(), now));

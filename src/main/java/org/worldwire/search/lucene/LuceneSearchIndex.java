@@ -214,6 +214,20 @@ public final class LuceneSearchIndex implements SearchIndex {
         return writer.getDocStats().numDocs;
     }
 
+    /** Whether the article is in the index as of the last refresh. */
+    public boolean contains(long articleId) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.count(new TermQuery(new Term("id", Long.toString(articleId)))) > 0;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking up article " + articleId + " in the index: " + e.getMessage(), e);
+        }
+    }
+
     private void backgroundRefresh() {
         try {
             searchers.maybeRefresh();
