@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.worldwire.model.Article;
+import org.worldwire.model.Source;
 import org.worldwire.model.Story;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.FeedValidators;
@@ -90,6 +94,43 @@ public final class Queries {
                 while (rs.next()) out.add(Rows.story(rs));
             }
             return out;
+        }
+    }
+
+    /** The source with this feed URL. */
+    public static Optional<Source> sourceByUrl(Connection c, @Nullable String feedUrl) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE feed_url = ?")) {
+            ps.setString(1, feedUrl);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Every source, by id. */
+    public static List<Source> allSources(Connection c) throws SQLException {
+        List<Source> out = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM sources ORDER BY id")) {
+            while (rs.next()) out.add(Rows.source(rs));
+        }
+        return out;
+    }
+
+    /** Removes a source's row; its articles stay. */
+    public static boolean removeSource(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
+            ps.setLong(1, id);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** The validators of the source's last successful fetch. */
+    public static FeedValidators validators(Connection c, long sourceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT etag, last_modified FROM sources WHERE id = ?")) {
+            ps.setLong(1, sourceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new FeedValidators(rs.getString(1), rs.getString(2)) : FeedValidators.NONE;
+            }
         }
     }
 

@@ -157,7 +157,7 @@ public final class PostgresStore implements Store {
     private final SourceStore sourceView = new SourceStore() {
         @Override public Source add(Source s) { return addSource(s); }
         @Override public Optional<Source> find(long id) { return findSource(id); }
-        @Override public Optional<Source> findByFeedUrl(String url) { return read(c -> sourceByUrl(c, text(url))); }
+        @Override public Optional<Source> findByFeedUrl(String url) { return read(c -> Queries.sourceByUrl(c, text(url))); }
         @Override public List<Source> all() { return allSources(); }
         @Override public boolean remove(long id) { return removeSource(id); }
         @Override public FeedValidators validators(long id) { return PostgresStore.this.validators(id); }
@@ -213,7 +213,7 @@ public final class PostgresStore implements Store {
                 ps.setLong(7, clock.millis());
                 ps.executeUpdate();
             }
-            return sourceByUrl(c, text(source.feedUrl())).orElseThrow();
+            return Queries.sourceByUrl(c, text(source.feedUrl())).orElseThrow();
         });
     }
 
@@ -228,43 +228,16 @@ public final class PostgresStore implements Store {
         });
     }
 
-    private static Optional<Source> sourceByUrl(Connection c, @Nullable String feedUrl) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE feed_url = ?")) {
-            ps.setString(1, feedUrl);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
-            }
-        }
-    }
-
     private List<Source> allSources() {
-        return read(c -> {
-            List<Source> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM sources ORDER BY id")) {
-                while (rs.next()) out.add(Rows.source(rs));
-            }
-            return out;
-        });
+        return read(Queries::allSources);
     }
 
     private boolean removeSource(long id) {
-        return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
-                ps.setLong(1, id);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return write(c -> Queries.removeSource(c, id));
     }
 
     private FeedValidators validators(long sourceId) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT etag, last_modified FROM sources WHERE id = ?")) {
-                ps.setLong(1, sourceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new FeedValidators(rs.getString(1), rs.getString(2)) : FeedValidators.NONE;
-                }
-            }
-        });
+        return read(c -> Queries.validators(c, sourceId));
     }
 
     private List<SourceHealth> health() {

@@ -272,7 +272,7 @@ public final class SqliteStore implements Store {
                 ps.setLong(7, clock.millis());
                 ps.executeUpdate();
             }
-            return sourceByUrl(c, source.feedUrl()).orElseThrow();
+            return Queries.sourceByUrl(c, source.feedUrl()).orElseThrow();
         });
     }
 
@@ -288,46 +288,19 @@ public final class SqliteStore implements Store {
     }
 
     public Optional<Source> findSourceByFeedUrl(String feedUrl) {
-        return read(c -> sourceByUrl(c, feedUrl));
-    }
-
-    private static Optional<Source> sourceByUrl(Connection c, String feedUrl) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE feed_url = ?")) {
-            ps.setString(1, feedUrl);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
-            }
-        }
+        return read(c -> Queries.sourceByUrl(c, feedUrl));
     }
 
     public List<Source> allSources() {
-        return read(c -> {
-            List<Source> out = new ArrayList<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM sources ORDER BY id")) {
-                while (rs.next()) out.add(Rows.source(rs));
-            }
-            return out;
-        });
+        return read(Queries::allSources);
     }
 
     public boolean removeSource(long id) {
-        return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sources WHERE id = ?")) {
-                ps.setLong(1, id);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return write(c -> Queries.removeSource(c, id));
     }
 
     public FeedValidators validators(long sourceId) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT etag, last_modified FROM sources WHERE id = ?")) {
-                ps.setLong(1, sourceId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new FeedValidators(rs.getString(1), rs.getString(2)) : FeedValidators.NONE;
-                }
-            }
-        });
+        return read(c -> Queries.validators(c, sourceId));
     }
 
     public void recordPoll(long sourceId, PollRecord poll) {
