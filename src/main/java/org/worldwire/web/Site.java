@@ -295,7 +295,8 @@ final class Site {
         }
         int copies = all.size() - reports.size();
         List<CountryLink> about = st.countries().stream().map(c -> countryLink(c, 0)).toList();
-        return new StoryPage(storyEntry(st, now), Text.iso(st.firstSeen()), Text.exact(st.firstSeen()), groups, timeline,
+        return new StoryPage(storyEntry(st, now), Text.iso(st.firstSeen()), Text.exact(st.firstSeen()),
+                Text.relative(st.firstSeen(), now), groups, timeline,
                 copies, about);
     }
 

@@ -114,7 +114,8 @@ public final class Views {
             String href, String title, boolean copy) {}
 
     /** A story's full coverage. */
-    public record StoryPage(StoryEntry story, String firstSeenIso, String firstSeenExact, List<CountryGroup> groups,
+    public record StoryPage(StoryEntry story, String firstSeenIso, String firstSeenExact, String firstSeenRelative,
+            List<CountryGroup> groups,
             List<TimelineRow> timeline, int copies, List<CountryLink> about) {}
 
     /** One option of a select: its value, what the reader sees, and whether it is the current one. */

@@ -188,7 +188,7 @@ class BrowserTest {
         Thread.sleep(300);
         browser.screenshot(SHOTS.resolve("home-live.png"));
         browser.clickAndWait("#news-bar-link");
-        assertThat(browser.eval("document.querySelector('#stories .story .title').textContent").asText()).isEqualTo(fresh.title());
+        assertThat(browser.eval("document.querySelector('.story-page h1').textContent").asText()).isEqualTo(fresh.title());
     }
 
     private void waitForStreamClient() throws InterruptedException {

@@ -92,7 +92,9 @@
       });
       if (u.created && bar && !shown.length && aboutWanted(list, s)) {
         fresh++;
+        // One new story opens its coverage (it may rank below the fold); several reload the ranked list.
         bar.firstChild.textContent = fresh === 1 ? "1 new story: show it" : fresh + " new stories: show them";
+        bar.firstChild.setAttribute("href", fresh === 1 ? "/story/" + s.id : "");
         bar.hidden = false;
       }
     });
