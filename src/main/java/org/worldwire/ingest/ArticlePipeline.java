@@ -8,12 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,6 +52,8 @@ import org.worldwire.store.SourceStore;
 public final class ArticlePipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ArticlePipeline.class);
     private static final int SUMMARY_CHARS = 400;
+    /** The most articles written in one group commit. */
+    private static final int MAX_BATCH = 256;
     /** How long close() lets workers finish what they hold before aborting their page downloads. */
     private static final Duration FINISH_GRACE = Duration.ofMillis(200);
     private static final Duration ABORT_GRACE = Duration.ofMillis(1_000);
@@ -72,6 +79,8 @@ public final class ArticlePipeline implements AutoCloseable {
     private final Timer publishToStored;
     private final Timer discoverToStored;
     private final MeterRegistry metrics;
+    private final Stages stages;
+    private final GroupCommit commits = new GroupCommit();
 
     public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
             SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
@@ -98,6 +107,7 @@ public final class ArticlePipeline implements AutoCloseable {
                 .description("from finding the entry in a feed to storage").publishPercentiles(0.5, 0.95)
                 .register(metrics);
         metrics.gauge("worldwire.queue.articles", work, BlockingQueue::size);
+        this.stages = new Stages(metrics);
     }
 
     /** Starts the workers and re-queues what a previous run left pending. */
@@ -154,42 +164,128 @@ public final class ArticlePipeline implements AutoCloseable {
         }
     }
 
-    /** Takes one entry through every stage. */
+    /**
+     * Takes one entry through every stage; returns once its article is stored, indexed and placed (or found to be
+     * stored already).
+     */
     public Optional<Article> process(PendingEntry entry) {
         Source source = source(entry.sourceId());
         ArticleContent content = fetchAndExtract(entry);
         Article article = compose(entry, source, content);
-        Optional<Article> saved = queue.complete(entry.id(), article);
-        if (saved.isEmpty()) {
-            duplicates.increment();
-            return saved;
-        }
-        Article a = saved.get();
-        // indexed before it is placed: the story lock must not widen the window in which a stored article is
-        // missing from the index (the search index does not hold the story)
-        index.index(a);
-        StoryPlacement.Placed placed = place(a);
-        if (placed != null) a = placed.article();
-        stored.increment();
-        Instant now = clock.instant();
-        discoverToStored.record(Duration.between(entry.discovered(), now));
-        if (a.published() != null && !a.published().isAfter(now)) {
-            publishToStored.record(Duration.between(a.published(), now));
-        }
-        events.articleStored(a);
-        if (placed != null) {
-            events.publish(new NewsEvent.StoryUpdated(placed.story(), placed.assignment().newStory(),
-                    placed.assignment().merged()));
-        }
-        return Optional.of(a);
+        return commits.submit(entry, article);
     }
 
-    /** The cluster stage; when it fails the article stays unplaced, and the next start places it. */
-    private StoryPlacement.@Nullable Placed place(Article a) {
+    /**
+     * The write stages (store, index, story) as a group commit: a worker with an article ready queues it and takes
+     * the write lock; whoever holds it writes everything queued so far as one batch (one store transaction, one
+     * story transaction), so that while one batch is written the next one gathers. Under light load a batch is one
+     * article and nothing waits; under heavy load the cost of a commit is shared by up to {@value #MAX_BATCH}.
+     */
+    private final class GroupCommit {
+        private static final class Ready {
+            final PendingEntry entry;
+            final Article article;
+            boolean done;
+            Optional<Article> result = Optional.empty();
+            @Nullable RuntimeException failure;
+
+            Ready(PendingEntry entry, Article article) {
+                this.entry = entry;
+                this.article = article;
+            }
+        }
+
+        private final ReentrantLock writing = new ReentrantLock();
+        private final ConcurrentLinkedQueue<Ready> ready = new ConcurrentLinkedQueue<>();
+
+        Optional<Article> submit(PendingEntry entry, Article article) {
+            Ready mine = new Ready(entry, article);
+            ready.add(mine);
+            writing.lock();
+            try {
+                while (!mine.done) {
+                    List<Ready> batch = new ArrayList<>();
+                    for (Ready r; batch.size() < MAX_BATCH && (r = ready.poll()) != null; ) batch.add(r);
+                    write(batch);
+                }
+            } finally {
+                writing.unlock();
+            }
+            if (mine.failure != null) throw mine.failure;
+            return mine.result;
+        }
+
+        private void write(List<Ready> batch) {
+            try {
+                List<IngestQueue.Completion> completions = new ArrayList<>(batch.size());
+                for (Ready r : batch) completions.add(new IngestQueue.Completion(r.entry.id(), r.article));
+                long t0 = System.nanoTime();
+                List<Optional<Article>> saved = queue.completeAll(completions);
+                recordEach(stages.store, System.nanoTime() - t0, batch.size());
+                List<Article> fresh = new ArrayList<>(batch.size());
+                List<Ready> freshReady = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    Ready r = batch.get(i);
+                    r.done = true;
+                    if (saved.get(i).isEmpty()) {
+                        duplicates.increment();
+                    } else {
+                        fresh.add(saved.get(i).get());
+                        freshReady.add(r);
+                    }
+                }
+                if (fresh.isEmpty()) return;
+                // indexed before placed: the story lock must not widen the window in which a stored article is
+                // missing from the index (the search index does not hold the story)
+                long t1 = System.nanoTime();
+                for (Article a : fresh) index.index(a);
+                recordEach(stages.index, System.nanoTime() - t1, fresh.size());
+                List<StoryPlacement.Placed> placed = place(fresh);
+                Instant now = clock.instant();
+                Map<Long, NewsEvent.StoryUpdated> updates = new LinkedHashMap<>();
+                for (int i = 0; i < fresh.size(); i++) {
+                    Article a = placed == null ? fresh.get(i) : placed.get(i).article();
+                    freshReady.get(i).result = Optional.of(a);
+                    stored.increment();
+                    discoverToStored.record(Duration.between(freshReady.get(i).entry.discovered(), now));
+                    if (a.published() != null && !a.published().isAfter(now)) {
+                        publishToStored.record(Duration.between(a.published(), now));
+                    }
+                    events.articleStored(a);
+                    if (placed != null) updates.merge(placed.get(i).story().id(), update(placed.get(i)), ArticlePipeline::merge);
+                }
+                updates.values().forEach(events::publish);
+            } catch (RuntimeException e) {
+                for (Ready r : batch) {
+                    r.done = true;
+                    r.failure = e;
+                }
+            }
+        }
+    }
+
+    private static NewsEvent.StoryUpdated update(StoryPlacement.Placed p) {
+        return new NewsEvent.StoryUpdated(p.story(), p.assignment().newStory(), p.assignment().merged());
+    }
+
+    /** One announcement per story and batch: the story as it now stands, created if any article founded it. */
+    private static NewsEvent.StoryUpdated merge(NewsEvent.StoryUpdated earlier, NewsEvent.StoryUpdated later) {
+        List<Long> merged = new ArrayList<>(earlier.merged());
+        merged.addAll(later.merged());
+        return new NewsEvent.StoryUpdated(later.story(), earlier.created() || later.created(), merged);
+    }
+
+    private static void recordEach(Timer timer, long nanos, int articles) {
+        for (int i = 0; i < articles; i++) timer.record(nanos / articles, TimeUnit.NANOSECONDS);
+    }
+
+    /** The cluster stage; when it fails the articles stay unplaced, and the next start places them. */
+    private @Nullable List<StoryPlacement.Placed> place(List<Article> fresh) {
         try {
-            return stories.place(a);
+            return stories.placeAll(fresh);
         } catch (RuntimeException e) {
-            log.error("placing an article in its story failed article_id={}", a.id(), e);
+            log.error("placing articles in their stories failed first_article_id={} count={}", fresh.getFirst().id(),
+                    fresh.size(), e);
             return null;
         }
     }
@@ -213,16 +309,21 @@ public final class ArticlePipeline implements AutoCloseable {
             Thread.currentThread().interrupt();
             return null;
         }
+        long t0 = System.nanoTime();
         try {
             result = fetcher.fetch(FetchRequest.page(entry.url()));
         } finally {
             permit.release();
+            stages.fetch.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
         }
         return switch (result) {
             case FetchResult.Fetched f -> {
                 // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
                 if (!running) throw new Parked();
-                yield ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+                long t1 = System.nanoTime();
+                ArticleContent extracted = ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+                stages.extract.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
+                yield extracted;
             }
             case FetchResult.NotModified n -> null;
             case FetchResult.Failed f -> {
@@ -238,10 +339,14 @@ public final class ArticlePipeline implements AutoCloseable {
 
     private Article compose(PendingEntry pending, Source source, @Nullable ArticleContent content) {
         FeedEntry e = pending.entry();
-        String feedText = plainText(e.content() != null ? e.content() : e.summary());
-        List<String> paragraphs = content != null && !content.paragraphs().isEmpty()
-                ? content.paragraphs()
-                : feedText.isEmpty() ? List.of() : List.of(feedText);
+        List<String> paragraphs;
+        if (content != null && !content.paragraphs().isEmpty()) {
+            paragraphs = content.paragraphs();
+        } else {
+            // the feed's own text only when the page gave none: a feed's full content is a second parse of the article
+            String feedText = plainText(e.content() != null ? e.content() : e.summary());
+            paragraphs = feedText.isEmpty() ? List.of() : List.of(feedText);
+        }
         String title = firstNonBlank(plainText(e.title()), content == null ? null : content.title(), pending.url());
         String byline = firstNonBlank(e.author(), content == null || content.authors().isEmpty() ? null : String.join(", ", content.authors()));
         Instant published = e.published() != null ? e.published()
@@ -254,8 +359,12 @@ public final class ArticlePipeline implements AutoCloseable {
                         .map(x -> x.url()).findFirst().orElse(null);
         String text = String.join("\n", paragraphs);
         String languagePrior = content != null && content.language() != null ? content.language() : source.language();
+        long t0 = System.nanoTime();
         String language = enrichment.language(title, text, languagePrior);
+        long t1 = System.nanoTime();
         GeoTags places = enrichment.places(title, text, source.country());
+        stages.language.record(t1 - t0, TimeUnit.NANOSECONDS);
+        stages.geotag.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
         return new Article(0, source.id(), pending.url(), pending.guid(), title, byline, published,
                 pending.discovered(), paragraphs, summary, leadImage, language, places.countries(), places.primary());
     }
@@ -276,6 +385,28 @@ public final class ArticlePipeline implements AutoCloseable {
     private static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String v : values) if (v != null && !v.isBlank()) return v.strip();
         return null;
+    }
+
+    /**
+     * Wall-clock time of each stage per article ({@code worldwire.ingest.stage}, tag {@code stage}); the story stage
+     * is {@code worldwire.stories.place}. Wall clock, because virtual threads have no CPU clock of their own.
+     */
+    private static final class Stages {
+        final Timer fetch, extract, language, geotag, store, index;
+
+        Stages(MeterRegistry metrics) {
+            fetch = timer(metrics, "fetch");
+            extract = timer(metrics, "extract");
+            language = timer(metrics, "language");
+            geotag = timer(metrics, "geotag");
+            store = timer(metrics, "store");
+            index = timer(metrics, "index");
+        }
+
+        private static Timer timer(MeterRegistry metrics, String stage) {
+            return Timer.builder("worldwire.ingest.stage").tag("stage", stage)
+                    .description("time one article spends in an ingest stage").register(metrics);
+        }
     }
 
     /** An entry left pending in the store because the pipeline closed before its page was fetched and read. */

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -78,7 +80,9 @@ public final class StoryPlacement {
                 }
                 after = page.getLast().id();
             }
-            for (Article a : unplaced) placeLocked(a);
+            for (int i = 0; i < unplaced.size(); i += 500) {
+                placeLocked(unplaced.subList(i, Math.min(unplaced.size(), i + 500)));
+            }
             if (replayed > 0 || alone > 0) {
                 log.info("stories restored replayed={} placed_after_crash={} placed_alone={}", replayed, unplaced.size(), alone);
             }
@@ -90,20 +94,46 @@ public final class StoryPlacement {
 
     /** Places a stored article in its story and records it; the article comes back with its story. */
     public Placed place(Article stored) {
+        return placeAll(List.of(stored)).getFirst();
+    }
+
+    /**
+     * Places stored articles in their stories, in the given (arrival) order, and records them in one transaction;
+     * each comes back with its story as it stands after the whole batch.
+     */
+    public List<Placed> placeAll(List<Article> stored) {
+        if (stored.isEmpty()) return List.of();
         long start = System.nanoTime();
         lock.lock();
         try {
             return placeLocked(stored);
         } finally {
             lock.unlock();
-            placing.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            long each = (System.nanoTime() - start) / stored.size();
+            for (int i = 0; i < stored.size(); i++) placing.record(each, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    private Placed placeLocked(Article a) {
-        StoryAssignment s = clusterer.add(input(a));
-        Story story = stories.place(a.id(), s.storyId(), s.copyOf(), s.merged(), s.leadArticleId());
-        return new Placed(a.inStory(s.storyId(), s.copyOf()), story, s);
+    private List<Placed> placeLocked(List<Article> batch) {
+        List<StoryAssignment> decisions = new ArrayList<>(batch.size());
+        List<StoryStore.Placement> placements = new ArrayList<>(batch.size());
+        Map<Long, Long> mergedInto = new HashMap<>();
+        for (Article a : batch) {
+            StoryAssignment s = clusterer.add(input(a));
+            decisions.add(s);
+            placements.add(new StoryStore.Placement(a.id(), s.storyId(), s.copyOf(), s.merged(), s.leadArticleId()));
+            for (long m : s.merged()) if (m != s.storyId()) mergedInto.put(m, s.storyId());
+        }
+        Map<Long, Story> standing = stories.placeAll(placements);
+        List<Placed> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            StoryAssignment s = decisions.get(i);
+            long story = s.storyId();
+            // a story that a later article of the batch merged away: the article now lives in the survivor
+            for (int hops = 0; mergedInto.containsKey(story) && hops < 16; hops++) story = mergedInto.get(story);
+            out.add(new Placed(batch.get(i).inStory(story, s.copyOf()), standing.get(story), s));
+        }
+        return out;
     }
 
     /** What the clusterer reads: countries it is about first, then those it mentions. */

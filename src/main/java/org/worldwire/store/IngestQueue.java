@@ -22,12 +22,26 @@ public interface IngestQueue {
     /** Pending entries with an id above {@code afterId}, oldest first: what a restart resumes. */
     List<PendingEntry> pending(long afterId, int limit);
 
+    /** A pending entry and the article made from it. */
+    record Completion(long pendingId, Article article) {}
+
     /**
      * Stores the article and removes its pending entry in one transaction.
      *
      * @return the stored article with its id, or empty when an equal article was stored meanwhile
      */
-    Optional<Article> complete(long pendingId, Article article);
+    default Optional<Article> complete(long pendingId, Article article) {
+        return completeAll(List.of(new Completion(pendingId, article))).getFirst();
+    }
+
+    /**
+     * Stores several articles and removes their pending entries in one transaction (one commit, one sync, where a
+     * transaction per article would pay both for each).
+     *
+     * @return for each completion in order, the stored article with its id, or empty when an equal article was
+     *     stored before (or earlier in the same batch)
+     */
+    List<Optional<Article>> completeAll(List<Completion> batch);
 
     long pendingCount();
 }

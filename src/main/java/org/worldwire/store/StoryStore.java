@@ -17,6 +17,17 @@ public interface StoryStore {
      */
     Story place(long articleId, long storyId, long copyOf, List<Long> merged, long leadArticleId);
 
+    /** One clusterer decision for a stored article, as {@link #place} takes it. */
+    record Placement(long articleId, long storyId, long copyOf, List<Long> merged, long leadArticleId) {}
+
+    /**
+     * Records several placements, in order, in one transaction, and recounts each story they leave standing once
+     * (a story that takes many reports in one batch is read once, not once per report).
+     *
+     * @return the stories as they now stand, by id; a story merged into another within the batch is absent
+     */
+    java.util.Map<Long, Story> placeAll(List<Placement> placements);
+
     /** Files articles discovered before {@code before} that no story holds yet each as a story of its own. */
     int placeAloneBefore(Instant before);
 

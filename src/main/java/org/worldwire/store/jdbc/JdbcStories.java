@@ -20,7 +20,7 @@ import org.worldwire.store.StoryQuery;
 import org.worldwire.store.StoryStore;
 
 /**
- * Stories in the same database as the articles: each placement is one transaction of the adapter's
+ * Stories in the same database as the articles: each batch of placements is one transaction of the adapter's
  * {@link Transactor}, and a story's counts are always recomputed from its articles inside it, so they cannot
  * drift. Where several processes write, the {@link Dialect} locks the stories a placement touches first.
  */
@@ -40,24 +40,40 @@ public final class JdbcStories implements StoryStore {
 
     @Override
     public Story place(long articleId, long storyId, long copyOf, List<Long> merged, long leadArticleId) {
+        return placeAll(List.of(new Placement(articleId, storyId, copyOf, merged, leadArticleId))).get(storyId);
+    }
+
+    @Override
+    public Map<Long, Story> placeAll(List<Placement> placements) {
+        if (placements.isEmpty()) return Map.of();
         return db.write(c -> {
-            List<Long> touched = new ArrayList<>(merged);
-            touched.add(storyId);
+            Set<Long> touched = new HashSet<>();
+            for (Placement p : placements) {
+                touched.add(p.storyId());
+                touched.addAll(p.merged());
+            }
             dialect.lockStories(c, touched);
+            Map<Long, Long> leads = new java.util.LinkedHashMap<>(); // standing story -> its lead as last decided
             try (PreparedStatement ps = c.prepareStatement("UPDATE articles SET story_id = ?, copy_of = ? WHERE id = ?")) {
-                ps.setLong(1, storyId);
-                if (copyOf == 0) ps.setNull(2, java.sql.Types.INTEGER);
-                else ps.setLong(2, copyOf);
-                ps.setLong(3, articleId);
-                ps.executeUpdate();
+                for (Placement p : placements) {
+                    ps.setLong(1, p.storyId());
+                    if (p.copyOf() == 0) ps.setNull(2, java.sql.Types.INTEGER);
+                    else ps.setLong(2, p.copyOf());
+                    ps.setLong(3, p.articleId());
+                    ps.executeUpdate();
+                    for (long m : p.merged()) {
+                        if (m == p.storyId()) continue;
+                        update(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", p.storyId(), m);
+                        update(c, "UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?", p.storyId(), m, m);
+                        update(c, "DELETE FROM story_countries WHERE story_id = ?", m);
+                        leads.remove(m);
+                    }
+                    leads.put(p.storyId(), p.leadArticleId());
+                }
             }
-            for (long m : merged) {
-                if (m == storyId) continue;
-                update(c, "UPDATE articles SET story_id = ? WHERE story_id = ?", storyId, m);
-                update(c, "UPDATE stories SET merged_into = ? WHERE id = ? OR merged_into = ?", storyId, m, m);
-                update(c, "DELETE FROM story_countries WHERE story_id = ?", m);
-            }
-            return recount(c, storyId, leadArticleId);
+            Map<Long, Story> out = new HashMap<>();
+            for (var e : leads.entrySet()) out.put(e.getKey(), recount(c, e.getKey(), e.getValue()));
+            return out;
         });
     }
 

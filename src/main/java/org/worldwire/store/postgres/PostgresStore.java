@@ -181,7 +181,7 @@ public final class PostgresStore implements Store {
     private final IngestQueue queueView = new IngestQueue() {
         @Override public List<PendingEntry> enqueue(long sourceId, List<NewEntry> e, Instant at, PollRecord poll) { return PostgresStore.this.enqueue(sourceId, e, at, poll); }
         @Override public List<PendingEntry> pending(long afterId, int limit) { return PostgresStore.this.pending(afterId, limit); }
-        @Override public Optional<Article> complete(long pendingId, Article a) { return PostgresStore.this.complete(pendingId, a); }
+        @Override public List<Optional<Article>> completeAll(List<Completion> batch) { return PostgresStore.this.completeAll(batch); }
         @Override public long pendingCount() { return countOf("pending_entries"); }
     };
 
@@ -398,15 +398,20 @@ public final class PostgresStore implements Store {
         });
     }
 
-    private Optional<Article> complete(long pendingId, Article article) {
+    private List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
         // Two workers completing one entry: the second's DELETE waits for the first's commit, and its insert then
         // meets the stored article's unique URL and stores nothing.
         return write(c -> {
+            List<Optional<Article>> out = new ArrayList<>(batch.size());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
-                ps.setLong(1, pendingId);
-                ps.executeUpdate();
+                for (IngestQueue.Completion done : batch) {
+                    ps.setLong(1, done.pendingId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            return insertArticle(c, article);
+            for (IngestQueue.Completion done : batch) out.add(insertArticle(c, done.article()));
+            return out;
         });
     }
 

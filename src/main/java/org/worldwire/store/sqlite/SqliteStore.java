@@ -210,7 +210,7 @@ public final class SqliteStore implements Store {
     private final IngestQueue queueView = new IngestQueue() {
         @Override public List<PendingEntry> enqueue(long sourceId, List<NewEntry> e, Instant at, PollRecord poll) { return SqliteStore.this.enqueue(sourceId, e, at, poll); }
         @Override public List<PendingEntry> pending(long afterId, int limit) { return SqliteStore.this.pending(afterId, limit); }
-        @Override public Optional<Article> complete(long pendingId, Article a) { return SqliteStore.this.complete(pendingId, a); }
+        @Override public List<Optional<Article>> completeAll(List<Completion> batch) { return SqliteStore.this.completeAll(batch); }
         @Override public long pendingCount() { return SqliteStore.this.pendingCount(); }
     };
 
@@ -491,13 +491,18 @@ public final class SqliteStore implements Store {
         });
     }
 
-    public Optional<Article> complete(long pendingId, Article article) {
+    public List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
         return write(c -> {
+            List<Optional<Article>> out = new ArrayList<>(batch.size());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
-                ps.setLong(1, pendingId);
-                ps.executeUpdate();
+                for (IngestQueue.Completion done : batch) {
+                    ps.setLong(1, done.pendingId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            return insertArticle(c, article);
+            for (IngestQueue.Completion done : batch) out.add(insertArticle(c, done.article()));
+            return out;
         });
     }
 
