@@ -170,9 +170,8 @@ final class NgramTable {
             Map<String, Integer> grams = extractor.extractCountedGrams(text);
             if (grams.isEmpty()) return null;
             double[] prob = uniform();
-            double[] factor = new double[languages.length];
             for (Map.Entry<String, Integer> g : grams.entrySet()) {
-                update(prob, factor, g.getKey(), g.getValue(), ALPHA);
+                update(prob, g.getKey(), g.getValue(), ALPHA);
                 if (normalize(prob) > CONV_THRESHOLD) break; // before every probability underflows to 0
             }
             normalize(prob);
@@ -181,16 +180,21 @@ final class NgramTable {
         List<String> grams = extractor.extractGrams(text);
         if (grams.isEmpty()) return null;
         double[] sum = new double[languages.length];
-        double[] factor = new double[languages.length];
         var random = new Random(SEED);
         for (int t = 0; t < N_TRIAL; t++) {
             double[] prob = uniform();
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
+            int unscaled = 0; // updates since the last normalisation, each short of the factor weight (see update)
             for (int i = 0; i < ITERATION_LIMIT; i++) {
-                update(prob, factor, grams.get(random.nextInt(grams.size())), 1, alpha);
-                if (i % 5 == 0 && normalize(prob) > CONV_THRESHOLD) break;
+                if (update(prob, grams.get(random.nextInt(grams.size())), 1, alpha)) unscaled++;
+                if (i % 5 == 0) {
+                    unscaled = 0;
+                    if (normalize(prob) > CONV_THRESHOLD) break;
+                }
             }
-            for (int j = 0; j < sum.length; j++) sum[j] += prob[j] / N_TRIAL;
+            // A trial that ran out of iterations ends between normalisations, and Optimaize sums it at that scale.
+            double scale = unscaled == 0 ? 1 : Math.pow(alpha / BASE_FREQ, unscaled);
+            for (int j = 0; j < sum.length; j++) sum[j] += prob[j] * scale / N_TRIAL;
         }
         return sum;
     }
@@ -201,14 +205,24 @@ final class NgramTable {
         return prob;
     }
 
-    /** Multiplies each language's probability by (weight + its probability of the n-gram), {@code count} times. */
-    private void update(double[] prob, double[] factor, String gram, int count, double alpha) {
+    /**
+     * Multiplies each language's probability by (weight + its probability of the n-gram), {@code count} times. Every
+     * language gets at least the factor {@code weight}, so only the languages that know the n-gram are touched, by
+     * (weight + p) / weight: the same distribution once normalised, without a pass over every language per n-gram.
+     * The probabilities grow instead of shrinking; the callers normalise often enough (every n-gram or every fifth)
+     * that they stay far from overflow.
+     */
+    private boolean update(double[] prob, String gram, int count, double alpha) {
         int run = run(pack(gram));
-        if (run < 0) return;
+        if (run < 0) return false;
         double weight = alpha / BASE_FREQ;
-        Arrays.fill(factor, weight + 0.0); // a language without the n-gram has probability 0 for it
-        for (int e = start[run], end = start[run + 1]; e < end; e++) factor[language[e]] = weight + probability[e];
-        for (int i = 0; i < prob.length; i++) for (int k = 0; k < count; k++) prob[i] *= factor[i];
+        for (int e = start[run], end = start[run + 1]; e < end; e++) {
+            double f = 1 + probability[e] / weight;
+            int lang = language[e];
+            for (int k = 0; k < count; k++) prob[lang] *= f;
+            if (prob[lang] > 1e200) normalize(prob); // an n-gram counted many times in a short text
+        }
+        return true;
     }
 
     /** Scales to a sum of 1 (summing in language order, as Optimaize does) and returns the largest. */
