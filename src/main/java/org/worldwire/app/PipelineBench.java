@@ -1,77 +1,220 @@
 package org.worldwire.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import io.micrometer.core.instrument.Timer;
 import org.worldwire.ingest.IngestConfig;
+import org.worldwire.model.DisplayPolicy;
+import org.worldwire.opml.Opml;
+import org.worldwire.opml.OpmlSource;
 import org.worldwire.schedule.ScheduleConfig;
-import org.worldwire.sim.PublisherWorld;
-import org.worldwire.sim.SimConfig;
 
 /**
- * {@code bench pipeline}: the simulator publishes at a fixed total rate on loopback while the real system
- * polls, fetches, extracts, enriches, stores and indexes; it measures the sustained rate of newly stored
- * articles and the delay from each article's true publication to its storage.
+ * {@code bench pipeline}: simulated publishers publish at a fixed total rate on loopback while the real system
+ * polls, fetches, extracts, enriches, stores, indexes and places each article in its story. The publishers run in
+ * a process of their own, so that this process is the server alone, within the heap the launcher gives it; the
+ * delay of each article is measured from its true publication time (the simulator's truth log) to its storage.
+ *
+ * <p>Two runs: one offered more than the system can take (its stored rate is the capacity), one offered less
+ * (its delays are what readers see on a normal day).
  */
 public final class PipelineBench {
-    /** What one run measured. */
-    /** @param placeMicros mean time of the cluster stage (clustering and recording the story) per article */
-    public record Result(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms,
-            long maxMs, double cpuSeconds, double placeMicros, double placeSeconds) {}
+    /** The stages timed per article, in pipeline order; "story" is clustering and recording the story. */
+    public static final List<String> STAGES = List.of("fetch", "extract", "language", "geotag", "store", "index", "story");
+
+    /**
+     * What one run measured.
+     *
+     * @param stageMicros mean wall-clock time per article in each stage of {@link #STAGES}
+     * @param cpuSeconds CPU time of this process (the server) while measuring
+     */
+    public record Run(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms, long maxMs,
+            double cpuSeconds, Map<String, Double> stageMicros) {
+        public double cpuMillisPerArticle() {
+            return stored == 0 ? 0 : cpuSeconds * 1e3 / stored;
+        }
+    }
 
     private PipelineBench() {}
 
-    public static Result run(int publishers, double ratePerSecond, Duration warmup, Duration measure, Path dataDir) {
-        SimConfig sim = SimConfig.defaults().withPublishers(publishers).withFaultyShare(0).withInitialArticles(0)
-                .withFeedSize(50).withMeanRatePerMinute(ratePerSecond * 60 / publishers).withRateSkew(0.5)
-                .withMaxCachedArticles(200_000);
+    /**
+     * One run against a fresh data directory and a fresh simulated world.
+     *
+     * @param ratePerSecond articles per second the world publishes in total
+     */
+    public static Run run(int publishers, double ratePerSecond, Duration warmup, Duration measure) {
+        Path dataDir = tempDir();
         Config config = Config.defaults().withDataDir(dataDir).withHost("127.0.0.1").withPort(0).withSeedSources(false)
                 .forSimulatedWorld()
                 .withIngest(new IngestConfig(64, 64, 4_000, 64, false))
                 .withSchedule(new ScheduleConfig(60_000, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ZERO));
         AtomicBoolean measuring = new AtomicBoolean();
-        AtomicLong stored = new AtomicLong();
-        List<Long> delays = Collections.synchronizedList(new ArrayList<>());
-        try (PublisherWorld world = PublisherWorld.start(sim); Worldwire app = Worldwire.start(config)) {
+        Map<String, Instant> storedAt = new ConcurrentHashMap<>();
+        try (World world = World.start(publishers, ratePerSecond); Worldwire app = Worldwire.start(config)) {
             app.events().onArticle(a -> {
-                if (!measuring.get()) return;
-                Instant now = Instant.now();
-                stored.incrementAndGet();
-                world.trueTime(a.url()).ifPresent(t -> delays.add(Duration.between(t, now).toMillis()));
+                if (measuring.get()) storedAt.put(withoutQuery(a.url()), Instant.now());
             });
-            Demo.subscribe(app, world);
+            for (OpmlSource s : world.sources) app.addSource(s.toSource(DisplayPolicy.FULL_TEXT));
             sleep(warmup);
+            Map<String, double[]> stages0 = stageTotals(app);
             long cpu0 = cpuNanos();
-            var place = app.metrics().get("worldwire.stories.place").timer();
-            long placed0 = place.count();
-            double placeNanos0 = place.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS);
-            long published0 = world.publishedCount();
+            Instant from = Instant.now();
             long t0 = System.nanoTime();
             measuring.set(true);
             sleep(measure);
             measuring.set(false);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            Instant to = Instant.now();
             double cpu = (cpuNanos() - cpu0) / 1e9;
-            long published = world.publishedCount() - published0;
-            long placed = place.count() - placed0;
-            double placeNanos = place.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) - placeNanos0;
-            List<Long> sorted;
-            synchronized (delays) {
-                sorted = new ArrayList<>(delays);
+            Map<String, double[]> stages1 = stageTotals(app);
+            Map<String, Double> stageMicros = new LinkedHashMap<>();
+            for (String s : STAGES) {
+                double n = stages1.get(s)[0] - stages0.get(s)[0];
+                stageMicros.put(s, n == 0 ? 0 : (stages1.get(s)[1] - stages0.get(s)[1]) / n / 1e3);
             }
-            Collections.sort(sorted);
-            return new Result(published / seconds, stored.get() / seconds, stored.get(), pct(sorted, 0.50),
-                    pct(sorted, 0.95), sorted.isEmpty() ? -1 : sorted.get(sorted.size() - 1), cpu,
-                    placed == 0 ? 0 : placeNanos / placed / 1e3, placeNanos / 1e9);
+            Map<String, Instant> truth = world.truth();
+            long offered = truth.values().stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+            List<Long> delays = new ArrayList<>();
+            storedAt.forEach((url, at) -> {
+                Instant published = truth.get(url);
+                if (published != null) delays.add(Duration.between(published, at).toMillis());
+            });
+            Collections.sort(delays);
+            return new Run(offered / seconds, storedAt.size() / seconds, storedAt.size(), pct(delays, 0.50),
+                    pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros);
+        } finally {
+            deleteTree(dataDir);
         }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no reason to lose the figures
+        }
+    }
+
+    /** Count and total nanoseconds of each stage's timer so far. */
+    private static Map<String, double[]> stageTotals(Worldwire app) {
+        Map<String, double[]> totals = new LinkedHashMap<>();
+        for (String s : STAGES) {
+            Timer t = s.equals("story") ? app.metrics().find("worldwire.stories.place").timer()
+                    : app.metrics().find("worldwire.ingest.stage").tag("stage", s).timer();
+            totals.put(s, t == null ? new double[2] : new double[] {t.count(), t.totalTime(TimeUnit.NANOSECONDS)});
+        }
+        return totals;
+    }
+
+    /**
+     * The simulated publishers in a child JVM ({@code worldwire simulate}) with a heap of their own: their rendered
+     * pages and truth log are the world's memory, not the server's.
+     */
+    private static final class World implements AutoCloseable {
+        private final Process process;
+        private final List<OpmlSource> sources;
+        private final URI base;
+
+        private World(Process process, List<OpmlSource> sources) {
+            this.process = process;
+            this.sources = sources;
+            URI feed = URI.create(sources.getFirst().feedUrl());
+            this.base = URI.create(feed.getScheme() + "://" + feed.getAuthority() + "/");
+        }
+
+        static World start(int publishers, double ratePerSecond) {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> cmd = List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                    "org.worldwire.cli.Main", "simulate", "--publishers", Integer.toString(publishers),
+                    "--rate", Double.toString(ratePerSecond * 60 / publishers), "--skew", "0.5", "--faulty", "0",
+                    "--backlog", "0", "--feed-size", "50", "--cached-pages", "100000", "--opml");
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the simulated publishers: " + e.getMessage(), e);
+            }
+            try {
+                // The OPML is printed once the world listens; the rest of stdout is never written.
+                var in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                StringBuilder opml = new StringBuilder();
+                for (String line; (line = in.readLine()) != null; ) {
+                    opml.append(line).append('\n');
+                    if (line.contains("</opml>")) break;
+                }
+                List<OpmlSource> sources = Opml.read(opml.toString().getBytes(StandardCharsets.UTF_8));
+                if (sources.isEmpty()) throw new IllegalStateException("the simulated publishers printed no feeds");
+                return new World(p, sources);
+            } catch (IOException | RuntimeException e) {
+                p.destroyForcibly();
+                throw new IllegalStateException("the simulated publishers did not start: " + e.getMessage(), e);
+            }
+        }
+
+        /** True publication time by article URL, from the world's truth log. */
+        Map<String, Instant> truth() {
+            ObjectMapper json = new ObjectMapper();
+            Map<String, Instant> times = new java.util.HashMap<>();
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                HttpResponse<Stream<String>> r = http.send(HttpRequest.newBuilder(base.resolve("truth.jsonl")).build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                try (Stream<String> lines = r.body()) {
+                    lines.forEach(l -> {
+                        try {
+                            JsonNode n = json.readTree(l);
+                            times.put(n.get("url").asText(), Instant.parse(n.get("publishedAt").asText()));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the truth log: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            return times;
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String withoutQuery(String url) {
+        int cut = url.indexOf('?');
+        if (cut < 0) cut = url.indexOf('#');
+        return cut < 0 ? url : url.substring(0, cut);
     }
 
     public static Path tempDir() {

@@ -7,30 +7,49 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Ingest from the simulator at full speed on loopback; print sustained new articles/s and publication-to-stored delays.")
+        description = {"Ingest from simulated publishers (a child process) on loopback: the stored articles/s at an offer",
+                "above capacity, then the publication-to-stored delays at an offer below it, with time per article by stage."})
 final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--publishers", defaultValue = "200", description = "simulated publishers (default: ${DEFAULT-VALUE})")
     int publishers;
 
-    @Option(names = "--rate", defaultValue = "600", description = "articles/s the world publishes in total (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "800", description = "articles/s offered in the capacity run, above what the system takes (default: ${DEFAULT-VALUE})")
     double rate;
+
+    @Option(names = "--latency-rate", defaultValue = "300", description = "articles/s offered in the delay run, below capacity; 0 skips it (default: ${DEFAULT-VALUE})")
+    double latencyRate;
 
     @Option(names = "--warmup", defaultValue = "15", description = "seconds before measuring (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "seconds measured (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seconds", defaultValue = "30", description = "seconds measured in each run (default: ${DEFAULT-VALUE})")
     int seconds;
 
     @Override
     public Integer call() {
-        var r = PipelineBench.run(publishers, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
-                PipelineBench.tempDir());
-        System.out.printf("offered %.1f articles/s by %d publishers; stored %d in %d s; process CPU %.1f s%n",
-                r.offeredPerSecond(), publishers, r.stored(), seconds, r.cpuSeconds());
-        System.out.printf("stories: %.0f µs per article to cluster and record its story (wall clock, under the story lock); %.1f s in all%n",
-                r.placeMicros(), r.placeSeconds());
-        System.out.printf("pipeline articles-per-s %.1f p50-ms %d p95-ms %d max-ms %d%n",
-                r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
+        Runtime rt = Runtime.getRuntime();
+        String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).findFirst().orElse("?");
+        System.out.printf("server JVM: max heap %d MB, collector %s, %d cores%n", rt.maxMemory() >> 20, gc,
+                rt.availableProcessors());
+        var capacity = PipelineBench.run(publishers, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+        print("capacity", capacity);
+        System.out.printf("pipeline articles-per-s %.1f (offered %.1f)%n", capacity.storedPerSecond(), capacity.offeredPerSecond());
+        if (latencyRate > 0) {
+            var below = PipelineBench.run(publishers, latencyRate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds));
+            print("below capacity", below);
+            System.out.printf("pipeline delay at %.1f/s p50-ms %d p95-ms %d max-ms %d (stored %.1f/s)%n",
+                    below.offeredPerSecond(), below.p50Ms(), below.p95Ms(), below.maxMs(), below.storedPerSecond());
+        }
         return 0;
+    }
+
+    private static void print(String name, PipelineBench.Run r) {
+        System.out.printf("%s run: offered %.1f articles/s, stored %d (%.1f/s); publication to stored p50 %d ms, p95 %d ms, max %d ms%n",
+                name, r.offeredPerSecond(), r.stored(), r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
+        System.out.printf("  server CPU %.1f s: %.2f CPU-s per 1,000 articles%n", r.cpuSeconds(), r.cpuMillisPerArticle());
+        StringBuilder b = new StringBuilder("  wall µs per article by stage:");
+        r.stageMicros().forEach((stage, us) -> b.append(String.format(" %s %.0f", stage, us)));
+        System.out.println(b);
     }
 }

@@ -55,6 +55,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--slow-seconds", defaultValue = "15", description = "How long timing-out sources hang (default: ${DEFAULT-VALUE}).")
     int slowSeconds;
 
+    @Option(names = "--cached-pages", defaultValue = "50000", description = "Article pages kept in memory; older ones answer 410 Gone (default: ${DEFAULT-VALUE}).")
+    int cachedPages;
+
     @Option(names = "--hub", description = "WebSub hub URL the feeds advertise.")
     @Nullable String hub;
 
@@ -73,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
                 .withPublishers(publishers).withMeanRatePerMinute(rate).withRateSkew(skew).withPort(port)
                 .withBindAddress(bind).withFaultyShare(faulty).withSeed(seed).withInitialArticles(backlog)
                 .withFeedSize(feedSize).withSlowDelay(Duration.ofSeconds(slowSeconds))
-                .withHubUrl(hub == null ? null : java.net.URI.create(hub));
+                .withHubUrl(hub == null ? null : java.net.URI.create(hub)).withMaxCachedArticles(cachedPages);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stop = new CountDownLatch(1);

@@ -78,7 +78,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         directory = FSDirectory.open(dir);
         IndexWriterConfig cfg = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32);
+                .setRAMBufferSizeMB(8); // the heap is a budget; near-real-time refreshes flush far sooner anyway
         writer = new IndexWriter(directory, cfg);
         maxIndexedId = readCommittedMaxId(writer);
         searchers = new SearcherManager(writer, null);
