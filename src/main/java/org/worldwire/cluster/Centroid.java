@@ -38,7 +38,7 @@ final class Centroid {
      * Adds a report's vector, scaled so that its TF-IDF vector has unit length: every report pulls the centroid
      * equally, by what is telling in it rather than by its stop words.
      */
-    void add(Features.Vector v, Idf idf) {
+    void add(Features.Vector v, Idf.Scale idf) {
         if (v.isEmpty()) return;
         float[] w = v.weights();
         long[] t = v.terms();
@@ -55,7 +55,7 @@ final class Centroid {
     }
 
     /** Adds another story's centroid (when two stories merge). */
-    void addAll(Centroid other, Idf idf) {
+    void addAll(Centroid other, Idf.Scale idf) {
         for (int i = 0; i < other.keys.length; i++) {
             if (other.keys[i] != 0) put(other.keys[i], other.values[i]);
         }
@@ -87,7 +87,7 @@ final class Centroid {
         return dot / (qNorm * norm);
     }
 
-    void refreshNorm(Idf idf) {
+    void refreshNorm(Idf.Scale idf) {
         double sq = 0;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == 0) continue;
@@ -98,7 +98,7 @@ final class Centroid {
     }
 
     /** Writes the up to {@code n} terms of highest weight into {@code out} from {@code at}; returns the new end. */
-    int top(int n, Idf idf, long[] out, int at) {
+    int top(int n, Idf.Scale idf, long[] out, int at) {
         if (size == 0 || n <= 0) return at;
         // partial selection: n is ten or so, the centroid a few hundred terms
         long[] best = new long[n];
@@ -140,7 +140,7 @@ final class Centroid {
         values[i] += value;
     }
 
-    private void prune(Idf idf) {
+    private void prune(Idf.Scale idf) {
         int m = 0;
         long[] k = new long[size];
         float[] v = new float[size];

@@ -147,8 +147,8 @@ public final class StoryClusterer {
             // the original's story is forgotten: the copy stands alone, a copy all the same
         }
         Features f = extractor.extract(article.title(), article.text(), article.countries());
-        idf.add(f);
         String language = language(article.language());
+        idf.add(f, language);
         Query q = new Query(f, language, idf);
 
         List<Story> candidates = candidates(q);
@@ -211,8 +211,9 @@ public final class StoryClusterer {
             bump(story);
         } else {
             Features f = extractor.extract(article.title(), article.text(), article.countries());
-            idf.add(f);
-            addReport(story, article, f, new Query(f, language(article.language()), idf), now, 0);
+            String language = language(article.language());
+            idf.add(f, language);
+            addReport(story, article, f, new Query(f, language, idf), now, 0);
             remember(article.id(), story);
         }
         evictOverCap();
@@ -246,15 +247,15 @@ public final class StoryClusterer {
         }
         s.reports++;
         Centroid text = s.textForUpdate(language, TEXT_TERMS);
-        if (text != null) text.add(f.text, idf);
+        if (text != null) text.add(f.text, idf.words(language));
         if (s.entities == null) {
             s.entities = new Centroid(ENTITY_TERMS);
             s.numbers = new Centroid(NUMBER_TERMS);
             s.countries = new Centroid(COUNTRY_TERMS);
         }
-        s.entities.add(f.entities, idf);
-        s.numbers.add(f.numbers, idf);
-        s.countries.add(f.countries, idf);
+        s.entities.add(f.entities, idf.all());
+        s.numbers.add(f.numbers, idf.all());
+        s.countries.add(f.countries, idf.all());
         // the lead: whichever of the old lead and the new report is now closer to the centroid; the old one on a tie
         if (s.lead == null) {
             s.lead = f;
@@ -277,7 +278,7 @@ public final class StoryClusterer {
         live.remove(from.id);
         for (int i = 0; i < from.languages.length; i++) {
             Centroid c = into.textForUpdate(from.languages[i], TEXT_TERMS);
-            if (c != null) c.addAll(from.texts[i], idf);
+            if (c != null) c.addAll(from.texts[i], idf.words(from.languages[i]));
         }
         if (from.entities != null) {
             if (into.entities == null) {
@@ -285,9 +286,9 @@ public final class StoryClusterer {
                 into.numbers = new Centroid(NUMBER_TERMS);
                 into.countries = new Centroid(COUNTRY_TERMS);
             }
-            into.entities.addAll(from.entities, idf);
-            Objects.requireNonNull(into.numbers).addAll(Objects.requireNonNull(from.numbers), idf);
-            Objects.requireNonNull(into.countries).addAll(Objects.requireNonNull(from.countries), idf);
+            into.entities.addAll(from.entities, idf.all());
+            Objects.requireNonNull(into.numbers).addAll(Objects.requireNonNull(from.numbers), idf.all());
+            Objects.requireNonNull(into.countries).addAll(Objects.requireNonNull(from.countries), idf.all());
         }
         into.articles += from.articles;
         into.reports += from.reports;
@@ -399,9 +400,9 @@ public final class StoryClusterer {
     private void reindex(Story s) {
         int n = 0;
         int perLanguage = Math.max(3, INDEX_TEXT / Math.max(1, s.texts.length));
-        for (Centroid c : s.texts) n = c.top(perLanguage, idf, storyTerms, n);
-        if (s.entities != null) n = s.entities.top(INDEX_ENTITIES, idf, storyTerms, n);
-        if (s.numbers != null) n = s.numbers.top(INDEX_NUMBERS, idf, storyTerms, n);
+        for (int i = 0; i < s.texts.length; i++) n = s.texts[i].top(perLanguage, idf.words(s.languages[i]), storyTerms, n);
+        if (s.entities != null) n = s.entities.top(INDEX_ENTITIES, idf.all(), storyTerms, n);
+        if (s.numbers != null) n = s.numbers.top(INDEX_NUMBERS, idf.all(), storyTerms, n);
         long[] next = Arrays.copyOf(storyTerms, n);
         Arrays.sort(next);
         long[] old = s.indexed;
@@ -492,10 +493,10 @@ public final class StoryClusterer {
 
         Query(Features f, String language, Idf idf) {
             this.language = language;
-            text = new Group(f.text, idf);
-            entities = new Group(f.entities, idf);
-            numbers = new Group(f.numbers, idf);
-            countries = new Group(f.countries, idf);
+            text = new Group(f.text, idf.words(language));
+            entities = new Group(f.entities, idf.all());
+            numbers = new Group(f.numbers, idf.all());
+            countries = new Group(f.countries, idf.all());
         }
     }
 
@@ -504,7 +505,7 @@ public final class StoryClusterer {
         final float[] q;
         final double norm;
 
-        Group(Features.Vector v, Idf idf) {
+        Group(Features.Vector v, Idf.Scale idf) {
             terms = v.terms();
             q = new float[terms.length];
             double sq = 0;
