@@ -17,9 +17,10 @@ final class Centroid {
 
     Centroid(int limit) {
         this.limit = limit;
-        int cap = Integer.highestOneBit(Math.max(8, limit * 4 - 1)) << 1;
-        keys = new long[cap];
-        values = new float[cap];
+        // small at first and grown by doubling: most stories keep one or two reports, and a table sized for the
+        // limit from the start made a one-report story cost ten times its terms
+        keys = new long[16];
+        values = new float[16];
     }
 
     boolean isEmpty() {
@@ -61,6 +62,47 @@ final class Centroid {
         }
         if (size > 2 * limit) prune(idf);
         refreshNorm(idf);
+    }
+
+    /**
+     * Counts a report's terms by presence (one per report that has the term, whatever its frequency), for {@link
+     * #overlap}.
+     */
+    void count(Features.Vector v, Idf.Scale idf) {
+        if (v.isEmpty()) return;
+        for (long t : v.terms()) put(t, 1f);
+        if (size > 2 * limit) prune(idf);
+    }
+
+    /**
+     * How much information an article and this presence-counted centroid share: the IDF of each term they both have,
+     * times the share of the story's {@code reports} that have it, summed, and divided by the geometric mean of what
+     * each side holds (the article's IDF sum, and the centroid's, each term times its share). Each side's amount is
+     * taken as at least {@code floor}: a report whose only name is its city's does not match a story of the city as
+     * fully as two reports that share the names of their own people. A story whose reports are about many things
+     * holds much and matches each of them less, so it does not grow by chaining.
+     */
+    double overlap(long[] terms, float[] info, double infoSum, int reports, double floor) {
+        if (size == 0 || reports <= 0 || infoSum <= 0) return 0;
+        double shared = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (info[i] == 0) continue;
+            float c = get(terms[i]);
+            if (c != 0) shared += info[i] * Math.min(1.0, c / reports);
+        }
+        return shared / Math.sqrt(Math.max(infoSum, floor) * Math.max(this.info, floor));
+    }
+
+    /** For a presence-counted centroid: the IDF of its terms, each times the share of reports that have it. */
+    private double info;
+
+    /** Recomputes what {@link #overlap} divides by, after reports were counted in. */
+    void refreshInfo(Idf.Scale idf, int reports) {
+        double sum = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) sum += idf.of(keys[i]) * Math.min(1.0, values[i] / reports);
+        }
+        info = sum;
     }
 
     float get(long key) {

@@ -253,8 +253,10 @@ public final class StoryClusterer {
             s.numbers = new Centroid(NUMBER_TERMS);
             s.countries = new Centroid(COUNTRY_TERMS);
         }
-        s.entities.add(f.entities, idf.all());
-        s.numbers.add(f.numbers, idf.all());
+        s.entities.count(f.entities, idf.all());
+        s.numbers.count(f.numbers, idf.all());
+        s.entities.refreshInfo(idf.all(), s.reports);
+        s.numbers.refreshInfo(idf.all(), s.reports);
         s.countries.add(f.countries, idf.all());
         // the lead: whichever of the old lead and the new report is now closer to the centroid; the old one on a tie
         if (s.lead == null) {
@@ -292,6 +294,10 @@ public final class StoryClusterer {
         }
         into.articles += from.articles;
         into.reports += from.reports;
+        if (into.entities != null) {
+            into.entities.refreshInfo(idf.all(), into.reports);
+            Objects.requireNonNull(into.numbers).refreshInfo(idf.all(), into.reports);
+        }
         into.touch(from.firstMillis);
         into.touch(from.lastMillis);
         if (from.lead != null && into.lead != null) {
@@ -326,7 +332,9 @@ public final class StoryClusterer {
         if (s.entities == null) return 0;
         double num = 0, den = 0;
         boolean anchored = false;
-        double names = q.entities.empty() ? 0 : s.entities.cosine(q.entities.terms, q.entities.q, q.entities.norm);
+        double floor = Math.log(idf.docs() + 1.0);
+        double names = q.entities.empty() ? 0
+                : s.entities.overlap(q.entities.terms, q.entities.info, q.entities.infoSum, s.reports, floor);
         if (!q.text.empty()) {
             Centroid c = s.text(q.language);
             if (c != null && !c.isEmpty()) {
@@ -346,7 +354,8 @@ public final class StoryClusterer {
         }
         if (!anchored) return 0;
         if (!q.numbers.empty()) {
-            num += settings.numberWeight() * Objects.requireNonNull(s.numbers).cosine(q.numbers.terms, q.numbers.q, q.numbers.norm);
+            num += settings.numberWeight() * Objects.requireNonNull(s.numbers)
+                    .overlap(q.numbers.terms, q.numbers.info, q.numbers.infoSum, s.reports, floor);
             den += settings.numberWeight();
         }
         double score = den == 0 ? 0 : num / den;
@@ -504,19 +513,26 @@ public final class StoryClusterer {
         final long[] terms;
         final float[] q;
         final double norm;
+        /** Each term's IDF, and their sum: the information the article's terms carry. */
+        final float[] info;
+        final double infoSum;
 
         Group(Features.Vector v, Idf.Scale idf) {
             terms = v.terms();
             q = new float[terms.length];
-            double sq = 0;
+            info = new float[terms.length];
+            double sq = 0, sum = 0;
             float[] w = v.weights();
             for (int i = 0; i < terms.length; i++) {
                 float x = idf.of(terms[i]);
+                info[i] = x;
+                sum += x;
                 double tfidf = w[i] * x;
                 sq += tfidf * tfidf;
                 q[i] = w[i] * x * x;
             }
             norm = Math.sqrt(sq);
+            infoSum = sum;
         }
 
         boolean empty() {
