@@ -40,12 +40,54 @@ final class Features {
     }
 
     final Vector text, entities, numbers, countries;
+    /**
+     * Name candidates from scripts without capitals (their keys), and at the same index the word each was written
+     * as: a candidate is a name only while its word is rare in its language ({@link #names}).
+     */
+    final Vector candidates;
+    final long[] candidateWords;
 
     Features(Vector text, Vector entities, Vector numbers, Vector countries) {
+        this(text, entities, numbers, countries, Vector.EMPTY, new long[0]);
+    }
+
+    Features(Vector text, Vector entities, Vector numbers, Vector countries, Vector candidates, long[] candidateWords) {
         this.text = text;
         this.entities = entities;
         this.numbers = numbers;
         this.countries = countries;
+        this.candidates = candidates;
+        this.candidateWords = candidateWords;
+    }
+
+    /**
+     * The names, with those candidates whose word {@code rare} accepts: a word in many of its language's reports is
+     * a word of the language, not the name of someone in the news.
+     */
+    Vector names(java.util.function.LongPredicate rare) {
+        if (candidates.isEmpty()) return entities;
+        long[] ct = candidates.terms();
+        float[] cw = candidates.weights();
+        long[] et = entities.terms();
+        float[] ew = entities.weights();
+        long[] t = new long[et.length + ct.length];
+        float[] w = new float[t.length];
+        int i = 0, j = 0, n = 0;
+        while (i < et.length || j < ct.length) {
+            if (j < ct.length && !rare.test(candidateWords[j])) {
+                j++;
+            } else if (j == ct.length || (i < et.length && et[i] < ct[j])) {
+                t[n] = et[i];
+                w[n++] = ew[i++];
+            } else if (i == et.length || ct[j] < et[i]) {
+                t[n] = ct[j];
+                w[n++] = cw[j++];
+            } else {
+                t[n] = et[i];
+                w[n++] = Math.max(ew[i++], cw[j++]);
+            }
+        }
+        return n == 0 ? Vector.EMPTY : new Vector(Arrays.copyOf(t, n), Arrays.copyOf(w, n));
     }
 
     // namespaces, so that a word, a name and a number never share a term
@@ -69,7 +111,8 @@ final class Features {
         private int[] flags = new int[256];
         private int tokens;
         private final StringBuilder number = new StringBuilder(32);
-        private final TermCounter words = new TermCounter(), names = new TermCounter(), numbers = new TermCounter();
+        private final TermCounter words = new TermCounter(), names = new TermCounter(), numbers = new TermCounter(),
+                candidates = new TermCounter();
         private final LongSet lowerSeen = new LongSet(), capitalSeen = new LongSet();
 
         private static final int CAPITAL = 1, ALL_CAPS = 2, DIGIT = 4, JOINED = 8, TITLE = 16, SHORT = 32,
@@ -82,6 +125,7 @@ final class Features {
             words.clear();
             names.clear();
             numbers.clear();
+            candidates.clear();
             lowerSeen.clear();
             capitalSeen.clear();
             int titleCaps = 0, titleWords = 0;
@@ -119,7 +163,7 @@ final class Features {
                 if ((f & UNCASED) != 0) {
                     // no capitals to mark names: every word long enough is a candidate, single (no runs: a run of
                     // uncased words is a sentence)
-                    if (key[i] != 0) names.add(mix(key[i], ENTITY), 1);
+                    if (key[i] != 0) candidates.add(mix(key[i], ENTITY), 1, mix(h, TEXT));
                     phraseLength = endPhrase(phrase, phraseLength);
                     continue;
                 }
@@ -146,7 +190,11 @@ final class Features {
                 }
             }
             endPhrase(phrase, phraseLength);
-            return new Features(words.toVector(), names.toVector(), numbers.toVector(), countryVector(countries));
+            Vector cand = candidates.toVector();
+            long[] candWords = new long[cand.size()];
+            for (int c = 0; c < candWords.length; c++) candWords[c] = candidates.payload(cand.terms()[c]);
+            return new Features(words.toVector(), names.toVector(), numbers.toVector(), countryVector(countries), cand,
+                    candWords);
         }
 
         private boolean bodyCapitalises(long h) {
@@ -415,26 +463,41 @@ final class Features {
     static final class TermCounter {
         private long[] keys = new long[512];
         private int[] counts = new int[512];
+        /** One value kept per key, the first given (for candidates: the word a key was written as). */
+        private long[] payloads = new long[512];
         private int size;
 
         void clear() {
             if (size > 0) {
                 Arrays.fill(keys, 0);
                 Arrays.fill(counts, 0);
+                Arrays.fill(payloads, 0);
             }
             size = 0;
         }
 
         void add(long key, int count) {
+            add(key, count, 0);
+        }
+
+        void add(long key, int count, long payload) {
             if ((size + 1) * 2 > keys.length) grow();
             int mask = keys.length - 1;
             int i = (int) (key ^ (key >>> 32)) & mask;
             while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
             if (keys[i] == 0) {
                 keys[i] = key;
+                payloads[i] = payload;
                 size++;
             }
             counts[i] += count;
+        }
+
+        long payload(long key) {
+            int mask = keys.length - 1;
+            int i = (int) (key ^ (key >>> 32)) & mask;
+            while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
+            return keys[i] == key ? payloads[i] : 0;
         }
 
         Vector toVector() {
@@ -457,8 +520,10 @@ final class Features {
         private void grow() {
             long[] ok = keys;
             int[] oc = counts;
+            long[] op = payloads;
             keys = new long[ok.length * 2];
             counts = new int[keys.length];
+            payloads = new long[keys.length];
             int mask = keys.length - 1;
             for (int j = 0; j < ok.length; j++) {
                 if (ok[j] == 0) continue;
@@ -466,6 +531,7 @@ final class Features {
                 while (keys[i] != 0) i = (i + 1) & mask;
                 keys[i] = ok[j];
                 counts[i] = oc[j];
+                payloads[i] = op[j];
             }
         }
     }

@@ -45,6 +45,14 @@ final class Idf {
         int docs() {
             return docs;
         }
+
+        /**
+         * Whether a term is in at most one report in a hundred of this set besides the one just counted: rarer than
+         * the largest event of a day is in the day's news, so a word of the language it is not.
+         */
+        boolean rare(long term) {
+            return df[slot(term)] - 1 <= docs / 100;
+        }
     }
 
     /** Counts one report's distinct terms, its words in {@code language} ("" when unknown). */
@@ -53,6 +61,7 @@ final class Idf {
         count(f.entities);
         count(f.numbers);
         count(f.countries);
+        count(f.candidates);
         all.docs++;
         Scale own = words(language);
         if (own != all) own.docs++;

@@ -18,10 +18,12 @@ import org.worldwire.dedup.CopyDetector;
  *
  * <p>Each article is first checked for being a copy of a recent report ({@link CopyDetector}); a copy joins its
  * original's story and changes nothing else. A report is compared with the live stories that share one of its
- * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of three
- * cosines between the report and the story's centroid, each weighted by IDF learned from the stream
- * ({@link Settings}): words (against the story's reports in the article's language), names and numbers; a report
- * placed in none of the story's countries loses part of its score.
+ * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of
+ * three similarities, each weighted by IDF learned from the stream ({@link Settings}): the cosine of its words with
+ * the story's reports in the article's language (IDF against that language's reports), and the information its
+ * names and its numbers share with the story's ({@link Centroid#overlap}: the rarer a shared name and the more of
+ * the story's reports have it, the more it counts); a report placed in none of the story's countries loses part of
+ * its score.
  * Reports in a language the story has none of are compared by what languages share: the names stand in for the
  * words, so a Spanish and an English report of one event join through the names, numbers and places they share,
  * while two events of one kind (two earthquakes) stay apart through theirs. The score decays with the time since
@@ -68,11 +70,12 @@ public final class StoryClusterer {
          * languages), numbers least (a number alone is often a date). Countries only count against: reports placed
          * in different countries lose up to 30 % of their score. Join at 0.2, the cosine from which single-pass
          * TF-IDF clustering is known to work (and where this scoring peaked on a labelled English stream, among
-         * 0.15 to 0.3); merge only at 2.5 times that. A story is news for about two days after its last report and
-         * a week at most; a day-old story keeps ~80 % of its pull.
+         * 0.15 to 0.3); merge only at 2.5 times that. Reports of one event come within hours, so a story idle for
+         * a day keeps half its pull and one idle for two days, a quarter, goes cold; a week is the most any story
+         * stays open.
          */
         public static final Settings DEFAULTS = new Settings(0.2, 0.5, 0.6, 0.3, 0.1, 0.3,
-                Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(7), 50_000, CopyDetector.Settings.DEFAULTS);
+                Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7), 50_000, CopyDetector.Settings.DEFAULTS);
 
         public Settings {
             Objects.requireNonNull(halfLife, "halfLife");
@@ -253,7 +256,7 @@ public final class StoryClusterer {
             s.numbers = new Centroid(NUMBER_TERMS);
             s.countries = new Centroid(COUNTRY_TERMS);
         }
-        s.entities.count(f.entities, idf.all());
+        s.entities.count(q.names, idf.all());
         s.numbers.count(f.numbers, idf.all());
         s.entities.refreshInfo(idf.all(), s.reports);
         s.numbers.refreshInfo(idf.all(), s.reports);
@@ -499,11 +502,15 @@ public final class StoryClusterer {
     private static final class Query {
         final Group text, entities, numbers, countries;
         final String language;
+        /** The names: those found by capitals, and candidates rare in the language. */
+        final Features.Vector names;
 
         Query(Features f, String language, Idf idf) {
             this.language = language;
-            text = new Group(f.text, idf.words(language));
-            entities = new Group(f.entities, idf.all());
+            Idf.Scale words = idf.words(language);
+            text = new Group(f.text, words);
+            names = f.names(words::rare);
+            entities = new Group(names, idf.all());
             numbers = new Group(f.numbers, idf.all());
             countries = new Group(f.countries, idf.all());
         }
