@@ -17,9 +17,10 @@ final class Centroid {
 
     Centroid(int limit) {
         this.limit = limit;
-        int cap = Integer.highestOneBit(Math.max(8, limit * 4 - 1)) << 1;
-        keys = new long[cap];
-        values = new float[cap];
+        // small at first and grown by doubling: most stories keep one or two reports, and a table sized for the
+        // limit from the start made a one-report story cost ten times its terms
+        keys = new long[16];
+        values = new float[16];
     }
 
     boolean isEmpty() {
@@ -38,7 +39,7 @@ final class Centroid {
      * Adds a report's vector, scaled so that its TF-IDF vector has unit length: every report pulls the centroid
      * equally, by what is telling in it rather than by its stop words.
      */
-    void add(Features.Vector v, Idf idf) {
+    void add(Features.Vector v, Idf.Scale idf) {
         if (v.isEmpty()) return;
         float[] w = v.weights();
         long[] t = v.terms();
@@ -55,12 +56,53 @@ final class Centroid {
     }
 
     /** Adds another story's centroid (when two stories merge). */
-    void addAll(Centroid other, Idf idf) {
+    void addAll(Centroid other, Idf.Scale idf) {
         for (int i = 0; i < other.keys.length; i++) {
             if (other.keys[i] != 0) put(other.keys[i], other.values[i]);
         }
         if (size > 2 * limit) prune(idf);
         refreshNorm(idf);
+    }
+
+    /**
+     * Counts a report's terms by presence (one per report that has the term, whatever its frequency), for {@link
+     * #overlap}.
+     */
+    void count(Features.Vector v, Idf.Scale idf) {
+        if (v.isEmpty()) return;
+        for (long t : v.terms()) put(t, 1f);
+        if (size > 2 * limit) prune(idf);
+    }
+
+    /**
+     * How much information an article and this presence-counted centroid share: the IDF of each term they both have,
+     * times the share of the story's {@code reports} that have it, summed, and divided by the geometric mean of what
+     * each side holds (the article's IDF sum, and the centroid's, each term times its share). Each side's amount is
+     * taken as at least {@code floor}: a report whose only name is its city's does not match a story of the city as
+     * fully as two reports that share the names of their own people. A story whose reports are about many things
+     * holds much and matches each of them less, so it does not grow by chaining.
+     */
+    double overlap(long[] terms, float[] info, double infoSum, int reports, double floor) {
+        if (size == 0 || reports <= 0 || infoSum <= 0) return 0;
+        double shared = 0;
+        for (int i = 0; i < terms.length; i++) {
+            if (info[i] == 0) continue;
+            float c = get(terms[i]);
+            if (c != 0) shared += info[i] * Math.min(1.0, c / reports);
+        }
+        return shared / Math.sqrt(Math.max(infoSum, floor) * Math.max(this.info, floor));
+    }
+
+    /** For a presence-counted centroid: the IDF of its terms, each times the share of reports that have it. */
+    private double info;
+
+    /** Recomputes what {@link #overlap} divides by, after reports were counted in. */
+    void refreshInfo(Idf.Scale idf, int reports) {
+        double sum = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != 0) sum += idf.of(keys[i]) * Math.min(1.0, values[i] / reports);
+        }
+        info = sum;
     }
 
     float get(long key) {
@@ -87,7 +129,7 @@ final class Centroid {
         return dot / (qNorm * norm);
     }
 
-    void refreshNorm(Idf idf) {
+    void refreshNorm(Idf.Scale idf) {
         double sq = 0;
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == 0) continue;
@@ -98,7 +140,7 @@ final class Centroid {
     }
 
     /** Writes the up to {@code n} terms of highest weight into {@code out} from {@code at}; returns the new end. */
-    int top(int n, Idf idf, long[] out, int at) {
+    int top(int n, Idf.Scale idf, long[] out, int at) {
         if (size == 0 || n <= 0) return at;
         // partial selection: n is ten or so, the centroid a few hundred terms
         long[] best = new long[n];
@@ -129,7 +171,7 @@ final class Centroid {
     }
 
     private void put(long key, float value) {
-        if ((size + 1) * 2 > keys.length) rehash(keys.length * 2);
+        if ((size + 1) * 4 > keys.length * 3) rehash(keys.length * 2); // three quarters full: a third less memory than half
         int mask = keys.length - 1;
         int i = slot(key) & mask;
         while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
@@ -140,7 +182,7 @@ final class Centroid {
         values[i] += value;
     }
 
-    private void prune(Idf idf) {
+    private void prune(Idf.Scale idf) {
         int m = 0;
         long[] k = new long[size];
         float[] v = new float[size];

@@ -11,15 +11,19 @@ import java.util.List;
  * the noisy IDF of its first minutes.
  *
  * <p>Words are maximal runs of letters and digits, lower-cased and stripped of diacritics (México and Mexico are one
- * word); scripts written without spaces have each character taken as a word. The headline's words count twice: it
- * is the densest summary of the event.
+ * word); scripts written without spaces (Chinese, Japanese, Thai…) are cut into overlapping pairs of characters,
+ * the usual unit of retrieval for them, as single characters say little. The headline's words count twice: it is
+ * the densest summary of the event.
  *
  * <p>Entities are what stays the same across languages: names. A capitalised word is part of a name unless the same
  * word also appears in lower case in the article (so "The" and "Police" opening a sentence, and the words of a Title
  * Case headline, are not names), and a run of such words is also taken whole ("Raj Chohan" as well as "Raj" and
- * "Chohan"). All-capital words of two letters or more (NATO, UN) are names. Numbers are tokens with a digit, with
- * thousands separators removed and a decimal comma read as a point, so "7,1" in a Spanish report is "7.1" in an
- * English one.
+ * "Chohan"). All-capital words of two letters or more (NATO, UN) are names. Scripts without capitals (Arabic,
+ * Hebrew…) cannot mark their names, so each of their words of three letters or more is a name candidate; IDF then
+ * tells the rare ones, which are mostly names, from the common ones, which weigh nothing. A name is kept as a
+ * transliteration key ({@link #nameKey}) so that Putin, Путин and بوتين are one name. Numbers are tokens with a
+ * digit, with thousands separators removed (a comma, a point or a no-break space) and a decimal comma read as a
+ * point, so "7,1" in a Spanish report is "7.1" in an English one.
  */
 final class Features {
     /** One group of terms: hashes sorted ascending, each with its {@code 1 + ln tf} weight. */
@@ -36,12 +40,54 @@ final class Features {
     }
 
     final Vector text, entities, numbers, countries;
+    /**
+     * Name candidates from scripts without capitals (their keys), and at the same index the word each was written
+     * as: a candidate is a name only while its word is rare in its language ({@link #names}).
+     */
+    final Vector candidates;
+    final long[] candidateWords;
 
     Features(Vector text, Vector entities, Vector numbers, Vector countries) {
+        this(text, entities, numbers, countries, Vector.EMPTY, new long[0]);
+    }
+
+    Features(Vector text, Vector entities, Vector numbers, Vector countries, Vector candidates, long[] candidateWords) {
         this.text = text;
         this.entities = entities;
         this.numbers = numbers;
         this.countries = countries;
+        this.candidates = candidates;
+        this.candidateWords = candidateWords;
+    }
+
+    /**
+     * The names, with those candidates whose word {@code rare} accepts: a word in many of its language's reports is
+     * a word of the language, not the name of someone in the news.
+     */
+    Vector names(java.util.function.LongPredicate rare) {
+        if (candidates.isEmpty()) return entities;
+        long[] ct = candidates.terms();
+        float[] cw = candidates.weights();
+        long[] et = entities.terms();
+        float[] ew = entities.weights();
+        long[] t = new long[et.length + ct.length];
+        float[] w = new float[t.length];
+        int i = 0, j = 0, n = 0;
+        while (i < et.length || j < ct.length) {
+            if (j < ct.length && !rare.test(candidateWords[j])) {
+                j++;
+            } else if (j == ct.length || (i < et.length && et[i] < ct[j])) {
+                t[n] = et[i];
+                w[n++] = ew[i++];
+            } else if (i == et.length || ct[j] < et[i]) {
+                t[n] = ct[j];
+                w[n++] = cw[j++];
+            } else {
+                t[n] = et[i];
+                w[n++] = Math.max(ew[i++], cw[j++]);
+            }
+        }
+        return n == 0 ? Vector.EMPTY : new Vector(Arrays.copyOf(t, n), Arrays.copyOf(w, n));
     }
 
     // namespaces, so that a word, a name and a number never share a term
@@ -58,15 +104,19 @@ final class Features {
      * Turns one article into features. Not thread-safe (scratch buffers are reused); one extractor per clusterer.
      */
     static final class Extractor {
-        // per token: folded lower-case hash, flags, and (for numbers) the normalised number's hash
+        // per token: folded lower-case hash, flags, and (for numbers) the normalised number's hash; for letters the
+        // transliteration key's hash
         private long[] hash = new long[256];
+        private long[] key = new long[256];
         private int[] flags = new int[256];
         private int tokens;
         private final StringBuilder number = new StringBuilder(32);
-        private final TermCounter words = new TermCounter(), names = new TermCounter(), numbers = new TermCounter();
+        private final TermCounter words = new TermCounter(), names = new TermCounter(), numbers = new TermCounter(),
+                candidates = new TermCounter();
         private final LongSet lowerSeen = new LongSet(), capitalSeen = new LongSet();
 
-        private static final int CAPITAL = 1, ALL_CAPS = 2, DIGIT = 4, JOINED = 8, TITLE = 16, SHORT = 32;
+        private static final int CAPITAL = 1, ALL_CAPS = 2, DIGIT = 4, JOINED = 8, TITLE = 16, SHORT = 32,
+                UNCASED = 64, UNSPACED = 128, INITIAL = 256;
 
         Features extract(String title, String text, List<String> countries) {
             tokens = 0;
@@ -75,6 +125,7 @@ final class Features {
             words.clear();
             names.clear();
             numbers.clear();
+            candidates.clear();
             lowerSeen.clear();
             capitalSeen.clear();
             int titleCaps = 0, titleWords = 0;
@@ -82,7 +133,7 @@ final class Features {
                 int f = flags[i];
                 if ((f & DIGIT) != 0) continue;
                 if ((f & CAPITAL) == 0) lowerSeen.add(hash[i]);
-                else if ((f & TITLE) == 0) capitalSeen.add(hash[i]);
+                else if ((f & (TITLE | INITIAL)) == 0) capitalSeen.add(hash[i]);
                 if ((f & TITLE) != 0) {
                     titleWords++;
                     if ((f & CAPITAL) != 0) titleCaps++;
@@ -100,29 +151,50 @@ final class Features {
                     phraseLength = endPhrase(phrase, phraseLength);
                     continue;
                 }
+                if ((f & UNSPACED) != 0) {
+                    // a pair with the previous character of the same run
+                    if (i > 0 && (f & JOINED) != 0 && (flags[i - 1] & UNSPACED) != 0) {
+                        words.add(mix(hash[i - 1] * 0x9E3779B97F4A7C15L + h, TEXT), (f & TITLE) != 0 ? 2 : 1);
+                    }
+                    phraseLength = endPhrase(phrase, phraseLength);
+                    continue;
+                }
                 if ((f & SHORT) == 0) words.add(mix(h, TEXT), (f & TITLE) != 0 ? 2 : 1);
+                if ((f & UNCASED) != 0) {
+                    // no capitals to mark names: every word long enough is a candidate, single (no runs: a run of
+                    // uncased words is a sentence)
+                    if (key[i] != 0) candidates.add(mix(key[i], ENTITY), 1, mix(h, TEXT));
+                    phraseLength = endPhrase(phrase, phraseLength);
+                    continue;
+                }
                 boolean name = (f & ALL_CAPS) != 0
                         || ((f & CAPITAL) != 0 && (f & SHORT) == 0 && !lowerSeen.contains(h));
-                if (name && (f & TITLE) != 0 && titleCase && (f & ALL_CAPS) == 0) {
-                    // in a Title Case headline only words the body also capitalises are names
+                if (name && (f & ALL_CAPS) == 0 && ((f & INITIAL) != 0 || ((f & TITLE) != 0 && titleCase))) {
+                    // a sentence's first word is capitalised whatever it is, and so is every word of a Title Case
+                    // headline: such a word is a name only when the body also capitalises it inside a sentence
                     name = bodyCapitalises(h);
                 }
                 if (!name) {
                     phraseLength = endPhrase(phrase, phraseLength);
                     continue;
                 }
-                names.add(mix(h, ENTITY), 1);
+                long k = key[i] != 0 ? key[i] : h;
+                names.add(mix(k, ENTITY), 1);
                 if (phraseLength > 0 && (f & JOINED) != 0) {
-                    phrase = phrase * 0x9E3779B97F4A7C15L + h;
+                    phrase = phrase * 0x9E3779B97F4A7C15L + k;
                     phraseLength++;
                 } else {
                     endPhrase(phrase, phraseLength);
-                    phrase = h;
+                    phrase = k;
                     phraseLength = 1;
                 }
             }
             endPhrase(phrase, phraseLength);
-            return new Features(words.toVector(), names.toVector(), numbers.toVector(), countryVector(countries));
+            Vector cand = candidates.toVector();
+            long[] candWords = new long[cand.size()];
+            for (int c = 0; c < candWords.length; c++) candWords[c] = candidates.payload(cand.terms()[c]);
+            return new Features(words.toVector(), names.toVector(), numbers.toVector(), countryVector(countries), cand,
+                    candWords);
         }
 
         private boolean bodyCapitalises(long h) {
@@ -156,6 +228,7 @@ final class Features {
         private void tokenize(String s, int baseFlags) {
             int n = s.length();
             boolean joinedToPrevious = false; // only spaces or a hyphen since the previous token of this segment
+            boolean sentenceStart = true;
             for (int i = 0; i < n && tokens < MAX_TOKENS; ) {
                 int cp = s.codePointAt(i);
                 if (!isWordChar(cp)) {
@@ -163,21 +236,24 @@ final class Features {
                         // keep the joined state
                     } else {
                         joinedToPrevious = false;
+                        if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == '؟' || cp == ':') sentenceStart = true;
                     }
                     i += Character.charCount(cp);
                     continue;
                 }
                 if (isUnspaced(cp)) {
-                    add(mixChar(FNV, cp), baseFlags | SHORT | (joinedToPrevious ? JOINED : 0));
+                    add(mixChar(FNV, cp), 0, baseFlags | SHORT | UNSPACED | (joinedToPrevious ? JOINED : 0));
                     joinedToPrevious = true;
                     i += Character.charCount(cp);
                     continue;
                 }
                 // a token: letters and digits, with '.' or ',' inside a number
                 int start = i;
-                long h = FNV;
-                int letters = 0, uppers = 0, digits = 0, length = 0;
+                long h = FNV, k = FNV;
+                int letters = 0, uppers = 0, digits = 0, length = 0, keyLength = 0;
+                char lastClass = 0;
                 boolean firstUpper = Character.isUpperCase(cp) || Character.isTitleCase(cp);
+                boolean uncased = Character.getType(cp) == Character.OTHER_LETTER;
                 number.setLength(0);
                 while (i < n) {
                     int c = s.codePointAt(i);
@@ -189,6 +265,14 @@ final class Features {
                             letters++;
                             if (Character.isUpperCase(c)) uppers++;
                             number.appendCodePoint(Character.toLowerCase(c));
+                            char cls = keyClass(c);
+                            if (cls == VOWEL) {
+                                lastClass = 0;
+                            } else if (cls != 0 && cls != lastClass) {
+                                k = mixChar(k, cls);
+                                keyLength++;
+                                lastClass = cls;
+                            }
                         }
                         h = foldInto(h, c);
                         length++;
@@ -197,37 +281,55 @@ final class Features {
                             && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9' && i > start) {
                         number.append((char) c);
                         i++;
+                    } else if ((c == '\u00A0' || c == '\u202F') && digits > 0 && letters == 0 && threeDigits(s, i + 1)) {
+                        // French and Russian group thousands with a no-break space: 1 250
+                        number.append((char) c);
+                        i++;
                     } else {
                         break;
                     }
                 }
-                int f = baseFlags | (joinedToPrevious ? JOINED : 0);
+                int f = baseFlags | (joinedToPrevious ? JOINED : 0) | (sentenceStart ? INITIAL : 0);
+                sentenceStart = false;
                 if (digits > 0) {
-                    add(hashString(normaliseNumber(number)), f | DIGIT);
+                    add(hashString(normaliseNumber(number)), 0, f | DIGIT);
                 } else {
                     if (firstUpper) f |= CAPITAL;
                     if (uppers == letters && letters >= 2) f |= ALL_CAPS;
                     if (length < 2) f |= SHORT;
-                    add(h, f);
+                    if (uncased) f |= UNCASED;
+                    // a skeleton of fewer than three consonants would join too many names: such a name is matched
+                    // as spelt, within its script
+                    add(h, keyLength >= 3 ? k : 0, f);
                 }
                 joinedToPrevious = true;
             }
         }
 
-        private void add(long h, int f) {
+        private void add(long h, long k, int f) {
             if (tokens == hash.length) {
                 hash = Arrays.copyOf(hash, tokens * 2);
+                key = Arrays.copyOf(key, tokens * 2);
                 flags = Arrays.copyOf(flags, tokens * 2);
             }
             hash[tokens] = h;
+            key[tokens] = k;
             flags[tokens] = f;
             tokens++;
         }
+
+        /** Whether exactly three digits start at {@code at} (a thousands group, not the start of another number). */
+        private static boolean threeDigits(String s, int at) {
+            if (at + 3 > s.length()) return false;
+            for (int k = at; k < at + 3; k++) if (s.charAt(k) < '0' || s.charAt(k) > '9') return false;
+            return at + 3 == s.length() || !Character.isLetterOrDigit(s.charAt(at + 3));
+        }
     }
 
-    /** "1,000" and "1.000" are 1000; "7,1" is 7.1; anything else as written. */
+    /** "1,000", "1.000" and "1 000" (no-break space) are 1000; "7,1" is 7.1; anything else as written. */
     static String normaliseNumber(CharSequence raw) {
         String s = raw.toString();
+        if (s.indexOf('\u00A0') >= 0 || s.indexOf('\u202F') >= 0) s = s.replace("\u00A0", "").replace("\u202F", "");
         if (s.indexOf('.') < 0 && s.indexOf(',') < 0) return s;
         return groupedThousands(s) ? s.replace(".", "").replace(",", "") : s.replace(',', '.');
     }
@@ -263,6 +365,53 @@ final class Features {
             return mixChar(h, f);
         }
         return mixChar(h, Character.toLowerCase(cp));
+    }
+
+    /**
+     * The class of a letter in a name's transliteration key: its consonant class, {@link #VOWEL}, or 0 for a letter
+     * the key ignores. A key is a name's consonant skeleton, which survives the usual transliterations between Latin,
+     * Greek, Cyrillic, Hebrew and Arabic (Putin, Путин and بوتين are b-t-n; Macron, Макрон and ماكرون m-k-r-n):
+     * vowels are left out, since Arabic and Hebrew write only some of them and scripts disagree on their quality, and
+     * consonants merge where a script lacks one of a pair (p and b, v and f, c, k and q, j and g); h and the letters
+     * Latin writes as h or leaves out are ignored. Other scripts keep the folded letter itself, so their names match
+     * within the script only.
+     */
+    static char keyClass(int cp) {
+        if (cp < KEY.length) return KEY[cp];
+        if (!Character.isLetter(cp)) return 0;
+        int lower = Character.toLowerCase(cp);
+        return (char) (lower <= 0xFFFF ? lower : lower & 0x7FFF | 0x8000);
+    }
+
+    /** A vowel: not in the key, but it separates two equal consonants ("Bobo" is b-b, "Bob" is b). */
+    static final char VOWEL = '*';
+    private static final char[] KEY = new char[0x700];
+
+    static {
+        keys("abcdefghijklmnopqrstuvwxyz", "*bkd*fg0*gklmn*bkrst*f0k*z");
+        keys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "*bkd*fg0*gklmn*bkrst*f0k*z");
+        for (int cp = 0xC0; cp < 0x370; cp++) {
+            if (!Character.isLetter(cp)) continue;
+            char base = Normalizer.normalize(String.valueOf((char) cp), Normalizer.Form.NFD).charAt(0);
+            base = Character.toLowerCase(base);
+            if (base >= 'a' && base <= 'z') KEY[cp] = KEY[base];
+        }
+        // Greek, read as today
+        keys("αβγδεζηθικλμνξοπρσςτυφχψωάέήίόύώϊϋΐΰ", "*fgd*z*t*klmnk*brsst*fks*" + "***********");
+        keys("ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ", "*fgd*z*t*klmnk*brst*fks*");
+        // Cyrillic
+        keys("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "*bfgd**zz**klmn*brst*fkssss0*0***");
+        keys("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ", "*bfgd**zz**klmn*brst*fkssss0*0***");
+        keys("іїєґўђћџљњ", "***g*dtdln");
+        // Hebrew
+        keys("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "*bgd0*z0t*kklmmnns0bfsskrst");
+        // Arabic and Persian
+        keys("اأإآءئؤبپتثجچحخدذرزژسشصضطظعغفڤقكکگلمنهةوىيی", "****0**bbttgs0kddrzzsssdtz0gffkkkglmn00****");
+    }
+
+    private static void keys(String letters, String classes) {
+        if (letters.length() != classes.length()) throw new IllegalStateException("key table: " + letters);
+        for (int i = 0; i < letters.length(); i++) KEY[letters.charAt(i)] = classes.charAt(i) == '0' ? 0 : classes.charAt(i);
     }
 
     /** Lower-case base letter of each code point below U+0370 (Latin and combining marks; 0 for a mark). */
@@ -314,26 +463,41 @@ final class Features {
     static final class TermCounter {
         private long[] keys = new long[512];
         private int[] counts = new int[512];
+        /** One value kept per key, the first given (for candidates: the word a key was written as). */
+        private long[] payloads = new long[512];
         private int size;
 
         void clear() {
             if (size > 0) {
                 Arrays.fill(keys, 0);
                 Arrays.fill(counts, 0);
+                Arrays.fill(payloads, 0);
             }
             size = 0;
         }
 
         void add(long key, int count) {
+            add(key, count, 0);
+        }
+
+        void add(long key, int count, long payload) {
             if ((size + 1) * 2 > keys.length) grow();
             int mask = keys.length - 1;
             int i = (int) (key ^ (key >>> 32)) & mask;
             while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
             if (keys[i] == 0) {
                 keys[i] = key;
+                payloads[i] = payload;
                 size++;
             }
             counts[i] += count;
+        }
+
+        long payload(long key) {
+            int mask = keys.length - 1;
+            int i = (int) (key ^ (key >>> 32)) & mask;
+            while (keys[i] != 0 && keys[i] != key) i = (i + 1) & mask;
+            return keys[i] == key ? payloads[i] : 0;
         }
 
         Vector toVector() {
@@ -356,8 +520,10 @@ final class Features {
         private void grow() {
             long[] ok = keys;
             int[] oc = counts;
+            long[] op = payloads;
             keys = new long[ok.length * 2];
             counts = new int[keys.length];
+            payloads = new long[keys.length];
             int mask = keys.length - 1;
             for (int j = 0; j < ok.length; j++) {
                 if (ok[j] == 0) continue;
@@ -365,6 +531,7 @@ final class Features {
                 while (keys[i] != 0) i = (i + 1) & mask;
                 keys[i] = ok[j];
                 counts[i] = oc[j];
+                payloads[i] = op[j];
             }
         }
     }

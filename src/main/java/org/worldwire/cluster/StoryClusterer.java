@@ -18,10 +18,12 @@ import org.worldwire.dedup.CopyDetector;
  *
  * <p>Each article is first checked for being a copy of a recent report ({@link CopyDetector}); a copy joins its
  * original's story and changes nothing else. A report is compared with the live stories that share one of its
- * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of three
- * cosines between the report and the story's centroid, each weighted by IDF learned from the stream
- * ({@link Settings}): words (against the story's reports in the article's language), names and numbers; a report
- * placed in none of the story's countries loses part of its score.
+ * most telling terms (an inverted index over each story's top words, names and numbers), by a weighted mean of
+ * three similarities, each weighted by IDF learned from the stream ({@link Settings}): the cosine of its words with
+ * the story's reports in the article's language (IDF against that language's reports), and the information its
+ * names and its numbers share with the story's ({@link Centroid#overlap}: the rarer a shared name and the more of
+ * the story's reports have it, the more it counts); a report placed in none of the story's countries loses part of
+ * its score.
  * Reports in a language the story has none of are compared by what languages share: the names stand in for the
  * words, so a Spanish and an English report of one event join through the names, numbers and places they share,
  * while two events of one kind (two earthquakes) stay apart through theirs. The score decays with the time since
@@ -68,11 +70,12 @@ public final class StoryClusterer {
          * languages), numbers least (a number alone is often a date). Countries only count against: reports placed
          * in different countries lose up to 30 % of their score. Join at 0.2, the cosine from which single-pass
          * TF-IDF clustering is known to work (and where this scoring peaked on a labelled English stream, among
-         * 0.15 to 0.3); merge only at 2.5 times that. A story is news for about two days after its last report and
-         * a week at most; a day-old story keeps ~80 % of its pull.
+         * 0.15 to 0.3); merge only at 2.5 times that. Reports of one event come within hours, so a story idle for
+         * a day keeps half its pull and one idle for two days, a quarter, goes cold; a week is the most any story
+         * stays open.
          */
         public static final Settings DEFAULTS = new Settings(0.2, 0.5, 0.6, 0.3, 0.1, 0.3,
-                Duration.ofDays(3), Duration.ofDays(2), Duration.ofDays(7), 50_000, CopyDetector.Settings.DEFAULTS);
+                Duration.ofDays(1), Duration.ofDays(2), Duration.ofDays(7), 50_000, CopyDetector.Settings.DEFAULTS);
 
         public Settings {
             Objects.requireNonNull(halfLife, "halfLife");
@@ -147,8 +150,8 @@ public final class StoryClusterer {
             // the original's story is forgotten: the copy stands alone, a copy all the same
         }
         Features f = extractor.extract(article.title(), article.text(), article.countries());
-        idf.add(f);
         String language = language(article.language());
+        idf.add(f, language);
         Query q = new Query(f, language, idf);
 
         List<Story> candidates = candidates(q);
@@ -211,8 +214,9 @@ public final class StoryClusterer {
             bump(story);
         } else {
             Features f = extractor.extract(article.title(), article.text(), article.countries());
-            idf.add(f);
-            addReport(story, article, f, new Query(f, language(article.language()), idf), now, 0);
+            String language = language(article.language());
+            idf.add(f, language);
+            addReport(story, article, f, new Query(f, language, idf), now, 0);
             remember(article.id(), story);
         }
         evictOverCap();
@@ -246,15 +250,17 @@ public final class StoryClusterer {
         }
         s.reports++;
         Centroid text = s.textForUpdate(language, TEXT_TERMS);
-        if (text != null) text.add(f.text, idf);
+        if (text != null) text.add(f.text, idf.words(language));
         if (s.entities == null) {
             s.entities = new Centroid(ENTITY_TERMS);
             s.numbers = new Centroid(NUMBER_TERMS);
             s.countries = new Centroid(COUNTRY_TERMS);
         }
-        s.entities.add(f.entities, idf);
-        s.numbers.add(f.numbers, idf);
-        s.countries.add(f.countries, idf);
+        s.entities.count(q.names, idf.all());
+        s.numbers.count(f.numbers, idf.all());
+        s.entities.refreshInfo(idf.all(), s.reports);
+        s.numbers.refreshInfo(idf.all(), s.reports);
+        s.countries.add(f.countries, idf.all());
         // the lead: whichever of the old lead and the new report is now closer to the centroid; the old one on a tie
         if (s.lead == null) {
             s.lead = f;
@@ -277,7 +283,7 @@ public final class StoryClusterer {
         live.remove(from.id);
         for (int i = 0; i < from.languages.length; i++) {
             Centroid c = into.textForUpdate(from.languages[i], TEXT_TERMS);
-            if (c != null) c.addAll(from.texts[i], idf);
+            if (c != null) c.addAll(from.texts[i], idf.words(from.languages[i]));
         }
         if (from.entities != null) {
             if (into.entities == null) {
@@ -285,12 +291,16 @@ public final class StoryClusterer {
                 into.numbers = new Centroid(NUMBER_TERMS);
                 into.countries = new Centroid(COUNTRY_TERMS);
             }
-            into.entities.addAll(from.entities, idf);
-            Objects.requireNonNull(into.numbers).addAll(Objects.requireNonNull(from.numbers), idf);
-            Objects.requireNonNull(into.countries).addAll(Objects.requireNonNull(from.countries), idf);
+            into.entities.addAll(from.entities, idf.all());
+            Objects.requireNonNull(into.numbers).addAll(Objects.requireNonNull(from.numbers), idf.all());
+            Objects.requireNonNull(into.countries).addAll(Objects.requireNonNull(from.countries), idf.all());
         }
         into.articles += from.articles;
         into.reports += from.reports;
+        if (into.entities != null) {
+            into.entities.refreshInfo(idf.all(), into.reports);
+            Objects.requireNonNull(into.numbers).refreshInfo(idf.all(), into.reports);
+        }
         into.touch(from.firstMillis);
         into.touch(from.lastMillis);
         if (from.lead != null && into.lead != null) {
@@ -325,7 +335,9 @@ public final class StoryClusterer {
         if (s.entities == null) return 0;
         double num = 0, den = 0;
         boolean anchored = false;
-        double names = q.entities.empty() ? 0 : s.entities.cosine(q.entities.terms, q.entities.q, q.entities.norm);
+        double floor = Math.log(idf.docs() + 1.0);
+        double names = q.entities.empty() ? 0
+                : s.entities.overlap(q.entities.terms, q.entities.info, q.entities.infoSum, s.reports, floor);
         if (!q.text.empty()) {
             Centroid c = s.text(q.language);
             if (c != null && !c.isEmpty()) {
@@ -345,7 +357,8 @@ public final class StoryClusterer {
         }
         if (!anchored) return 0;
         if (!q.numbers.empty()) {
-            num += settings.numberWeight() * Objects.requireNonNull(s.numbers).cosine(q.numbers.terms, q.numbers.q, q.numbers.norm);
+            num += settings.numberWeight() * Objects.requireNonNull(s.numbers)
+                    .overlap(q.numbers.terms, q.numbers.info, q.numbers.infoSum, s.reports, floor);
             den += settings.numberWeight();
         }
         double score = den == 0 ? 0 : num / den;
@@ -399,9 +412,9 @@ public final class StoryClusterer {
     private void reindex(Story s) {
         int n = 0;
         int perLanguage = Math.max(3, INDEX_TEXT / Math.max(1, s.texts.length));
-        for (Centroid c : s.texts) n = c.top(perLanguage, idf, storyTerms, n);
-        if (s.entities != null) n = s.entities.top(INDEX_ENTITIES, idf, storyTerms, n);
-        if (s.numbers != null) n = s.numbers.top(INDEX_NUMBERS, idf, storyTerms, n);
+        for (int i = 0; i < s.texts.length; i++) n = s.texts[i].top(perLanguage, idf.words(s.languages[i]), storyTerms, n);
+        if (s.entities != null) n = s.entities.top(INDEX_ENTITIES, idf.all(), storyTerms, n);
+        if (s.numbers != null) n = s.numbers.top(INDEX_NUMBERS, idf.all(), storyTerms, n);
         long[] next = Arrays.copyOf(storyTerms, n);
         Arrays.sort(next);
         long[] old = s.indexed;
@@ -489,13 +502,17 @@ public final class StoryClusterer {
     private static final class Query {
         final Group text, entities, numbers, countries;
         final String language;
+        /** The names: those found by capitals, and candidates rare in the language. */
+        final Features.Vector names;
 
         Query(Features f, String language, Idf idf) {
             this.language = language;
-            text = new Group(f.text, idf);
-            entities = new Group(f.entities, idf);
-            numbers = new Group(f.numbers, idf);
-            countries = new Group(f.countries, idf);
+            Idf.Scale words = idf.words(language);
+            text = new Group(f.text, words);
+            names = f.names(words::rare);
+            entities = new Group(names, idf.all());
+            numbers = new Group(f.numbers, idf.all());
+            countries = new Group(f.countries, idf.all());
         }
     }
 
@@ -503,19 +520,26 @@ public final class StoryClusterer {
         final long[] terms;
         final float[] q;
         final double norm;
+        /** Each term's IDF, and their sum: the information the article's terms carry. */
+        final float[] info;
+        final double infoSum;
 
-        Group(Features.Vector v, Idf idf) {
+        Group(Features.Vector v, Idf.Scale idf) {
             terms = v.terms();
             q = new float[terms.length];
-            double sq = 0;
+            info = new float[terms.length];
+            double sq = 0, sum = 0;
             float[] w = v.weights();
             for (int i = 0; i < terms.length; i++) {
                 float x = idf.of(terms[i]);
+                info[i] = x;
+                sum += x;
                 double tfidf = w[i] * x;
                 sq += tfidf * tfidf;
                 q[i] = w[i] * x * x;
             }
             norm = Math.sqrt(sq);
+            infoSum = sum;
         }
 
         boolean empty() {

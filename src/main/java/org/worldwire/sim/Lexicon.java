@@ -88,6 +88,14 @@ final class Lexicon {
             int i = java.util.Arrays.binarySearch(cumulative, x);
             return words[i >= 0 ? i : Math.min(words.length - 1, -i - 1)];
         }
+
+        /**
+         * The word of a concept: concept {@code c} is the word of rank {@code c} in every language, so that one
+         * concept is written in each language's own word for it (its translation), as {@link NewsEvent#topic} needs.
+         */
+        String concept(int c) {
+            return words[c % words.length];
+        }
     }
 
     /** Labels of the page chrome, in the order of {@link Language#ui}. */

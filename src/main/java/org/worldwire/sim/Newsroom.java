@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param <K> what identifies a published article to its publisher (its URL's record, its id)
  */
 final class Newsroom<K> {
-    /** An original report kept for reprinting; {@code event} is null for a one-off story. */
+    /** An original report kept for reprinting, with the event it reports. */
     record Original<K>(K key, int publisher, Text.Story story, @Nullable NewsEvent event, int reportNo, long eventId,
             int weight) {}
 
@@ -51,8 +51,16 @@ final class Newsroom<K> {
         }
     }
 
-    /** An unrelated story nobody else reports: an event of its own. */
-    record OneOff<K>(long eventId) implements Plan<K> {}
+    /**
+     * An unrelated story nobody else reports: an event of its own, with its own people, numbers and concepts like
+     * any other (a story with no actors of its own would be one no reader could tell from another in its city).
+     */
+    record OneOff<K>(NewsEvent event) implements Plan<K> {
+        @Override
+        public long eventId() {
+            return event.id();
+        }
+    }
 
     /** A reprint of another publisher's original. */
     record Copy<K>(Original<K> original) implements Plan<K> {
@@ -120,7 +128,10 @@ final class Newsroom<K> {
             return new Report<>(next.event(), reportNo, next.size());
         }
         long id = ++lastEventId;
-        if (r.nextDouble() < oneOffShare) return new OneOff<>(id);
+        if (r.nextDouble() < oneOffShare) {
+            EventKind kind = EventKind.values()[r.nextInt(EventKind.values().length)];
+            return new OneOff<>(NewsEvent.random(id, r, time, kind, pickPlace(kind, country, now, r)));
+        }
         EventKind kind = EventKind.values()[r.nextInt(EventKind.values().length)];
         int size = eventSize(r);
         long span = spanNanos(size, r);

@@ -448,8 +448,9 @@ public final class PublisherWorld implements AutoCloseable {
                     story = Reports.report(event, reportNo, site.language, r);
                     storyId = storyIds.incrementAndGet();
                 }
-                case Newsroom.OneOff<SimArticle> ignored -> {
-                    story = Text.story(r, site.language, p.country());
+                case Newsroom.OneOff<SimArticle> oneOff -> {
+                    event = oneOff.event();
+                    story = Reports.report(event, 0, site.language, r);
                     storyId = storyIds.incrementAndGet();
                 }
             }

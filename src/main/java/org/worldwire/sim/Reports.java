@@ -10,11 +10,18 @@ import org.worldwire.sim.Names.Person;
 
 /**
  * Writes one publisher's report of an event in its own words and language (a headline and paragraphs that carry the
- * event's names, place, numbers and kind words among filler from the lexicon), and the reprint of an agency copy
- * with a publisher's small edits. Deterministic for a given random.
+ * event's names, place, numbers and kind words among words of the language, a fifth of them about the event's own
+ * topic), and the reprint of an agency copy with a publisher's small edits. Deterministic for a given random.
  */
 final class Reports {
     private Reports() {}
+
+    /**
+     * Share of a report's content words that are about its event rather than drawn from the whole language: a report
+     * of a school collapse says school, rubble and rescuers again and again, while its other words are the
+     * language's usual ones.
+     */
+    static final double TOPIC_SHARE = 0.2;
 
     static Text.Story report(NewsEvent e, int reportNo, Language lang, SplittableRandom r) {
         NewsWords w = NewsWords.of(lang.code());
@@ -52,7 +59,7 @@ final class Reports {
                     if (u < 0.2) in.add(facts.get(r.nextInt(facts.size())));
                     if (r.nextInt(6) == 0) at = place;
                 }
-                p.append(sentence(r, lang, in, at));
+                p.append(sentence(r, lang, e, in, at));
             }
             paragraphs.add(p.toString());
         }
@@ -70,7 +77,7 @@ final class Reports {
         else if (u < 8) parts.add(e.people().getFirst().family(lang.code()));
         else if (!e.orgs().isEmpty()) parts.add(e.orgs().getFirst().write(w));
         int filler = 1 + r.nextInt(2);
-        for (int i = 0; i < filler; i++) parts.add(r.nextInt(parts.size() + 1), lang.word(r, 0.3));
+        for (int i = 0; i < filler; i++) parts.add(r.nextInt(parts.size() + 1), word(r, lang, e, 0.3));
         String body = String.join(lang.spaced() ? " " : "", parts);
         return Text.capitalize(Text.fill(lang.placeTemplate(), body, e.place().name(lang.code())));
     }
@@ -131,12 +138,19 @@ final class Reports {
         return out;
     }
 
-    private static String sentence(SplittableRandom r, Language lang, List<String> facts, @Nullable String place) {
+    /** A function word with probability {@code functionShare}, else a content word, about the event or not. */
+    private static String word(SplittableRandom r, Language lang, NewsEvent e, double functionShare) {
+        if (r.nextDouble() < functionShare) return lang.word(r, 1);
+        return r.nextDouble() < TOPIC_SHARE ? e.topicWord(lang, r) : lang.word(r, 0);
+    }
+
+    private static String sentence(SplittableRandom r, Language lang, NewsEvent e, List<String> facts,
+            @Nullable String place) {
         int words = 5 + r.nextInt(9);
         List<String> tokens = new ArrayList<>(words + facts.size());
         String previous = "";
         for (int i = 0; i < words; i++) {
-            String word = lang.word(r, i == 0 ? 0 : 0.45);
+            String word = word(r, lang, e, i == 0 ? 0 : 0.45);
             if (word.equals(previous)) word = lang.content().get(r.nextInt(lang.content().size()));
             tokens.add(word);
             previous = word;

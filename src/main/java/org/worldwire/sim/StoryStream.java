@@ -134,13 +134,17 @@ public final class StoryStream implements Iterator<StoryStream.Article> {
                 story = Reports.report(report.event(), report.reportNo(), s.language(), r);
                 kind = report.event().kind().label();
             }
-            case Newsroom.OneOff<Long> ignored -> {
-                story = Text.story(r, s.language(), s.country());
+            case Newsroom.OneOff<Long> oneOff -> {
+                story = Reports.report(oneOff.event(), 0, s.language(), r);
                 kind = "one-off";
             }
         }
         if (copyOf == 0) {
-            NewsEvent event = plan instanceof Newsroom.Report<Long> report ? report.event() : null;
+            NewsEvent event = switch (plan) {
+                case Newsroom.Report<Long> report -> report.event();
+                case Newsroom.OneOff<Long> oneOff -> oneOff.event();
+                case Newsroom.Copy<Long> ignored -> null;
+            };
             int reportNo = plan instanceof Newsroom.Report<Long> report ? report.reportNo() : 0;
             newsroom.remember(lang, new Newsroom.Original<>(id, s.index(), story, event, reportNo, plan.eventId(),
                     Newsroom.copyWeight(Newsroom.agency(s.index()), plan)));

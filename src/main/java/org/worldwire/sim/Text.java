@@ -1,7 +1,6 @@
 package org.worldwire.sim;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -16,39 +15,7 @@ final class Text {
     /** A generated story before it gets a URL and a time. */
     record Story(String title, String summary, List<String> paragraphs, String author, Place place) {}
 
-    static Story story(SplittableRandom r, Language lang, String homeCountry) {
-        Place place = pickPlace(r, homeCountry);
-        String placeName = place.name(lang.code());
-        String phrase = phrase(r, lang, 3 + r.nextInt(4), 0.2);
-        String title = capitalize(fill(lang.placeTemplate(), phrase, placeName));
-        int count = 4 + r.nextInt(5);
-        List<String> paragraphs = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int sentences = 2 + r.nextInt(4);
-            StringBuilder p = new StringBuilder();
-            for (int s = 0; s < sentences; s++) {
-                if (s > 0 && lang.spaced()) p.append(' ');
-                boolean mentionPlace = (i == 0 && s == 0) || r.nextInt(6) == 0;
-                p.append(sentence(r, lang, mentionPlace ? placeName : null));
-            }
-            paragraphs.add(p.toString());
-        }
-        String first = paragraphs.getFirst();
-        String summary = first.length() <= 220 ? first : cut(first, 200, lang) + "…";
-        return new Story(title, summary, paragraphs, person(r, lang), place);
-    }
-
-    private static final java.util.Map<String, List<Place>> PLACES_BY_COUNTRY = Lexicon.PLACES.stream()
-            .collect(java.util.stream.Collectors.groupingBy(Place::country));
     private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
-
-    static Place pickPlace(SplittableRandom r, String homeCountry) {
-        if (r.nextInt(2) == 0) {
-            List<Place> home = PLACES_BY_COUNTRY.get(homeCountry);
-            if (home != null) return home.get(r.nextInt(home.size()));
-        }
-        return Lexicon.PLACES.get(r.nextInt(Lexicon.PLACES.size()));
-    }
 
     static String sentence(SplittableRandom r, Language lang, @Nullable String place) {
         int words = 7 + r.nextInt(10);
@@ -90,12 +57,6 @@ final class Text {
     static String capitalize(String s) {
         if (s.isEmpty() || !Character.isLowerCase(s.charAt(0))) return s;
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static String cut(String s, int max, Language lang) {
-        if (!lang.spaced()) return s.substring(0, Math.min(max / 2, s.length()));
-        int space = s.lastIndexOf(' ', max);
-        return s.substring(0, space > 0 ? space : max);
     }
 
     /** A lower-case ASCII slug of a headline, or {@code "story"} when the headline has no Latin letters. */

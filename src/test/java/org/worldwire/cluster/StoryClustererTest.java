@@ -116,6 +116,71 @@ class StoryClustererTest {
         assertThat(es.storyId()).isEqualTo(en.storyId());
     }
 
+    static final String TRIAL_FRAUD = """
+            The trial of former Lyon deputy mayor Gerard Collomb-Varin opened on Tuesday at the criminal court in \
+            Lyon, where prosecutors accuse him of steering 3.2 million euros in public contracts to the builder \
+            Solvena. Judge Helene Marchetti heard the first witnesses, and his lawyer Pascal Ribeiro said his client \
+            would prove that every tender had been lawful.""";
+
+    static final String TRIAL_FRAUD_OTHER = """
+            Gerard Collomb-Varin denied all charges on the first day of his trial in Lyon. Prosecutors say the \
+            former deputy mayor handed 3.2 million euros of contracts to Solvena, whose director is a friend of his. \
+            Pascal Ribeiro, for the defence, told Judge Marchetti that the tenders had been checked by auditors.""";
+
+    static final String TRIAL_MURDER = """
+            A jury in Lyon began hearing the case against Karim Bensaad, 34, accused of killing a taxi driver during \
+            a robbery in the Guillotiere district in 2022. Presiding judge Anne Lefort said the trial would last two \
+            weeks, and the victim's brother, Rachid Ounissi, told reporters the family wanted the truth.""";
+
+    @Test
+    void twoTrialsInOneCityOnOneDayWithTheirOwnPeopleStayApart() {
+        StoryAssignment fraud = add(T0, "en", "Former deputy mayor goes on trial in Lyon", TRIAL_FRAUD, List.of("FR"));
+        StoryAssignment murder = add(T0.plusSeconds(1200), "en", "Taxi driver murder trial opens in Lyon", TRIAL_MURDER,
+                List.of("FR"));
+        StoryAssignment fraudAgain = add(T0.plusSeconds(3600), "en", "Collomb-Varin denies charges at Lyon trial",
+                TRIAL_FRAUD_OTHER, List.of("FR"));
+        assertThat(murder.storyId()).as("same city, same kind, other people").isNotEqualTo(fraud.storyId());
+        assertThat(fraudAgain.storyId()).as("the same people again").isEqualTo(fraud.storyId());
+    }
+
+    @Test
+    void anArabicReportJoinsTheEnglishReportOfItsEventThroughTransliteratedNames() {
+        StoryAssignment en = add(T0, "en", "Macron meets Mikati in Beirut", """
+                French President Emmanuel Macron met Lebanese Prime Minister Najib Mikati in Beirut on Thursday and \
+                promised 100 million euros for the reconstruction of the port. Macron said France would also send \
+                engineers, and Mikati thanked him for standing with Lebanon.""", List.of("LB"));
+        StoryAssignment ar = add(T0.plusSeconds(1800), "ar", "ماكرون يلتقي ميقاتي في بيروت", """
+                التقى الرئيس الفرنسي إيمانويل ماكرون رئيس الوزراء اللبناني نجيب ميقاتي في بيروت يوم الخميس ووعد \
+                بتقديم 100 مليون يورو لإعادة إعمار المرفأ. وقال ماكرون إن فرنسا سترسل مهندسين، وشكره ميقاتي على \
+                وقوفه إلى جانب لبنان.""", List.of("LB"));
+        assertThat(ar.isCopy()).isFalse();
+        assertThat(ar.storyId()).isEqualTo(en.storyId());
+    }
+
+    /** Unrelated Chinese news before, so that the IDF of Chinese words is learned from Chinese reports. */
+    static final List<String> BACKGROUND_ZH = List.of(
+            "中国人民银行周四宣布维持贷款市场报价利率不变，市场普遍预计这一决定。分析人士表示，经济数据好于预期。",
+            "广州市政府表示，将在明年建设两千套保障性住房，居民对交通和学校问题表示担忧。",
+            "国家足球队在友谊赛中以一比二输给对手，主教练表示年轻球员表现出色，球队将从失败中吸取教训。",
+            "气象部门发布暴雪预警，多条山区公路封闭，数千户居民停电，司机被要求留在家中。",
+            "一家汽车制造商表示，由于欧洲销量下降和新工厂成本增加，上季度利润有所减少，股价早盘下跌。");
+
+    @Test
+    void chineseReportsJoinByTheirCharacterPairsAndAnotherChineseEventStaysApart() {
+        for (String text : BACKGROUND_ZH) add(T0.minus(Duration.ofHours(1)), "zh", text.substring(0, 12), text, List.of("CN"));
+        StoryAssignment first = add(T0, "zh", "浙江化工厂爆炸致十二人受伤", """
+                浙江省宁波市一家化工厂周二下午发生爆炸，造成十二名工人受伤，其中三人伤势严重。消防部门出动八十名消防员， \
+                经过四个小时才将大火扑灭。当地政府表示，爆炸原因正在调查之中，附近居民已被疏散。""", List.of("CN"));
+        StoryAssignment second = add(T0.plusSeconds(2400), "zh", "宁波化工厂爆炸原因正在调查", """
+                宁波一家化工厂发生爆炸后，当地政府表示已疏散附近居民，爆炸原因正在调查。十二名受伤工人被送往医院， \
+                消防员花了四个小时扑灭大火。""", List.of("CN"));
+        StoryAssignment other = add(T0.plusSeconds(3000), "zh", "北京马拉松吸引三万名选手", """
+                第四十届北京马拉松周日在天安门广场鸣枪起跑，来自四十多个国家的三万名选手参加比赛。肯尼亚选手以两小时 \
+                八分的成绩夺得男子冠军，组委会表示明年将增加名额。""", List.of("CN"));
+        assertThat(second.storyId()).isEqualTo(first.storyId());
+        assertThat(other.storyId()).isNotEqualTo(first.storyId());
+    }
+
     @Test
     void aCopyJoinsItsOriginalsStoryAndNeverLeads() {
         StoryAssignment original = add(T0, "en", "Earthquake kills 29 in eastern Turkey", QUAKE_TURKEY, List.of("TR"));
