@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Time per article of each ingest stage: extraction, language identification, geotagging, story clustering (copy
+# detection included), Lucene indexing and the SQLite writes, measured by JMH (IngestStagesBenchmark) over articles
+# the publisher simulator publishes and serves on loopback, one article per operation, single thread. The forked JVM
+# gets the launcher's default heap and collector (`worldwire --jvm-options`; WORLDWIRE_MAX_MEMORY and
+# WORLDWIRE_JAVA_OPTS apply), so the figures hold under the default memory budget.
+# Prints one line per stage, µs/article and the articles/s that is on one core, then their sum.
+# Usage: bench/stages.sh [--articles N (1500)] [--quick] [--only REGEX]
+#   --quick        one warmup and two measured iterations instead of 3 and 5 (noisier)
+#   --only REGEX   only the benchmark methods matching, e.g. 'store.*' (the sum is then left out)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+articles=1500 quick=0 only=
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --articles) articles=$2; shift 2 ;;
+    --quick) quick=1; shift ;;
+    --only) only=$2; shift 2 ;;
+    *) echo "stages.sh: unknown argument $1 (see the header of this script)" >&2; exit 2 ;;
+  esac
+done
+[[ "$articles" =~ ^[0-9]+$ && "$articles" -ge 1 ]] || { echo "stages.sh: --articles takes a whole number >= 1" >&2; exit 2; }
+source "$root/.ci/java-env.sh"
+cd "$root"
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+mvn -B -q -o test-compile >"$out/build.log" 2>&1 || { cat "$out/build.log" >&2; echo "stages.sh: build failed" >&2; exit 1; }
+mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/cp.txt" >/dev/null 2>&1
+cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
+
+source "$root/bench/jvm.sh"
+read -r -a jvm <<<"$(launcher_jvm_options)"
+# as the launcher: few malloc arenas; SQLite's driver loads its native library
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+jvm+=(--enable-native-access=ALL-UNNAMED)
+jvm_line "${jvm[@]}"
+iterations=(-wi 3 -i 5)
+[[ $quick -eq 1 ]] && iterations=(-wi 1 -i 2)
+pattern='org\.worldwire\.ingest\.IngestStagesBenchmark\.'${only:-.*}'$'
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
+"$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main "$pattern" -f 1 "${iterations[@]}" -w 1s -r 1s \
+  -jvmArgs "${jvm[*]}" -p articles="$articles" -rf csv -rff "$out/results.csv" >"$out/jmh.log" 2>&1 \
+  || { tail -50 "$out/jmh.log" >&2; echo "stages.sh: JMH failed" >&2; exit 1; }
+echo "load after:  $(uptime | sed 's/.*load average/load average/')"
+grep -i "recorded inside the measurement" "$out/jmh.log" || true
+
+# "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+awk -F, -v articles="$articles" '
+  NR == 1 { next }
+  { gsub(/"/, ""); n = split($1, parts, "."); score[parts[n]] = $5; err[parts[n]] = $6 }
+  function line(label, key) {
+    if (!(key in score)) return
+    printf "%-44s %9.1f ± %-7.1f %9.0f\n", label, score[key], err[key], 1e6 / score[key]
+  }
+  END {
+    printf "%-44s %9s   %-7s %9s\n", "stage (corpus of " articles " simulated articles)", "µs/article", "", "articles/s on one core"
+    line("extraction (ArticleExtractor.extract)", "extract")
+    line("language ID (Enrichment.language)", "language")
+    line("geotagging (Enrichment.places)", "geotag")
+    line("clustering (StoryClusterer.add, copies incl.)", "cluster")
+    line("  of which copy detection (CopyDetector)", "copyCheck")
+    line("indexing (LuceneSearchIndex.index)", "index")
+    line("store: pending entry (IngestQueue.enqueue)", "storeEntry")
+    line("store: article (IngestQueue.complete)", "storeArticle")
+    line("store: article + story (+ StoryStore.place)", "storeArticleAndStory")
+    if (("storeArticleAndStory" in score) && ("storeArticle" in score))
+      printf "%-44s %9.1f\n", "  of which story record (difference)", score["storeArticleAndStory"] - score["storeArticle"]
+    split("extract language geotag cluster index storeEntry storeArticleAndStory", sum_of, " ")
+    total = 0
+    for (i in sum_of) { if (!(sum_of[i] in score)) { total = -1; break } total += score[sum_of[i]] }
+    if (total > 0) printf "%-44s %9.1f   %-7s %9.0f\n", "sum (all but the two \"of which\" lines)", total, "", 1e6 / total
+  }' "$out/results.csv"
