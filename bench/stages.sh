@@ -4,7 +4,8 @@
 # the publisher simulator publishes and serves on loopback, one article per operation, single thread. The forked JVM
 # gets the launcher's default heap and collector (`worldwire --jvm-options`; WORLDWIRE_MAX_MEMORY and
 # WORLDWIRE_JAVA_OPTS apply), so the figures hold under the default memory budget.
-# Prints one line per stage, µs/article and the articles/s that is on one core, then their sum.
+# Prints one line per stage: µs/article (JMH average time), the articles/s that is on one core, and the CPU time of
+# the benchmark thread per article; then their sums.
 # Usage: bench/stages.sh [--articles N (1500)] [--quick] [--only REGEX]
 #   --quick        one warmup and two measured iterations instead of 3 and 5 (noisier)
 #   --only REGEX   only the benchmark methods matching, e.g. 'store.*' (the sum is then left out)
@@ -45,16 +46,26 @@ echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo "load after:  $(uptime | sed 's/.*load average/load average/')"
 grep -i "recorded inside the measurement" "$out/jmh.log" || true
 
-# "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+# The CPU time of the benchmark thread per article (printed by the forks) goes beside each average time: on a loaded
+# machine the average time includes waiting for a core, the CPU time does not.
+grep -o 'cpu-per-article [A-Za-z]* [0-9.]*' "$out/jmh.log" | awk '{print $2 "," $3}' >"$out/cpu.csv" || true
+[[ -s "$out/cpu.csv" ]] || echo "none,0" >"$out/cpu.csv" # awk reads the first file as the CPU table
+# results.csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
 awk -F, -v articles="$articles" '
-  NR == 1 { next }
+  FNR == NR { cpu[$1] = $2; next }
+  FNR == 1 { next }
   { gsub(/"/, ""); n = split($1, parts, "."); score[parts[n]] = $5; err[parts[n]] = $6 }
   function line(label, key) {
     if (!(key in score)) return
-    printf "%-44s %9.1f ± %-7.1f %9.0f\n", label, score[key], err[key], 1e6 / score[key]
+    printf "%-46s %9.1f ± %-7.1f %8.0f   %9s\n", label, score[key], err[key], 1e6 / score[key], (key in cpu) ? cpu[key] : "?"
+  }
+  function total(keys, table,   k, i, t) {
+    split(keys, k, " "); t = 0
+    for (i in k) { if (!(k[i] in table)) return -1; t += table[k[i]] }
+    return t
   }
   END {
-    printf "%-44s %9s   %-7s %9s\n", "stage (corpus of " articles " simulated articles)", "µs/article", "", "articles/s on one core"
+    print "stage (corpus of " articles " simulated articles)     µs/article ± 99.9%    art./s/core  CPU µs/article"
     line("extraction (ArticleExtractor.extract)", "extract")
     line("language ID (Enrichment.language)", "language")
     line("geotagging (Enrichment.places)", "geotag")
@@ -65,9 +76,8 @@ awk -F, -v articles="$articles" '
     line("store: article (IngestQueue.complete)", "storeArticle")
     line("store: article + story (+ StoryStore.place)", "storeArticleAndStory")
     if (("storeArticleAndStory" in score) && ("storeArticle" in score))
-      printf "%-44s %9.1f\n", "  of which story record (difference)", score["storeArticleAndStory"] - score["storeArticle"]
-    split("extract language geotag cluster index storeEntry storeArticleAndStory", sum_of, " ")
-    total = 0
-    for (i in sum_of) { if (!(sum_of[i] in score)) { total = -1; break } total += score[sum_of[i]] }
-    if (total > 0) printf "%-44s %9.1f   %-7s %9.0f\n", "sum (all but the two \"of which\" lines)", total, "", 1e6 / total
-  }' "$out/results.csv"
+      printf "%-46s %9.1f\n", "  of which story record (difference)", score["storeArticleAndStory"] - score["storeArticle"]
+    stages = "extract language geotag cluster index storeEntry storeArticleAndStory"
+    t = total(stages, score); c = total(stages, cpu)
+    if (t > 0) printf "%-46s %9.1f   %-7s %8.0f   %9s\n", "sum (all but the \"of which\" lines)", t, "", 1e6 / t, c > 0 ? sprintf("%.1f", c) : "?"
+  }' "$out/cpu.csv" "$out/results.csv"

@@ -29,6 +29,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 import org.worldwire.cluster.StoryArticle;
 import org.worldwire.cluster.StoryAssignment;
 import org.worldwire.cluster.StoryClusterer;
@@ -85,6 +88,54 @@ public class IngestStagesBenchmark {
         public int articles;
         @Param("40")
         public int publishers;
+    }
+
+    /**
+     * CPU time of the benchmark thread per operation over the measured iterations, printed at the end of the trial
+     * as {@code cpu-per-article <method> <µs>}. On a shared machine the average time grows with the load (the thread
+     * waits for a core); its CPU time hardly does. Counted from the first operation of an iteration to its end, so
+     * the setup of an iteration is left out. Work the stage leaves to other threads (Lucene's refresh, commit and
+     * merges) is not in it.
+     */
+    @State(Scope.Thread)
+    public static class CpuTime {
+        private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+        private boolean measuring;
+        private boolean started;
+        private long start;
+        private long ops;
+        private long iterationOps;
+        private long nanos;
+
+        @Setup(Level.Iteration)
+        public void begin(IterationParams iteration) {
+            measuring = iteration.getType() == IterationType.MEASUREMENT;
+            started = false;
+            iterationOps = 0;
+        }
+
+        /** Called first thing in each operation. */
+        void tick() {
+            if (!started) {
+                start = THREADS.getCurrentThreadCpuTime();
+                started = true;
+            }
+            iterationOps++;
+        }
+
+        @TearDown(Level.Iteration)
+        public void end() {
+            if (measuring && started) {
+                nanos += THREADS.getCurrentThreadCpuTime() - start;
+                ops += iterationOps;
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void report(BenchmarkParams benchmark) {
+            String method = benchmark.getBenchmark().substring(benchmark.getBenchmark().lastIndexOf('.') + 1);
+            if (ops > 0) System.out.printf(java.util.Locale.ROOT, "cpu-per-article %s %.1f%n", method, nanos / 1e3 / ops);
+        }
     }
 
     /** The simulated articles as fetched pages: the input of extraction. */
@@ -359,41 +410,47 @@ public class IngestStagesBenchmark {
 
     /** Extraction: ArticlePipeline.fetchAndExtract on a fetched page. */
     @Benchmark
-    public ArticleContent extract(Pages p) {
+    public ArticleContent extract(Pages p, CpuTime cpu) {
+        cpu.tick();
         SimulatedArticles.Item item = p.next();
         return ArticleExtractor.extract(item.page(), item.finalUrl(), item.contentType());
     }
 
     /** Language identification: Enrichment.language as compose calls it. */
     @Benchmark
-    public @Nullable String language(Enriching e) {
+    public @Nullable String language(Enriching e, CpuTime cpu) {
+        cpu.tick();
         Composed.Draft d = e.c.drafts.get(e.c.nextIndex());
         return e.c.enrichment.language(d.title(), d.text(), d.languagePrior());
     }
 
     /** Geotagging: Enrichment.places as compose calls it. */
     @Benchmark
-    public GeoTags geotag(Enriching e) {
+    public GeoTags geotag(Enriching e, CpuTime cpu) {
+        cpu.tick();
         Composed.Draft d = e.c.drafts.get(e.c.nextIndex());
         return e.c.enrichment.places(d.title(), d.text(), d.sourceCountry());
     }
 
     /** Story clustering, copy detection included: what StoryPlacement asks of the clusterer. */
     @Benchmark
-    public StoryAssignment cluster(Clustering c) {
+    public StoryAssignment cluster(Clustering c, CpuTime cpu) {
+        cpu.tick();
         return c.clusterer.add(c.arrivals.next());
     }
 
     /** Copy detection alone: the part of {@link #cluster} the copy detector takes. */
     @Benchmark
-    public long copyCheck(Clustering c) {
+    public long copyCheck(Clustering c, CpuTime cpu) {
+        cpu.tick();
         StoryArticle s = c.arrivals.next();
         return c.copies.check(s.id(), s.time(), s.title(), s.text());
     }
 
     /** Indexing: ArticlePipeline's index.index of the stored article. */
     @Benchmark
-    public Article index(Indexing i) {
+    public Article index(Indexing i, CpuTime cpu) {
+        cpu.tick();
         Article article = i.next();
         i.index.index(article);
         return article;
@@ -401,7 +458,8 @@ public class IngestStagesBenchmark {
 
     /** Storing the pending entry: RefreshSource's enqueue for a poll that found one new entry. */
     @Benchmark
-    public List<PendingEntry> storeEntry(Storing s) {
+    public List<PendingEntry> storeEntry(Storing s, CpuTime cpu) {
+        cpu.tick();
         SimulatedArticles.Item item = s.c.items.get(s.c.nextIndex());
         return s.store.queue().enqueue(s.sourceIds[(int) item.source().id()], List.of(s.fresh(item)),
                 item.discovered(), new PollRecord(item.discovered(), 200, 1, null, null, null));
@@ -409,14 +467,16 @@ public class IngestStagesBenchmark {
 
     /** Storing the article: ArticlePipeline's queue.complete (insert, pending entry removed, one transaction). */
     @Benchmark
-    public Optional<Article> storeArticle(Storing s) {
+    public Optional<Article> storeArticle(Storing s, CpuTime cpu) {
+        cpu.tick();
         Storing.Ready r = s.take();
         return s.store.queue().complete(r.pending().id(), r.article());
     }
 
     /** Storing the article and then its story: queue.complete, then StoryPlacement's stories.place. */
     @Benchmark
-    public Story storeArticleAndStory(Storing s) {
+    public Story storeArticleAndStory(Storing s, CpuTime cpu) {
+        cpu.tick();
         Storing.Ready r = s.take();
         long id = s.store.queue().complete(r.pending().id(), r.article()).orElseThrow().id();
         s.storedIds[r.index()] = id;
