@@ -57,7 +57,8 @@ awk -F, -v articles="$articles" '
   { gsub(/"/, ""); n = split($1, parts, "."); score[parts[n]] = $5; err[parts[n]] = $6 }
   function line(label, key) {
     if (!(key in score)) return
-    printf "%-46s %9.1f ± %-7.1f %8.0f   %9s\n", label, score[key], err[key], 1e6 / score[key], (key in cpu) ? cpu[key] : "?"
+    printf "%-46s %9.1f ± %-7.1f %8.0f   %9s %8s\n", label, score[key], err[key], 1e6 / score[key],
+      (key in cpu) ? cpu[key] : "?", (key in cpu) ? sprintf("%.0f", 1e6 / cpu[key]) : "?"
   }
   function total(keys, table,   k, i, t) {
     split(keys, k, " "); t = 0
@@ -65,7 +66,8 @@ awk -F, -v articles="$articles" '
     return t
   }
   END {
-    print "stage (corpus of " articles " simulated articles)     µs/article ± 99.9%    art./s/core  CPU µs/article"
+    print "                                               average time per article   |  CPU time of the thread"
+    print "stage (corpus of " articles " simulated articles)     µs/article ± 99.9%  art./s/core | µs/article art./s"
     line("extraction (ArticleExtractor.extract)", "extract")
     line("language ID (Enrichment.language)", "language")
     line("geotagging (Enrichment.places)", "geotag")
@@ -76,8 +78,12 @@ awk -F, -v articles="$articles" '
     line("store: article (IngestQueue.complete)", "storeArticle")
     line("store: article + story (+ StoryStore.place)", "storeArticleAndStory")
     if (("storeArticleAndStory" in score) && ("storeArticle" in score))
-      printf "%-46s %9.1f\n", "  of which story record (difference)", score["storeArticleAndStory"] - score["storeArticle"]
+      printf "%-46s %9.1f   %-7s %8s   %9s\n", "  of which story record (difference)",
+        score["storeArticleAndStory"] - score["storeArticle"], "", "",
+        (("storeArticleAndStory" in cpu) && ("storeArticle" in cpu)) ? sprintf("%.1f", cpu["storeArticleAndStory"] - cpu["storeArticle"]) : "?"
     stages = "extract language geotag cluster index storeEntry storeArticleAndStory"
     t = total(stages, score); c = total(stages, cpu)
-    if (t > 0) printf "%-46s %9.1f   %-7s %8.0f   %9s\n", "sum (all but the \"of which\" lines)", t, "", 1e6 / t, c > 0 ? sprintf("%.1f", c) : "?"
+    cs = (c > 0) ? sprintf("%.1f", c) : "?"
+    if (t > 0) printf "%-46s %9.1f   %-7s %8.0f   %9s %8s\n", "sum (all but the \"of which\" lines)", t, "", 1e6 / t, cs,
+      (c > 0) ? sprintf("%.0f", 1e6 / c) : "?"
   }' "$out/cpu.csv" "$out/results.csv"
