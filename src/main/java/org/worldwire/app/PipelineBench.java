@@ -68,7 +68,7 @@ public final class PipelineBench {
         Path dataDir = tempDir();
         Config config = Config.defaults().withDataDir(dataDir).withHost("127.0.0.1").withPort(0).withSeedSources(false)
                 .forSimulatedWorld()
-                .withIngest(new IngestConfig(64, 64, 4_000, 64, false))
+                .withIngest(new IngestConfig(64, 64, 1_000, 64, false))
                 .withSchedule(new ScheduleConfig(60_000, Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ZERO));
         AtomicBoolean measuring = new AtomicBoolean();
         Map<String, Instant> storedAt = new ConcurrentHashMap<>();

@@ -80,7 +80,7 @@ public final class Worldwire implements AutoCloseable {
         catchUpIndex();
         fetcher = new Fetcher(config.fetch());
         closeables.add(fetcher);
-        stories = new StoryPlacement(new StoryClusterer(), store.stories(), store.articles(), STORY_MEMORY,
+        stories = new StoryPlacement(new StoryClusterer(storyMemory(Runtime.getRuntime().maxMemory())), store.stories(), store.articles(), STORY_MEMORY,
                 STORY_RESTORE_MAX, metrics);
         pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
                 enrichment, stories, metrics, clock);
@@ -265,5 +265,19 @@ public final class Worldwire implements AutoCloseable {
         }
         closeables.clear();
         log.info("worldwire stopped ms={} steps_ms:{}", (System.nanoTime() - started) / 1_000_000, steps);
+    }
+
+    /**
+     * What the clusterer and the copy detector may remember, sized to the heap: a quarter of it, at about 4 KB a live
+     * story and 2.5 KB an original (live heap after GC in {@code bench stories}). Beyond the caps the least recently
+     * updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens how far
+     * back copies and stories reach instead of running the server out of memory; {@code --max-memory} lengthens it.
+     */
+    static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
+        StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULTS;
+        long share = maxHeapBytes / 4;
+        int stories = (int) Math.clamp(share * 6 / 10 / 4_096, 1_000, d.maxLiveStories());
+        int originals = (int) Math.clamp(share * 4 / 10 / 2_560, 1_000, d.copies().maxArticles());
+        return d.withCaps(stories, originals);
     }
 }

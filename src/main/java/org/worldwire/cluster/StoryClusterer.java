@@ -96,6 +96,14 @@ public final class StoryClusterer {
             if (maxLiveStories < 1) throw new IllegalArgumentException("maxLiveStories must be positive");
         }
 
+        /** The same settings with other memory caps: live stories, and originals the copy detector remembers. */
+        public Settings withCaps(int maxLiveStories, int maxOriginals) {
+            CopyDetector.Settings c = new CopyDetector.Settings(copies.window(), maxOriginals, copies.minContainment(),
+                    copies.minCoverage(), copies.maxPostings());
+            return new Settings(joinThreshold, mergeThreshold, textWeight, entityWeight, numberWeight, countryWeight,
+                    halfLife, coldAfter, maxAge, maxLiveStories, c);
+        }
+
         public Settings withJoinThreshold(double join, double merge) {
             return new Settings(join, merge, textWeight, entityWeight, numberWeight, countryWeight, halfLife, coldAfter,
                     maxAge, maxLiveStories, copies);

@@ -37,11 +37,19 @@ import org.jspecify.annotations.Nullable;
  * changes between the check and the connection (rebinding) is not caught here. Thread-safe.
  */
 public final class Fetcher implements AutoCloseable {
-    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "fetch-deadlines");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService DEADLINES = deadlines();
+
+    private static ScheduledExecutorService deadlines() {
+        var pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+        // A cancelled deadline would otherwise stay queued until it was due, holding its response stream: at a few
+        // hundred fetches a second, thousands of them and their buffers.
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
+    }
 
     private final FetchConfig config;
     private final HostResolver resolver;
