@@ -56,7 +56,8 @@ public final class StoriesBench {
         long liveFirst = -1;
         long clusterNanos = 0;
         long t0 = System.nanoTime();
-        StoryClusterer clusterer = new StoryClusterer();
+        // the caps the server takes from the same heap, so that the figures are the server's
+        StoryClusterer clusterer = new StoryClusterer(Worldwire.storyMemory(Runtime.getRuntime().maxMemory()));
         StoryStream stream = StoryStream.of(spec);
         java.time.Instant first = null, last = null;
         java.util.Set<Long> events = new java.util.HashSet<>();
