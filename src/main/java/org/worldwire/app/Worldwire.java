@@ -273,7 +273,7 @@ public final class Worldwire implements AutoCloseable {
      * updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens how far
      * back copies and stories reach instead of running the server out of memory; {@code --max-memory} lengthens it.
      */
-    static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
+    public static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
         StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULTS;
         long share = maxHeapBytes / 4;
         int stories = (int) Math.clamp(share / 2 / 4_096, 1_000, d.maxLiveStories());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.worldwire.cluster.StoryArticle;
 import org.worldwire.cluster.StoryAssignment;
+import org.worldwire.app.Worldwire;
 import org.worldwire.cluster.StoryClusterer;
 import org.worldwire.enrich.Geotagger;
 import picocli.CommandLine.Command;
@@ -59,7 +60,8 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isReadable(in)) throw new IllegalArgumentException("cannot read " + in);
         if (every < 1) throw new IllegalArgumentException("--every must be positive");
-        StoryClusterer.Settings settings = StoryClusterer.Settings.DEFAULTS;
+        // the memory caps the server would take from this heap
+        StoryClusterer.Settings settings = Worldwire.storyMemory(Runtime.getRuntime().maxMemory());
         if (join != null || merge != null) {
             double j = join != null ? join : settings.joinThreshold();
             double m = merge != null ? merge : Math.max(j, settings.mergeThreshold());
