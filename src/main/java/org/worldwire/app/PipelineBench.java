@@ -51,7 +51,7 @@ public final class PipelineBench {
      * @param cpuSeconds CPU time of this process (the server) while measuring
      */
     public record Run(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms, long maxMs,
-            double cpuSeconds, Map<String, Double> stageMicros) {
+            double cpuSeconds, Map<String, Double> stageMicros, double backlogEntries, double backlogAgeSeconds) {
         public double cpuMillisPerArticle() {
             return stored == 0 ? 0 : cpuSeconds * 1e3 / stored;
         }
@@ -89,6 +89,8 @@ public final class PipelineBench {
             Instant to = Instant.now();
             double cpu = (cpuNanos() - cpu0) / 1e9;
             Map<String, double[]> stages1 = stageTotals(app);
+            double backlog = app.metrics().get("worldwire.backlog.entries").gauge().value();
+            double backlogAge = app.metrics().get("worldwire.backlog.age").gauge().value();
             Map<String, Double> stageMicros = new LinkedHashMap<>();
             for (String s : STAGES) {
                 double n = stages1.get(s)[0] - stages0.get(s)[0];
@@ -103,7 +105,7 @@ public final class PipelineBench {
             });
             Collections.sort(delays);
             return new Run(offered / seconds, storedAt.size() / seconds, storedAt.size(), pct(delays, 0.50),
-                    pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros);
+                    pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros, backlog, backlogAge);
         } finally {
             deleteTree(dataDir);
         }

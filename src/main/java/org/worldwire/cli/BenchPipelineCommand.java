@@ -47,7 +47,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
     private static void print(String name, PipelineBench.Run r) {
         System.out.printf("%s run: offered %.1f articles/s, stored %d (%.1f/s); publication to stored p50 %d ms, p95 %d ms, max %d ms%n",
                 name, r.offeredPerSecond(), r.stored(), r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
-        System.out.printf("  server CPU %.1f s: %.2f CPU-s per 1,000 articles%n", r.cpuSeconds(), r.cpuMillisPerArticle());
+        System.out.printf("  server CPU %.1f s: %.2f CPU-s per 1,000 articles; backlog at the end %.0f entries, oldest waiting %.1f s%n",
+                r.cpuSeconds(), r.cpuMillisPerArticle(), r.backlogEntries(), r.backlogAgeSeconds());
         StringBuilder b = new StringBuilder("  wall µs per article by stage:");
         r.stageMicros().forEach((stage, us) -> b.append(String.format(" %s %.0f", stage, us)));
         System.out.println(b);

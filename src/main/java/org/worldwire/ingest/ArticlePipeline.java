@@ -107,7 +107,18 @@ public final class ArticlePipeline implements AutoCloseable {
                 .description("from finding the entry in a feed to storage").publishPercentiles(0.5, 0.95)
                 .register(metrics);
         metrics.gauge("worldwire.queue.articles", work, BlockingQueue::size);
+        // A burst shows as a backlog that grows and ages: the entries found and not yet stored, and how long the
+        // oldest of those waiting for a worker has waited since its feed listed it.
+        io.micrometer.core.instrument.Gauge.builder("worldwire.backlog.entries", queue, IngestQueue::pendingCount)
+                .description("entries found in feeds and not stored yet").register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("worldwire.backlog.age", this, ArticlePipeline::backlogAgeSeconds)
+                .baseUnit("seconds").description("how long the oldest entry waiting for a worker has waited").register(metrics);
         this.stages = new Stages(metrics);
+    }
+
+    private double backlogAgeSeconds() {
+        PendingEntry oldest = work.peek();
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.discovered(), clock.instant()).toMillis() / 1e3);
     }
 
     /** Starts the workers and re-queues what a previous run left pending. */

@@ -93,6 +93,9 @@ class PipelineEndToEndTest {
                 await("indexed " + a.id(), () -> app.search().search(SearchQuery.of(word)).stream()
                         .anyMatch(h -> h.articleId() == a.id()));
             }
+            await("the backlog is empty once everything is stored", () ->
+                    app.metrics().get("worldwire.backlog.entries").gauge().value() == 0
+                            && app.metrics().get("worldwire.backlog.age").gauge().value() == 0);
         }
     }
 
