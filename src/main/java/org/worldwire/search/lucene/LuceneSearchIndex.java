@@ -27,6 +27,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -53,7 +54,7 @@ import org.worldwire.search.SearchQuery;
  */
 public final class LuceneSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
-    static final long REFRESH_MS = 250;
+    static final long REFRESH_MS = 1_000;
     private static final long COMMIT_MS = 5_000;
     private static final String MAX_ID = "max_article_id";
     private static final int SNIPPETS = 50;
@@ -73,6 +74,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final SearcherManager searchers;
     private final ScheduledExecutorService maintenance;
     private volatile long maxIndexedId;
+    /**
+     * No article above this id is in the index (it is the highest at open, or since indexed): such an article is
+     * added, without the delete-by-id an update costs at every flush in every segment.
+     */
+    private long maxPresentId;
 
     private LuceneSearchIndex(Path dir) throws IOException {
         directory = FSDirectory.open(dir);
@@ -82,6 +88,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         writer = new IndexWriter(directory, cfg);
         maxIndexedId = readCommittedMaxId(writer);
         searchers = new SearcherManager(writer, null);
+        maxPresentId = maxIdIn(searchers);
         maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lucene-maintenance");
             t.setDaemon(true);
@@ -108,6 +115,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /** The highest article id in the index, committed or not. */
+    private static long maxIdIn(SearcherManager searchers) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new MatchAllDocsQuery(), 1,
+                    new Sort(new SortField("id_sort", SortField.Type.LONG, true)));
+            if (top.scoreDocs.length == 0) return 0;
+            return Long.parseLong(s.storedFields().document(top.scoreDocs[0].doc).get("id"));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     private static long readCommittedMaxId(IndexWriter w) throws IOException {
         Iterable<Map.Entry<String, String>> data = w.getLiveCommitData();
         if (data != null) {
@@ -131,8 +151,14 @@ public final class LuceneSearchIndex implements SearchIndex {
         doc.add(new TextField("title", a.title(), Field.Store.YES));
         String text = a.paragraphs().isEmpty() && a.summary() != null ? a.summary() : a.text();
         doc.add(new Field("text", text, TEXT_WITH_OFFSETS));
+        boolean fresh;
+        synchronized (this) {
+            fresh = a.id() > maxPresentId;
+            if (fresh) maxPresentId = a.id();
+        }
         try {
-            writer.updateDocument(new Term("id", id), doc);
+            if (fresh) writer.addDocument(doc);
+            else writer.updateDocument(new Term("id", id), doc);
         } catch (IOException e) {
             throw new UncheckedIOException("indexing article " + a.id() + ": " + e.getMessage(), e);
         }

@@ -70,4 +70,23 @@ class LuceneSearchIndexTest {
             assertThat(index.search(SearchQuery.of("new"))).hasSize(1);
         }
     }
+
+    @Test
+    void anArticleAlreadyInTheIndexAfterARestartIsReplacedNotAddedTwice() {
+        try (var index = LuceneSearchIndex.open(dir)) {
+            index.index(article(3, "First report", "x", "US"));
+            index.index(article(9, "Second report", "x", "US"));
+            index.commit();
+        }
+        try (var index = LuceneSearchIndex.open(dir)) {
+            // a repair re-indexes what it is unsure of; new articles come above the highest id present
+            index.index(article(9, "Second report, corrected", "x", "US"));
+            index.index(article(3, "First report, corrected", "x", "US"));
+            index.index(article(10, "Third report", "x", "US"));
+            index.refresh();
+            assertThat(index.size()).isEqualTo(3);
+            assertThat(index.search(SearchQuery.of("corrected"))).extracting(SearchHit::articleId)
+                    .containsExactlyInAnyOrder(3L, 9L);
+        }
+    }
 }
