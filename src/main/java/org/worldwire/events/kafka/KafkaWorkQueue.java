@@ -65,7 +65,14 @@ import org.worldwire.store.PendingEntry;
  *       entry the cluster refuses (too large), or that could not be written within {@link #DELIVERY_TIMEOUT}, is
  *       logged and counted in {@link #sendFailures} (it is still pending in the store).</li>
  * </ul>
- * Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
+ *
+ * <p>The producer keeps one request in flight per broker. With more, a partition created a moment ago loses
+ * entries on brokers before Kafka 4.5 (KAFKA-15591): the first request meets NOT_LEADER_OR_FOLLOWER while the broker
+ * is still applying the new partition, the second arrives after and is accepted as the producer's first, and every
+ * retry of the first then fails with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout. With one request in
+ * flight the second cannot overtake the first.
+ *
+ * <p>Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
  */
 public final class KafkaWorkQueue implements WorkQueue {
     private static final Logger log = LoggerFactory.getLogger(KafkaWorkQueue.class);
@@ -112,6 +119,7 @@ public final class KafkaWorkQueue implements WorkQueue {
         Map<String, Object> props = new HashMap<>(KafkaTopics.common(config, "entries-producer"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true); // retries keep each source's order
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // see the class comment
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000); // then submit() tries again: it waits, it does not fail
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
