@@ -158,15 +158,15 @@ class KafkaWorkQueueTest {
     void noSubmittedEntryIsLostWhenTheBrokerCrashesAndComesBack() throws Exception {
         KafkaConfig config = broker.config("restart.").withGroupId("restart-workers");
         var seen = new Seen();
-        try (var poller = new KafkaWorkQueue(config)) {
-            for (long id = 1; id <= 40; id++) poller.submit(WireFormatTest.entry(id, id % 7));
+        // impatient: its producer gives up on a send after 2 s, so the outage makes it hand entries over again
+        try (var poller = new KafkaWorkQueue(config); var impatient = new KafkaWorkQueue(config, Duration.ofSeconds(2))) {
+            for (long id = 1; id <= 40; id++) (id <= 30 ? poller : impatient).submit(WireFormatTest.entry(id, id % 7));
             await(Duration.ofSeconds(20), () -> written(config) == 40, "the first 40 written to the topic");
             // No worker has committed yet: the backlog counts from the start of the partitions.
             await(Duration.ofSeconds(5), () -> poller.backlog() == 40, "the backlog to count the first 40");
 
             broker.kill();
-            Thread.sleep(1_500); // the producer notices and forgets the topic's metadata
-            // Submitted while the broker is down: submit() waits (back-pressure) until the broker is back.
+            // Submitted while the broker is down: the producers hold them (or submit() waits) until it is back.
             var submitting = Thread.ofPlatform().start(() -> {
                 try {
                     for (long id = 41; id <= 60; id++) poller.submit(WireFormatTest.entry(id, id % 7));
@@ -174,18 +174,20 @@ class KafkaWorkQueueTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            Thread.sleep(500);
+            for (long id = 61; id <= 70; id++) impatient.submit(WireFormatTest.entry(id, id % 7));
+            await(Duration.ofSeconds(20), () -> impatient.resends() >= 10, "the impatient producer to give up and send again");
             broker.restart();
             submitting.join(Duration.ofSeconds(60));
             assertThat(submitting.isAlive()).as("submit returns once the broker is back").isFalse();
 
             try (var worker = new KafkaWorkQueue(config)) {
                 worker.start(3, seen.handler(new AtomicInteger()));
-                await(Duration.ofSeconds(60), () -> seen.times.size() == 60, "all 60 entries handled");
+                await(Duration.ofSeconds(60), () -> seen.times.size() == 70, "all 70 entries handled");
             }
             assertThat(seen.times.keySet()).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList());
+                    java.util.stream.LongStream.rangeClosed(1, 70).boxed().toList());
             assertThat(poller.sendFailures()).isZero();
+            assertThat(impatient.sendFailures()).isZero();
         }
     }
 
