@@ -108,6 +108,10 @@ public final class KafkaTopics {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        // With the default (rebootstrap), an admin client idle while no broker answers bootstraps again in a tight
+        // loop: hundreds of log lines a second and a busy core for as long as the cluster is away. Without it, it
+        // reconnects to the brokers it knows with the usual backoff.
+        props.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         try {
             return Admin.create(props);
         } catch (KafkaException e) {
