@@ -62,6 +62,9 @@ public final class KafkaEventBus implements EventBus, AutoCloseable {
         Map<String, Object> p = new HashMap<>(KafkaTopics.common(config, "events-producer"));
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0); // an event is news: no batching delay
+        // Idempotent by default; one request in flight, or on a topic created a moment ago a later event can be
+        // written first and an earlier one lost to OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591, see KafkaWorkQueue).
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(p);

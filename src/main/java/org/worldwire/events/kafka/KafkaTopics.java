@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,16 +71,24 @@ public final class KafkaTopics {
     }
 
     /**
-     * Waits until every partition of {@code topics} has a leader. Writing to a topic created a moment ago sends the
-     * first batches to partitions that have none yet; the idempotent producer was seen to retry those for good with
-     * OUT_OF_ORDER_SEQUENCE_NUMBER, so nothing is written before the topic is ready.
+     * Waits until every partition of {@code topics} has a leader in the cluster's metadata, so the clients do not
+     * start on partitions that have none. The leader's broker may still be applying the new partition for a moment
+     * after and answer NOT_LEADER_OR_FOLLOWER: the producers keep one request in flight so that such a retry cannot
+     * be overtaken (see {@link KafkaWorkQueue}).
      */
     private static void awaitLeaders(KafkaConfig config, Admin admin, Set<String> topics) {
         long deadline = System.nanoTime() + config.connectTimeout().toNanos();
         while (true) {
-            var described = call(config, admin.describeTopics(topics).allTopicNames());
-            boolean ready = described.values().stream()
-                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            boolean ready;
+            try {
+                var described = call(config, admin.describeTopics(topics).allTopicNames());
+                ready = described.values().stream()
+                        .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+            } catch (KafkaUnavailableException e) {
+                // Created, but not yet in the metadata of the broker that answered: not ready, not missing.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) throw e;
+                ready = false;
+            }
             if (ready) return;
             if (System.nanoTime() > deadline) {
                 throw unavailable(config, new TimeoutException("partitions of " + topics + " have no leader yet"));
@@ -99,6 +108,10 @@ public final class KafkaTopics {
         int timeoutMs = (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis());
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+        // With the default (rebootstrap), an admin client idle while no broker answers bootstraps again in a tight
+        // loop: hundreds of log lines a second and a busy core for as long as the cluster is away. Without it, it
+        // reconnects to the brokers it knows with the usual backoff.
+        props.put(CommonClientConfigs.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
         try {
             return Admin.create(props);
         } catch (KafkaException e) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,10 +29,17 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -61,11 +69,22 @@ import org.worldwire.store.PendingEntry;
  *       have caught up; fetches are capped.</li>
  *   <li>A handler that throws has still had the entry: it is logged and counted done, so one bad entry cannot stop
  *       its partition for good (the pipeline records failures on the source's health).</li>
- *   <li>Back-pressure on {@link #submit}: it waits while the producer's buffer is full or the cluster is away. An
- *       entry the cluster refuses (too large), or that could not be written within {@link #DELIVERY_TIMEOUT}, is
- *       logged and counted in {@link #sendFailures} (it is still pending in the store).</li>
+ *   <li>Back-pressure on {@link #submit}: it waits while the producer's buffer is full or the cluster is away.</li>
+ *   <li>Nothing submitted is dropped unreported. An entry the producer took and then failed to write (not written
+ *       within {@link #DELIVERY_TIMEOUT}, a sequence error) is handed to it again at once, by a thread of its own
+ *       or by the next {@link #submit} before that call's own entry, and by {@link #close}; it may then land after
+ *       later entries of its source. An entry the cluster refuses for good (too large, not authorised), or still
+ *       unwritten when {@link #close} has waited {@link #FLUSH_WAIT}, is logged with its id and counted in
+ *       {@link #sendFailures}: it is still pending in the store, for the next run.</li>
  * </ul>
- * Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
+ *
+ * <p>The producer keeps one request in flight per broker. With more, a partition created a moment ago loses
+ * entries on brokers before Kafka 4.5 (KAFKA-15591): the first request meets NOT_LEADER_OR_FOLLOWER while the broker
+ * is still applying the new partition, the second arrives after and is accepted as the producer's first, and every
+ * retry of the first then fails with OUT_OF_ORDER_SEQUENCE_NUMBER until the delivery timeout. With one request in
+ * flight the second cannot overtake the first.
+ *
+ * <p>Entries that cannot be read (another version's format, corrupt bytes) are logged and skipped.
  */
 public final class KafkaWorkQueue implements WorkQueue {
     private static final Logger log = LoggerFactory.getLogger(KafkaWorkQueue.class);
@@ -73,8 +92,13 @@ public final class KafkaWorkQueue implements WorkQueue {
     static final Duration REVOKE_WAIT = Duration.ofSeconds(30);
     /** How long {@link #close} waits for running handlers before it leaves them to finish unrecorded. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
-    /** Long enough to ride out a broker restart; past it, a send is given up and logged. */
+    /** Long enough to ride out a broker restart; past it, the producer gives a send up and it is handed over again. */
     static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+    /** How long {@link #close} waits for submitted entries to be written (the producer's buffer flushed). */
+    static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
+    private static final int LINGER_MS = 5;
+    /** How long one attempt to hand a record to the producer waits for room or metadata; submit() then tries again. */
+    private static final Duration MAX_BLOCK = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration BACKLOG_CACHE = Duration.ofSeconds(1);
 
@@ -82,7 +106,18 @@ public final class KafkaWorkQueue implements WorkQueue {
     private final KafkaProducer<String, byte[]> producer;
     private final Admin admin;
     private final AtomicLong sendFailures = new AtomicLong();
+    private final AtomicLong resends = new AtomicLong();
+    /** Entries the producer took and later gave up on (a batch expired, a sequence error): to be sent again. */
+    private final LinkedBlockingQueue<Outgoing> failed = new LinkedBlockingQueue<>();
+    private final Thread resender;
     private volatile boolean closed;
+    /** Records handed to the producer whose outcome is not known yet. */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
+    /** While {@link #close} hands over the failed sends one last time, until {@link #drainDeadline}. */
+    private volatile boolean draining;
+    private volatile long drainDeadline;
+    /** After the last flush: what fails now stays pending in the store only. */
+    private volatile boolean giveUp;
 
     // Consumer side, once started.
     private @Nullable Thread poller;
@@ -99,6 +134,9 @@ public final class KafkaWorkQueue implements WorkQueue {
     private long backlogAt = Long.MIN_VALUE;
     private long backlog;
 
+    /** A submitted entry and its record, kept until the producer has written it or given up on it. */
+    private record Outgoing(PendingEntry entry, ProducerRecord<String, byte[]> record) {}
+
     private record Delivery(PartitionProgress.Slot slot, @Nullable String key, byte[] value, TopicPartition partition) {}
 
     /**
@@ -107,54 +145,117 @@ public final class KafkaWorkQueue implements WorkQueue {
      * @throws KafkaUnavailableException when the cluster does not answer within the connect timeout
      */
     public KafkaWorkQueue(KafkaConfig config) {
+        this(config, DELIVERY_TIMEOUT);
+    }
+
+    /** With another delivery timeout: tests let the producer give sends up within seconds. */
+    KafkaWorkQueue(KafkaConfig config, Duration deliveryTimeout) {
         this.config = config;
         KafkaTopics.ensure(config);
         Map<String, Object> props = new HashMap<>(KafkaTopics.common(config, "entries-producer"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true); // retries keep each source's order
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000); // then submit() tries again: it waits, it does not fail
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY_TIMEOUT.toMillis());
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1); // see the class comment
+        props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) MAX_BLOCK.toMillis()); // then submit() tries again
+        int deliveryMs = (int) deliveryTimeout.toMillis();
+        // The producer insists on delivery.timeout.ms >= linger.ms + request.timeout.ms (30 s by default).
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, (deliveryMs - LINGER_MS) / 2));
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMs);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         this.producer = new KafkaProducer<>(props);
         this.admin = KafkaTopics.admin(config);
+        this.resender = Thread.ofPlatform().name("kafka-entries-resend").daemon().start(this::resendLoop);
     }
 
     @Override
     public void submit(PendingEntry entry) throws InterruptedException {
-        var record = new ProducerRecord<>(config.entriesTopic(), Long.toString(entry.sourceId()), WireFormat.encode(entry));
+        if (closed) throw new IllegalStateException("the Kafka work queue is closed");
+        var outgoing = new Outgoing(entry,
+                new ProducerRecord<>(config.entriesTopic(), Long.toString(entry.sourceId()), WireFormat.encode(entry)));
+        // What the producer gave up on goes first: it was submitted earlier, and the pollers wait until it is
+        // handed over again (back-pressure), so a failing cluster cannot pile up entries in memory.
+        resendFailed();
+        send(outgoing);
+    }
+
+    /** Sends failures again as they come, so they are not left waiting for a poller that has nothing to submit. */
+    private void resendLoop() {
+        try {
+            while (!closed) {
+                Outgoing o = failed.poll(100, TimeUnit.MILLISECONDS);
+                if (o == null) continue;
+                try {
+                    send(o);
+                } catch (InterruptedException | RuntimeException e) {
+                    failed.add(o); // closing: close() hands it over or reports it
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // nobody interrupts this thread; should it happen, close() still hands over what is left
+        }
+    }
+
+    /** Hands the entries of failed sends to the producer again, oldest first. */
+    private void resendFailed() throws InterruptedException {
+        for (Outgoing o; (o = failed.poll()) != null; ) {
+            try {
+                send(o);
+            } catch (InterruptedException | RuntimeException e) {
+                failed.add(o); // still owed: close() hands it over or reports it
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Hands {@code o} to the producer, waiting while the producer's buffer is full or the cluster is away. Returns
+     * when the producer has taken it, or when it was refused for good (logged and counted).
+     */
+    private void send(Outgoing o) throws InterruptedException {
+        PendingEntry entry = o.entry();
         Thread caller = Thread.currentThread();
         while (true) {
-            if (closed) throw new IllegalStateException("the Kafka work queue is closed");
+            if (closed && !draining) throw new IllegalStateException("the Kafka work queue is closed");
+            if (draining && System.nanoTime() > drainDeadline) { // close() has waited long enough for the cluster
+                refused(entry, closedFirst());
+                return;
+            }
             // The producer reports some failures inside send(), on this thread, through the callback rather than by
             // throwing: above all a timeout waiting for the topic's metadata while the cluster is away. Those are
-            // retried here; failures reported later, on the producer's thread, are the ones given up on.
+            // retried here. Failures reported later, on the producer's thread, go to failedLater().
             var immediate = new AtomicReference<@Nullable Exception>();
+            unacknowledged.incrementAndGet(); // the callback runs exactly when send() does not throw
             try {
-                producer.send(record, (meta, e) -> {
-                    if (e == null) return;
-                    if (Thread.currentThread() == caller) {
-                        immediate.set(e);
-                    } else {
-                        sendFailures.incrementAndGet();
-                        log.error("kafka entry not written entry_id={} source_id={} topic={}",
-                                entry.id(), entry.sourceId(), config.entriesTopic(), e);
+                producer.send(o.record(), (meta, e) -> {
+                    try {
+                        if (e == null) return;
+                        if (Thread.currentThread() == caller) {
+                            immediate.set(e);
+                        } else {
+                            failedLater(o, e);
+                        }
+                    } finally { // after failedLater: close() never sees an entry neither unacknowledged nor queued again
+                        unacknowledged.decrementAndGet();
                     }
                 });
             } catch (InterruptException e) {
+                unacknowledged.decrementAndGet();
                 Thread.interrupted(); // Kafka set the flag again; the checked exception carries it now
                 throw new InterruptedException("interrupted while submitting entry " + entry.id());
             } catch (KafkaException e) {
-                if (closed) throw new IllegalStateException("the Kafka work queue was closed while submitting", e);
+                unacknowledged.decrementAndGet();
+                if (closed && !draining) {
+                    throw new IllegalStateException("the Kafka work queue was closed while submitting", e);
+                }
                 immediate.set(e);
             }
             Exception failure = immediate.get();
             if (failure == null) return;
             if (!(failure instanceof RetriableException)) { // too large, not authorised: trying again will not help
-                sendFailures.incrementAndGet();
-                log.error("kafka entry refused entry_id={} source_id={} topic={} reason={}", entry.id(),
-                        entry.sourceId(), config.entriesTopic(), failure.toString());
+                refused(entry, failure);
                 return;
             }
             // The buffer stayed full, or the cluster is away: the pollers wait, as on a full in-process queue.
@@ -162,6 +263,40 @@ public final class KafkaWorkQueue implements WorkQueue {
                     entry.sourceId(), config.bootstrapServers(), failure.getMessage());
             if (Thread.interrupted()) throw new InterruptedException("interrupted while submitting entry " + entry.id());
         }
+    }
+
+    /**
+     * On the producer's thread: the producer gave up on an entry it had taken. Unless the record itself is refused
+     * or this queue is past its last flush, it is kept to be sent again: by the resend thread, the next
+     * {@link #submit} or {@link #close}. It is never dropped unlogged.
+     */
+    private void failedLater(Outgoing o, Exception e) {
+        if (giveUp || refusedForGood(e)) {
+            refused(o.entry(), e);
+            return;
+        }
+        failed.add(o);
+        resends.incrementAndGet();
+        log.warn("kafka entry not written, to be sent again entry_id={} source_id={} topic={} reason={}",
+                o.entry().id(), o.entry().sourceId(), config.entriesTopic(), e.toString());
+    }
+
+    private void refused(PendingEntry entry, Exception e) {
+        sendFailures.incrementAndGet();
+        log.error("kafka entry not written, left pending in the store entry_id={} source_id={} topic={} reason={}",
+                entry.id(), entry.sourceId(), config.entriesTopic(), e.toString());
+    }
+
+    private static KafkaException closedFirst() {
+        return new KafkaException("the Kafka work queue closed before the entry could be written");
+    }
+
+    /** Failures that another attempt with the same record and producer cannot mend. */
+    private static boolean refusedForGood(Exception e) {
+        return e instanceof RecordTooLargeException || e instanceof InvalidRecordException
+                || e instanceof AuthorizationException || e instanceof AuthenticationException
+                || e instanceof UnsupportedVersionException || e instanceof InvalidTopicException
+                || e instanceof SerializationException;
     }
 
     @Override
@@ -234,9 +369,17 @@ public final class KafkaWorkQueue implements WorkQueue {
         return lag;
     }
 
-    /** Entries that could not be written to the cluster in time since this instance began. */
+    /**
+     * Entries this instance gave up on since it began: refused by the cluster (too large, not authorised) or still
+     * unwritten when it closed. Each is logged with its id and is still pending in the store.
+     */
     public long sendFailures() {
         return sendFailures.get();
+    }
+
+    /** Entries the producer had taken and then failed to write, kept to be sent again (counted once per failure). */
+    public long resends() {
+        return resends.get();
     }
 
     /** Entries read from the topic and not yet done in this instance: queued for a worker or running. */
@@ -286,12 +429,40 @@ public final class KafkaWorkQueue implements WorkQueue {
             }
         }
         if (workers != null) workers.shutdown(); // never shutdownNow: handlers are not interrupted
-        if (abandon) {
-            producer.close(Duration.ZERO);
-        } else {
-            producer.close(Duration.ofSeconds(10));
+        try {
+            // It stops within a poll once closed, or after the attempt it is blocked in; then close() alone hands over.
+            resender.join(MAX_BLOCK.plus(POLL).plusSeconds(1).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!abandon) handOver(FLUSH_WAIT);
+        giveUp = true;
+        producer.close(abandon ? Duration.ZERO : Duration.ofSeconds(1));
+        for (Outgoing o; (o = failed.poll()) != null; ) {
+            refused(o.entry(), closedFirst());
         }
         admin.close(Duration.ofSeconds(1));
+    }
+
+    /**
+     * Waits up to {@code wait} until every submitted entry is written, sending again what the producer gave up on
+     * meanwhile; what is still unwritten after it is reported by {@link #stop}.
+     */
+    private void handOver(Duration wait) {
+        drainDeadline = System.nanoTime() + wait.toNanos();
+        draining = true;
+        try {
+            while (true) {
+                resendFailed();
+                if (failed.isEmpty() && unacknowledged.get() == 0) return;
+                if (System.nanoTime() > drainDeadline) return;
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) { // whatever it was, close() still closes the clients and reports what is owed
+            log.warn("kafka entries not all handed over on close topic={} reason={}", config.entriesTopic(), e.toString());
+        }
     }
 
     /** The consumer's thread: reads, dispatches, pauses, commits; the rebalance callbacks run on it too. */

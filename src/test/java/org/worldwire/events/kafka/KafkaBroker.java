@@ -60,6 +60,19 @@ final class KafkaBroker implements BeforeAllCallback {
         node().kill();
     }
 
+    /**
+     * Freezes the broker (SIGSTOP), as a broker stuck in a long pause would be: connections stay open and requests go
+     * unanswered. {@link #resume} it before the test returns.
+     */
+    void pause() throws IOException, InterruptedException {
+        node().signal("STOP");
+    }
+
+    /** Lets a {@link #pause paused} broker go on (SIGCONT). */
+    void resume() throws IOException, InterruptedException {
+        node().signal("CONT");
+    }
+
     /** Starts the broker again on the same ports and data after {@link #kill}. */
     void restart() throws IOException, InterruptedException {
         node().kill();
@@ -123,6 +136,13 @@ final class KafkaBroker implements BeforeAllCallback {
             process.destroyForcibly();
             process.waitFor(20, TimeUnit.SECONDS);
             process = null;
+        }
+
+        void signal(String name) throws IOException, InterruptedException {
+            Process p = process;
+            if (p == null) throw new IllegalStateException("the Kafka broker is not running");
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) throw new IllegalStateException("kill -" + name + " failed for the Kafka broker");
         }
 
         private String properties() {

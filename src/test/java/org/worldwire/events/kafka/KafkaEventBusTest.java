@@ -14,12 +14,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.worldwire.events.NewsEvent;
 import org.worldwire.model.Story;
 
 /** Three buses on one real broker stand for three processes: two web nodes and a worker that publishes. */
 @Tag("kafka")
+@Timeout(value = 2, unit = TimeUnit.MINUTES) // a hang fails instead of stalling CI
 class KafkaEventBusTest {
     @RegisterExtension
     static final KafkaBroker broker = new KafkaBroker();
