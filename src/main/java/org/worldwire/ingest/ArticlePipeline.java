@@ -386,14 +386,15 @@ public final class ArticlePipeline implements AutoCloseable {
                         org.worldwire.model.DisplayPolicy.EXCERPT)));
     }
 
-    private static String plainText(@Nullable String htmlOrText) {
+    /** The text of a feed field that may hold HTML (entities or tags), stripped. */
+    static String plainText(@Nullable String htmlOrText) {
         if (htmlOrText == null || htmlOrText.isBlank()) return "";
         return htmlOrText.indexOf('<') >= 0 || htmlOrText.indexOf('&') >= 0
                 ? Jsoup.parse(htmlOrText).text().strip()
                 : htmlOrText.strip();
     }
 
-    private static @Nullable String firstNonBlank(@Nullable String... values) {
+    static @Nullable String firstNonBlank(@Nullable String... values) {
         for (String v : values) if (v != null && !v.isBlank()) return v.strip();
         return null;
     }

@@ -349,14 +349,15 @@ public class IngestStagesBenchmark {
         private void composeLikeThePipeline(SimulatedArticles.Item item, ArticleContent content) {
             FeedEntry e = item.entry();
             Source source = item.source();
-            String feedText = plainText(e.content() != null ? e.content() : e.summary());
+            String feedText = content.paragraphs().isEmpty()
+                    ? ArticlePipeline.plainText(e.content() != null ? e.content() : e.summary()) : "";
             List<String> paragraphs = !content.paragraphs().isEmpty() ? content.paragraphs()
                     : feedText.isEmpty() ? List.of() : List.of(feedText);
-            String title = firstNonBlank(plainText(e.title()), content.title(), item.url());
-            String byline = firstNonBlank(e.author(), content.authors().isEmpty() ? null : String.join(", ", content.authors()));
+            String title = ArticlePipeline.firstNonBlank(ArticlePipeline.plainText(e.title()), content.title(), item.url());
+            String byline = ArticlePipeline.firstNonBlank(e.author(), content.authors().isEmpty() ? null : String.join(", ", content.authors()));
             Instant published = e.published() != null ? e.published()
                     : content.published() != null ? content.published() : e.updated();
-            String summary = firstNonBlank(plainText(e.summary()), content.description(),
+            String summary = ArticlePipeline.firstNonBlank(ArticlePipeline.plainText(e.summary()), content.description(),
                     paragraphs.isEmpty() ? null : paragraphs.get(0));
             if (summary != null && summary.length() > 400) summary = summary.substring(0, 400).strip() + "…";
             String leadImage = content.leadImage() != null ? content.leadImage()
@@ -369,18 +370,6 @@ public class IngestStagesBenchmark {
             drafts.add(new Draft(title, text, languagePrior, source.country()));
             composed.add(new Article(0, source.id(), item.url(), item.guid(), title, byline, published,
                     item.discovered(), paragraphs, summary, leadImage, language, places.countries(), places.primary()));
-        }
-
-        private static String plainText(@Nullable String htmlOrText) {
-            if (htmlOrText == null || htmlOrText.isBlank()) return "";
-            return htmlOrText.indexOf('<') >= 0 || htmlOrText.indexOf('&') >= 0
-                    ? Jsoup.parse(htmlOrText).text().strip()
-                    : htmlOrText.strip();
-        }
-
-        private static @Nullable String firstNonBlank(@Nullable String... values) {
-            for (String v : values) if (v != null && !v.isBlank()) return v.strip();
-            return null;
         }
     }
 

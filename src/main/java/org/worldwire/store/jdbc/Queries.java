@@ -23,6 +23,27 @@ public final class Queries {
     private Queries() {}
 
     /** Articles matching the query, newest first. */
+    /** How an adapter inserts one article (its dialect's insert that ignores a duplicate). */
+    @FunctionalInterface
+    public interface ArticleInsert {
+        Optional<Article> insert(Connection c, Article a) throws SQLException;
+    }
+
+    /** Removes the batch's pending entries and inserts their articles, on one connection inside the caller's transaction. */
+    public static List<Optional<Article>> completeAll(Connection c, List<org.worldwire.store.IngestQueue.Completion> batch,
+            ArticleInsert insert) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
+            for (var done : batch) {
+                ps.setLong(1, done.pendingId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        List<Optional<Article>> out = new ArrayList<>(batch.size());
+        for (var done : batch) out.add(insert.insert(c, done.article()));
+        return out;
+    }
+
     public static List<Article> articles(Connection c, ArticleQuery q) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT a.* FROM articles a");
         List<Object> args = new ArrayList<>();

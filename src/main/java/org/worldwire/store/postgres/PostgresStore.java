@@ -401,18 +401,7 @@ public final class PostgresStore implements Store {
     private List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
         // Two workers completing one entry: the second's DELETE waits for the first's commit, and its insert then
         // meets the stored article's unique URL and stores nothing.
-        return write(c -> {
-            List<Optional<Article>> out = new ArrayList<>(batch.size());
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
-                for (IngestQueue.Completion done : batch) {
-                    ps.setLong(1, done.pendingId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            for (IngestQueue.Completion done : batch) out.add(insertArticle(c, done.article()));
-            return out;
-        });
+        return write(c -> Queries.completeAll(c, batch, this::insertArticle));
     }
 
     // ---------------------------------------------------------------- settings

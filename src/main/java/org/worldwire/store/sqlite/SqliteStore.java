@@ -492,18 +492,7 @@ public final class SqliteStore implements Store {
     }
 
     public List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
-        return write(c -> {
-            List<Optional<Article>> out = new ArrayList<>(batch.size());
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
-                for (IngestQueue.Completion done : batch) {
-                    ps.setLong(1, done.pendingId());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            for (IngestQueue.Completion done : batch) out.add(insertArticle(c, done.article()));
-            return out;
-        });
+        return write(c -> Queries.completeAll(c, batch, this::insertArticle));
     }
 
     public long pendingCount() {
