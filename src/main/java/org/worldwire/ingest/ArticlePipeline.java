@@ -81,6 +81,11 @@ public final class ArticlePipeline implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Stages stages;
     private final GroupCommit commits = new GroupCommit();
+    /**
+     * Workers are many so that page downloads overlap; parsing and enriching are CPU work, and a parsed page's DOM is
+     * many times the page. One permit per core: more only holds more DOMs in the heap at once, not more progress.
+     */
+    private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
     public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
             SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
@@ -182,7 +187,13 @@ public final class ArticlePipeline implements AutoCloseable {
     public Optional<Article> process(PendingEntry entry) {
         Source source = source(entry.sourceId());
         ArticleContent content = fetchAndExtract(entry);
-        Article article = compose(entry, source, content);
+        Article article;
+        cpu.acquireUninterruptibly();
+        try {
+            article = compose(entry, source, content);
+        } finally {
+            cpu.release();
+        }
         return commits.submit(entry, article);
     }
 
@@ -332,7 +343,13 @@ public final class ArticlePipeline implements AutoCloseable {
                 // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
                 if (!running) throw new Parked();
                 long t1 = System.nanoTime();
-                ArticleContent extracted = ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+                ArticleContent extracted;
+                cpu.acquireUninterruptibly();
+                try {
+                    extracted = ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+                } finally {
+                    cpu.release();
+                }
                 stages.extract.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
                 yield extracted;
             }
