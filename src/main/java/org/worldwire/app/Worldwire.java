@@ -268,7 +268,7 @@ public final class Worldwire implements AutoCloseable {
     }
 
     /**
-     * What the clusterer and the copy detector may remember, sized to the heap: a quarter of it, half each, at about 4 KB a live
+     * What the clusterer and the copy detector may remember, sized to the heap: a quarter of it, half each, at about 6 KB a live
      * story and 2.5 KB an original (live heap after GC in {@code bench stories}). Beyond the caps the least recently
      * updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens how far
      * back copies and stories reach instead of running the server out of memory; {@code --max-memory} lengthens it.
@@ -276,7 +276,7 @@ public final class Worldwire implements AutoCloseable {
     public static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
         StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULTS;
         long share = maxHeapBytes / 4;
-        int stories = (int) Math.clamp(share / 2 / 4_096, 1_000, d.maxLiveStories());
+        int stories = (int) Math.clamp(share / 2 / 6_144, 1_000, d.maxLiveStories());
         int originals = (int) Math.clamp(share / 2 / 2_560, 1_000, d.copies().maxArticles());
         return d.withCaps(stories, originals);
     }
