@@ -44,6 +44,9 @@ public final class Demo implements AutoCloseable {
                 .withPublishers(publishers)
                 .withMeanRatePerMinute(2.0)
                 .withInitialArticles(8)
+                // the demo's pages live in the server's own heap; the server fetches each within seconds of its
+                // publication, so 1,000 pages (12 minutes of the demo) is plenty, where 50,000 filled the heap
+                .withMaxCachedArticles(1_000)
                 .withHubUrl(hub.uri())));
     }
 
