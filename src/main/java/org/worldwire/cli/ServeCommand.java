@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the server: poll sources, ingest articles, serve the site, the API and the live stream.")
+        description = "Run the server: poll sources, ingest articles, serve the site, the API and the live stream.",
+        footer = {"", "Memory: ./worldwire also takes --max-memory SIZE (or WORLDWIRE_MAX_MEMORY),",
+                "the JVM's resident budget, 300m by default; the heap gets SIZE less 200 MB."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
