@@ -119,6 +119,60 @@ public final class Queries {
     }
 
     /** The source with this feed URL. */
+    public static Optional<Source> sourceById(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public static Optional<Article> articleById(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(Rows.article(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Articles with an id above {@code afterId}, oldest first. */
+    public static List<Article> articlesAfter(Connection c, long afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            return Rows.articles(ps);
+        }
+    }
+
+    /** Pending entries with an id above {@code afterId}, oldest first. */
+    public static List<org.worldwire.store.PendingEntry> pendingAfter(Connection c, long afterId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM pending_entries WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setLong(1, afterId);
+            ps.setInt(2, limit);
+            List<org.worldwire.store.PendingEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(Rows.pendingEntry(rs));
+            }
+            return out;
+        }
+    }
+
+    /** Articles discovered since {@code since} per country they are mainly about. */
+    public static java.util.Map<String, Integer> primaryCountriesSince(Connection c, java.time.Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT ac.country, COUNT(*) FROM article_primary_countries ac JOIN articles a ON a.id = ac.article_id
+                WHERE a.discovered >= ? GROUP BY ac.country""")) {
+            ps.setLong(1, since.toEpochMilli());
+            java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+            }
+            return out;
+        }
+    }
+
     public static Optional<Source> sourceByUrl(Connection c, @Nullable String feedUrl) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE feed_url = ?")) {
             ps.setString(1, feedUrl);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jspecify.annotations.Nullable;
@@ -218,14 +217,7 @@ public final class PostgresStore implements Store {
     }
 
     private Optional<Source> findSource(long id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read(c -> Queries.sourceById(c, id));
     }
 
     private List<Source> allSources() {
@@ -313,39 +305,15 @@ public final class PostgresStore implements Store {
     }
 
     private Optional<Article> findArticle(long id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.article(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read(c -> Queries.articleById(c, id));
     }
 
     private List<Article> after(long afterId, int limit) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                return Rows.articles(ps);
-            }
-        });
+        return read(c -> Queries.articlesAfter(c, afterId, limit));
     }
 
     private Map<String, Integer> countriesSince(Instant since) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT ac.country, COUNT(*) FROM article_primary_countries ac JOIN articles a ON a.id = ac.article_id
-                    WHERE a.discovered >= ? GROUP BY ac.country""")) {
-                ps.setLong(1, since.toEpochMilli());
-                Map<String, Integer> out = new TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.primaryCountriesSince(c, since));
     }
 
     private long countOf(String table) {
@@ -385,17 +353,7 @@ public final class PostgresStore implements Store {
     }
 
     private List<PendingEntry> pending(long afterId, int limit) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM pending_entries WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                List<PendingEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Rows.pendingEntry(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.pendingAfter(c, afterId, limit));
     }
 
     private List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {

@@ -277,14 +277,7 @@ public final class SqliteStore implements Store {
     }
 
     public Optional<Source> findSource(long id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sources WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.source(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read(c -> Queries.sourceById(c, id));
     }
 
     public Optional<Source> findSourceByFeedUrl(String feedUrl) {
@@ -398,14 +391,7 @@ public final class SqliteStore implements Store {
     }
 
     public Optional<Article> findArticle(long id) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Rows.article(rs)) : Optional.empty();
-                }
-            }
-        });
+        return read(c -> Queries.articleById(c, id));
     }
 
     public List<Article> list(ArticleQuery q) {
@@ -413,32 +399,11 @@ public final class SqliteStore implements Store {
     }
 
     public List<Article> after(long afterId, int limit) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM articles WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                List<Article> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Rows.article(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.articlesAfter(c, afterId, limit));
     }
 
     public java.util.Map<String, Integer> countriesSince(Instant since) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT ac.country, COUNT(*) FROM article_primary_countries ac JOIN articles a ON a.id = ac.article_id
-                    WHERE a.discovered >= ? GROUP BY ac.country""")) {
-                ps.setLong(1, since.toEpochMilli());
-                java.util.Map<String, Integer> out = new java.util.TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.primaryCountriesSince(c, since));
     }
 
     public long articleCount() {
@@ -477,18 +442,7 @@ public final class SqliteStore implements Store {
     }
 
     public List<PendingEntry> pending(long afterId, int limit) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM pending_entries WHERE id > ? ORDER BY id LIMIT ?")) {
-                ps.setLong(1, afterId);
-                ps.setInt(2, limit);
-                List<PendingEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Rows.pendingEntry(rs));
-                }
-                return out;
-            }
-        });
+        return read(c -> Queries.pendingAfter(c, afterId, limit));
     }
 
     public List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
