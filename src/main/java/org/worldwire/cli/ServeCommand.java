@@ -26,8 +26,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--base-url", description = "the URL readers reach the site at (default: http://localhost:PORT)")
     String baseUrl;
 
-    @Option(names = "--no-seed", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "seed an empty database with the bundled world-news sources (default: on; off with --demo)")
+    // Named --seed so that picocli derives --no-seed as its negation: declared as "--no-seed" with a default of true,
+    // the flag set the default again and seeded the bundled sources anyway.
+    @Option(names = "--seed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "seed an empty database with the bundled world-news sources; --no-seed starts empty (default: on; off with --demo)")
     boolean seed;
 
     @Option(names = "--demo", description = "run the publisher simulator in-process on loopback and watch it: a live site without internet")
