@@ -128,6 +128,7 @@ public final class Geotagger {
         var organisations = new LinkedHashSet<String>();
         List<Token> titleTokens = splitCompounds(Tokens.tokens(title));
         List<Token> textTokens = splitCompounds(Tokens.tokens(text));
+        if (source == null) source = WritingConventions.likelyCountry(text, textTokens);
         Set<String> lowerWords = lowerCaseWords(titleTokens, textTokens);
         var personKeys = new HashSet<String>();
         find(title, titleTokens, true, mentions, organisations, lowerWords, personKeys);

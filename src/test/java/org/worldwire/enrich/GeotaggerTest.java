@@ -259,4 +259,27 @@ class GeotaggerTest {
         assertThat(tag("Basement fire", "Scottdale firefighters put the fire out so quickly yesterday that nobody was hurt.").countries())
                 .isEmpty();
     }
+
+    @Test
+    void aBareTownNameInAnAmericanLocalReportIsTheAmericanTown() {
+        // Nothing names a state; the house number with "St.", the dollars and "p.m." say an American paper wrote it.
+        String text = "Alexandria police were called to a home at 2200 Maple St. at 7:35 p.m. Sunday after neighbors heard "
+                + "shouting. Bail was set at $5,000.";
+        assertThat(tag("Alexandria couple charged", text).countries()).containsExactly("US");
+        // The same name in a report about Egypt stays Egyptian: the prior only settles what nothing else does.
+        assertThat(tag("Ferry service resumes", "Ferries left Alexandria for Cairo and Port Said on Sunday, Egypt's transport "
+                + "ministry said. Tickets cost $5.").countries()).containsExactly("EG");
+    }
+
+    @Test
+    void writingConventionsTellAmericanFromBritishEnglish() {
+        assertThat(conventions("The neighborhood theater reopened at 8 p.m. with a $10 ticket.")).isEqualTo("US");
+        assertThat(conventions("The council's programme for the town centre will cost £2m, whilst the theatre waits.")).isEqualTo("GB");
+        assertThat(conventions("The minister spoke to reporters on Tuesday.")).isNull();
+        assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
+    }
+
+    private static String conventions(String text) {
+        return WritingConventions.likelyCountry(text, Tokens.tokens(text));
+    }
 }

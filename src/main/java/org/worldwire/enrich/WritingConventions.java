@@ -1,0 +1,72 @@
+package org.worldwire.enrich;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.worldwire.enrich.Tokens.Token;
+
+/**
+ * Where an English text was most likely written, from the conventions its writer follows without thinking: American
+ * or British spelling ("center"/"centre", "traveled"/"travelled"), the currency written ($ or £), house numbers with
+ * abbreviated street kinds ("2517 Memphis St."), clock times with dotted "p.m.". A local paper's reader needs no
+ * country named, so its towns are named bare ("Athens residents", "Paris firefighters"); these conventions are then
+ * the best evidence of which Athens is meant when the source's own country is unknown. They only ever stand in for
+ * the source's country, as a mild prior; they never add a country of their own.
+ *
+ * <p>Spelling lists follow the standard American/British variants (Merriam-Webster and Oxford list both forms);
+ * words where Oxford spelling agrees with American ("-ize") are left out, as are words both sides write alike.
+ */
+final class WritingConventions {
+    private WritingConventions() {}
+
+    private static final Set<String> AMERICAN = Set.of("color", "colors", "colored", "center", "centers", "centered",
+            "favorite", "favorites", "neighbor", "neighbors", "neighborhood", "neighborhoods", "neighboring", "theater", "theaters",
+            "labor", "honor", "honored", "honors", "defense", "offense", "traveled", "traveling", "traveler", "travelers", "canceled",
+            "canceling", "gray", "jewelry", "catalog", "behavior", "behavioral", "humor", "harbor", "vapor", "rumor", "rumors",
+            "fiber", "liter", "liters", "kilometer", "kilometers", "odor", "savior", "endeavor", "valor",
+            "pajamas", "aluminum", "mom", "moms", "counseling", "counselor", "fulfill", "enrollment",
+            "skillful", "plow", "mustache", "gasoline", "sidewalk", "sidewalks");
+    private static final Set<String> BRITISH = Set.of("colour", "colours", "coloured", "centre", "centres", "centred",
+            "favourite", "favourites", "neighbour", "neighbours", "neighbourhood", "neighbourhoods", "neighbouring", "theatre", "theatres",
+            "labour", "honour", "honoured", "honours", "defence", "offence", "travelled", "travelling", "traveller", "travellers", "cancelled",
+            "cancelling", "grey", "jewellery", "catalogue", "behaviour", "behavioural", "humour", "harbour", "vapour", "rumour", "rumours",
+            "fibre", "litre", "litres", "kilometre", "kilometres", "odour", "saviour", "endeavour", "valour",
+            "pyjamas", "aluminium", "mum", "mums", "counselling", "counsellor", "fulfil", "enrolment",
+            "skilful", "plough", "moustache", "programme", "programmes", "whilst", "cheque", "cheques", "petrol", "licence", "practise", "organisation", "organisations", "realise",
+            "realised", "recognise", "recognised", "apologise", "apologised", "criticise", "criticised");
+    private static final Set<String> STREET_ABBREVIATIONS = Set.of("st", "ave", "blvd", "rd", "dr", "ln", "ct", "hwy", "pkwy");
+
+    /**
+     * The country whose conventions the text follows, "US" or "GB", or null when it follows neither clearly or is not
+     * English. Britain stands for the Commonwealth spelling that Irish, Australian or Indian papers share: as a prior it
+     * only settles names that nothing in the text settles.
+     */
+    static @Nullable String likelyCountry(String text, List<Token> tokens) {
+        int us = 0, gb = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String w = t.folded();
+            if (AMERICAN.contains(w) && Character.isLowerCase(t.text().charAt(0))) us++;
+            else if (BRITISH.contains(w) && Character.isLowerCase(t.text().charAt(0))) gb++;
+            // "2517 Memphis St.": a house number, a name and an abbreviated street kind with its dot
+            if (STREET_ABBREVIATIONS.contains(w) && i >= 2 && t.text().length() <= 4 && Character.isUpperCase(t.text().charAt(0))
+                    && t.end() < text.length() && text.charAt(t.end()) == '.' && tokens.get(i - 1).capitalised()
+                    && isNumber(tokens.get(i - 2).text())) us += 2;
+        }
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '£') gb += 2;
+            else if (c == '$' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) us++;
+            else if (c == 'p' && text.startsWith("p.m.", i) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) us++;
+        }
+        if (us >= 2 && us >= 3 * gb) return "US";
+        if (gb >= 2 && gb >= 3 * us) return "GB";
+        return null;
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 6) return false;
+        for (int k = 0; k < s.length(); k++) if (!Character.isDigit(s.charAt(k))) return false;
+        return true;
+    }
+}
