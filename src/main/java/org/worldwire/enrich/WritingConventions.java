@@ -32,7 +32,7 @@ final class WritingConventions {
             "cancelling", "grey", "jewellery", "catalogue", "behaviour", "behavioural", "humour", "harbour", "vapour", "rumour", "rumours",
             "fibre", "litre", "litres", "kilometre", "kilometres", "odour", "saviour", "endeavour", "valour",
             "pyjamas", "aluminium", "mum", "mums", "counselling", "counsellor", "fulfil", "enrolment",
-            "skilful", "plough", "moustache", "programme", "programmes", "whilst", "cheque", "cheques", "petrol", "licence", "practise", "organisation", "organisations", "realise",
+            "skilful", "plough", "moustache", "programme", "programmes", "whilst", "cheque", "cheques", "petrol", "licence", "practise", "realise",
             "realised", "recognise", "recognised", "apologise", "apologised", "criticise", "criticised");
     private static final Set<String> STREET_ABBREVIATIONS = Set.of("st", "ave", "blvd", "rd", "dr", "ln", "ct", "hwy", "pkwy");
 
@@ -48,6 +48,13 @@ final class WritingConventions {
             String w = t.folded();
             if (AMERICAN.contains(w) && Character.isLowerCase(t.text().charAt(0))) us++;
             else if (BRITISH.contains(w) && Character.isLowerCase(t.text().charAt(0))) gb++;
+            // "March 4" (American) against "4 March" (British and most of the Commonwealth)
+            if (MONTHS.contains(w) && Character.isUpperCase(t.text().charAt(0))) {
+                if (i + 1 < tokens.size() && isDay(tokens.get(i + 1).text())) us++;
+                else if (i > 0 && isDay(tokens.get(i - 1).text())) gb++;
+            }
+            // "organisation", "mobilisation": Americans never write -isation (Oxford spelling has -ization too)
+            if ((w.endsWith("isation") || w.endsWith("isations")) && w.length() > 9) gb++;
             // "2517 Memphis St.": a house number, a name and an abbreviated street kind with its dot
             if (STREET_ABBREVIATIONS.contains(w) && i >= 2 && t.text().length() <= 4 && Character.isUpperCase(t.text().charAt(0))
                     && t.end() < text.length() && text.charAt(t.end()) == '.' && tokens.get(i - 1).capitalised()
@@ -62,6 +69,13 @@ final class WritingConventions {
         if (us >= 2 && us >= 3 * gb) return "US";
         if (gb >= 2 && gb >= 3 * us) return "GB";
         return null;
+    }
+
+    private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "june", "july", "august",
+            "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec");
+
+    private static boolean isDay(String s) {
+        return isNumber(s) && s.length() <= 2 && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 31;
     }
 
     private static boolean isNumber(String s) {
