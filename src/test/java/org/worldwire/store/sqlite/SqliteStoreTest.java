@@ -64,4 +64,34 @@ class SqliteStoreTest extends StoreContractTest {
         assertThat(store.leases().tryAcquire("poller", "first", Duration.ofSeconds(30))).isFalse();
         assertThat(store.leases().holder("poller")).contains("second");
     }
+
+    @Test
+    void theSchemaVersionThatSkipsFlywayIsTheNewestMigration() throws Exception {
+        // A database at SCHEMA_VERSION opens without Flyway: were a newer migration added without raising it, a current
+        // file would silently miss that migration.
+        var dirUrl = SqliteStore.class.getClassLoader().getResource("db/sqlite");
+        int newest;
+        try (var files = java.nio.file.Files.list(Path.of(dirUrl.toURI()))) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertThat(SqliteStore.SCHEMA_VERSION).isEqualTo(newest);
+    }
+
+    @Test
+    void aFileWithAFailedMigrationGoesThroughFlywayAgain() throws Exception {
+        store.close();
+        Path db = dir.resolve("ww.db");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE flyway_schema_history SET success = 0 WHERE version = '7'");
+        }
+        // Flyway refuses a history with a failed migration: the shortcut must not hide that.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SqliteStore.open(db, InstantSource.fixed(NOW)))
+                .isInstanceOf(org.worldwire.store.StoreException.class);
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.executeUpdate("UPDATE flyway_schema_history SET success = 1 WHERE version = '7'");
+        }
+        store = SqliteStore.open(db, InstantSource.fixed(NOW));
+        assertThat(store.sources().all()).isEmpty();
+    }
 }
