@@ -1,5 +1,8 @@
 package org.worldwire.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,21 +11,7 @@ import picocli.CommandLine.Command;
         name = "worldwire",
         mixinStandardHelpOptions = true,
         version = "worldwire 0.1",
-        description = "The fastest news updates from around the world.",
-        subcommands = {
-            ServeCommand.class,
-            SourcesCommand.class,
-            AddSourceCommand.class,
-            ImportOpmlCommand.class,
-            ExportOpmlCommand.class,
-            SimulateCommand.class,
-            ExtractCommand.class,
-            ParseFeedCommand.class,
-            GeotagCommand.class,
-            ClusterCommand.class,
-            BenchCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "The fastest news updates from around the world.")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,12 +21,47 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
     }
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+    /** The subcommands in the order {@code --help} lists them. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        var m = new LinkedHashMap<String, Supplier<Object>>();
+        m.put("serve", ServeCommand::new);
+        m.put("sources", SourcesCommand::new);
+        m.put("add-source", AddSourceCommand::new);
+        m.put("import-opml", ImportOpmlCommand::new);
+        m.put("export-opml", ExportOpmlCommand::new);
+        m.put("simulate", SimulateCommand::new);
+        m.put("extract", ExtractCommand::new);
+        m.put("parse-feed", ParseFeedCommand::new);
+        m.put("geotag", GeotagCommand::new);
+        m.put("cluster", ClusterCommand::new);
+        m.put("bench", BenchCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return m;
     }
 
+    public static void main(String[] args) {
+        System.exit(commandLine(args.length == 0 ? "" : args[0]).execute(args));
+    }
+
+    /** Every subcommand, as {@code --help} shows them. */
     public static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * When {@code first} names a subcommand, only that one is built: picocli reads every option of every command it
+     * is given by reflection, and building all twelve (with the classes their fields name) took a noticeable part of
+     * the server's start. Anything else (no subcommand, {@code --help}, a typo) gets all of them, so that help and
+     * "did you mean" list them all.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        SUBCOMMANDS.forEach((name, make) -> {
+            if (!one || name.equals(first)) cl.addSubcommand(name, make.get());
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("worldwire: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             return ex instanceof IllegalArgumentException ? 2 : 1;
