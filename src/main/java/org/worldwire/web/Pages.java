@@ -237,14 +237,17 @@ final class Pages {
             Meta meta = new Meta("World map — " + site.config.siteName(), lead, site.abs("/map"), "website", null, null,
                     List.of());
             // Our own markup from bundled shapes; the renderer escapes the country names it writes.
-            gg.jte.Content svg = output -> output.writeContent(WORLD_MAP.render(counts, Text::countryName));
+            gg.jte.Content svg = output -> output.writeContent(WorldMap.SVG.render(counts, Text::countryName));
             return render("map", ctx, consent, "/map", meta, Map.of("lead", lead, "svg", svg,
                     "total", counts.values().stream().mapToInt(Integer::intValue).sum()));
         });
         Http.sendPage(ctx, r, consent, site.config);
     }
 
-    private static final org.worldwire.web.map.WorldMapSvg WORLD_MAP = org.worldwire.web.map.WorldMapSvg.load();
+    /** Read at the first map page, not when the server starts: mending its outlines took a part of every start. */
+    private static final class WorldMap {
+        static final org.worldwire.web.map.WorldMapSvg SVG = org.worldwire.web.map.WorldMapSvg.load();
+    }
 
     // ---- search and privacy --------------------------------------------------------------------------
 
