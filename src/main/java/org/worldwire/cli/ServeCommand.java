@@ -50,24 +50,29 @@ final class ServeCommand implements Callable<Integer> {
         if (allowPrivateNetworks || Config.allowPrivateNetworks(System.getenv())) config = config.allowingPrivateNetworks();
         if (baseUrl != null) config = config.withWeb(config.web().withBaseUrl(baseUrl));
         else if (port != 0) config = config.withWeb(config.web().withBaseUrl("http://localhost:" + port));
-        Demo demoWorld = demo ? Demo.start(demoPublishers) : null;
-        if (demoWorld != null) config = Demo.configure(config);
-        Worldwire app;
-        try {
-            app = Worldwire.start(config);
-        } catch (RuntimeException e) {
-            if (demoWorld != null) demoWorld.close();
-            throw e;
+        if (demo) config = Demo.configure(config);
+        Worldwire app = Worldwire.start(config);
+        // The simulated world starts after the server is up: readers and health checks need not wait for it.
+        Demo demoWorld = null;
+        if (demo) {
+            try {
+                demoWorld = Demo.start(demoPublishers);
+                demoWorld.subscribe(app);
+            } catch (RuntimeException e) {
+                if (demoWorld != null) demoWorld.close();
+                app.close();
+                throw e;
+            }
         }
-        if (demoWorld != null) demoWorld.subscribe(app);
+        Demo world = demoWorld;
         CountDownLatch stopped = new CountDownLatch(1);
         long startedNanos = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             markAotCacheTrained(System.nanoTime() - startedNanos);
-            if (demoWorld != null) {
+            if (world != null) {
                 // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
-                Thread closing = Thread.ofVirtual().start(demoWorld::close);
+                Thread closing = Thread.ofVirtual().start(world::close);
                 try {
                     closing.join(java.time.Duration.ofMillis(100));
                 } catch (InterruptedException e) {
