@@ -34,6 +34,9 @@ trap cleanup EXIT
 
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# VmRSS is the JVM's own memory (RssAnon) plus the pages of mapped files it has touched (RssFile: the search index,
+# the jar), which the kernel may drop at any time; both are printed so that growth can be told apart.
+rss_parts() { awk '/^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {printf "%d %d", a / 1024, f / 1024}' "/proc/$1/status" 2>/dev/null || echo "0 0"; }
 stored() { curl -s --max-time 2 "$base/metrics" | awk '/^worldwire_articles_stored_total/ {print int($2)}' || true; }
 
 # Starts the server (the launcher execs the JVM, so $! is the JVM) and waits for /health 200; sets $server and $ready_ms.
@@ -71,15 +74,15 @@ gc=$(grep -o 'Use[A-Za-z0-9]*GC' <<<"$flags" | grep -v 'UseAdaptive\|UseMaximum\
 gc=${gc#Use}
 echo "footprint: heap max ${heap_mb} MB, collector ${gc:-unknown}; JVM options: ${WORLDWIRE_JAVA_OPTS:-launcher defaults}${WORLDWIRE_MAX_MEMORY:+, WORLDWIRE_MAX_MEMORY=$WORLDWIRE_MAX_MEMORY}"
 echo "first start: /health 200 after ${ready_ms} ms (this start records the AOT cache, so later starts are the usual ones)"
-printf '%-8s %8s %10s\n' minute rss_mb articles
-printf '%-8s %8s %10s\n' 0 "$(rss_mb "$server")" "$(stored)"
+printf '%-8s %8s %8s %8s %10s\n' minute rss_mb anon_mb file_mb articles
+printf '%-8s %8s %8s %8s %10s\n' 0 "$(rss_mb "$server")" $(rss_parts "$server") "$(stored)"
 peak=0 last=0
 for m in $(seq 1 "$minutes"); do
   sleep 60
   kill -0 "$server" 2>/dev/null || { echo "footprint.sh: the server died:" >&2; tail -30 "$data/server-0.log" >&2; exit 1; }
   last=$(rss_mb "$server")
   (( last > peak )) && peak=$last
-  printf '%-8s %8s %10s\n' "$m" "$last" "$(stored)"
+  printf '%-8s %8s %8s %8s %10s\n' "$m" "$last" $(rss_parts "$server") "$(stored)"
 done
 stop
 echo "stop after ${minutes} min: SIGTERM to exit ${stop_ms} ms"
