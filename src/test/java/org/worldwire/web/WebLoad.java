@@ -37,7 +37,7 @@ import org.worldwire.store.sqlite.SqliteStore;
  * open-loop generator on keep-alive loopback connections sends requests at a fixed rate and measures each
  * from when it was due, so a stall counts against every request it delays. Prints requests/s, p50/p99/max,
  * and the page weight of the home and article pages. With {@code --serve} it only serves and prints the
- * port and two paths, for an external generator (wrk).
+ * port and the paths of the pages to load, for an outside generator (bench/web.sh runs hey).
  *
  * <p>Arguments: {@code [--rate N] [--seconds N] [--articles N] [--ingest-per-second N] [--serve]}.
  */
@@ -90,8 +90,12 @@ public final class WebLoad {
 
         System.out.printf(Locale.ROOT, "serving on http://127.0.0.1:%d  ingesting %d articles/s%n", port, ingestRate);
         if (serveOnly) {
+            // the pages bench/web.sh offers load to, one per line: name and path
             System.out.println("home /");
             System.out.println("article " + articlePaths[0]);
+            System.out.println("country " + Site.countryPath(countries[0]));
+            System.out.println("api /api/v1/articles?limit=20");
+            System.out.println("search /search?q=storm");
             System.out.flush();
             Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         } else {
