@@ -68,7 +68,8 @@ public record Deployment(String store, @Nullable String kafka, String search, Ro
         if (pollerLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("the poller lease lasts at least a second, was " + pollerLease);
         }
-        if (role != Role.ALL && (!sharedStore() || kafka == null)) {
+        // The fields are not assigned yet inside the compact constructor: judge the parameters.
+        if (role != Role.ALL && (store.equals(SQLITE) || kafka == null)) {
             throw new IllegalArgumentException("role " + role.key() + " shares its work with other processes, so it needs"
                     + " a shared store and Kafka: set store to a postgres:// URL (was " + redact(store) + ") and kafka to"
                     + " the bootstrap servers (was " + (kafka == null ? LOCAL : kafka) + "); only role all runs on"
