@@ -32,16 +32,20 @@ import org.worldwire.events.kafka.KafkaConfig;
  * @param kafka bootstrap servers ({@code host:port,…}) of the Kafka cluster carrying the work queue and the events;
  *     null for the in-process ones
  * @param search {@value #LUCENE} (an index under the data directory) or an OpenSearch URL ({@code opensearch://host:port})
+ * @param kafkaPrefix prepended to the Kafka topic and consumer group names, so that installations can share a cluster
  * @param pollerLease how long the poller's lease lasts without renewal (it is renewed every third of it): how soon a
  *     standby poller takes over from one that died
  */
-public record Deployment(String store, @Nullable String kafka, String search, Role role, Duration pollerLease) {
+public record Deployment(String store, @Nullable String kafka, String kafkaPrefix, String search, Role role,
+        Duration pollerLease) {
     public static final String SQLITE = "sqlite";
     public static final String LUCENE = "lucene";
     public static final String LOCAL = "local";
     public static final Duration DEFAULT_POLLER_LEASE = Duration.ofSeconds(15);
+    public static final String DEFAULT_KAFKA_PREFIX = "worldwire.";
     /** Everything in this process, nothing to run beside it. */
-    public static final Deployment EMBEDDED = new Deployment(SQLITE, null, LUCENE, Role.ALL, DEFAULT_POLLER_LEASE);
+    public static final Deployment EMBEDDED = new Deployment(SQLITE, null, DEFAULT_KAFKA_PREFIX, LUCENE, Role.ALL,
+            DEFAULT_POLLER_LEASE);
 
     /** The settings by name, as flags, environment variables and the config file spell them. */
     public enum Key {
@@ -65,6 +69,7 @@ public record Deployment(String store, @Nullable String kafka, String search, Ro
         store = store(Objects.requireNonNull(store, "store"));
         kafka = kafka == null ? null : kafka(kafka);
         search = search(Objects.requireNonNull(search, "search"));
+        KafkaConfig.of("127.0.0.1:9092").withTopicPrefix(kafkaPrefix); // checks the prefix
         if (pollerLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("the poller lease lasts at least a second, was " + pollerLease);
         }
@@ -88,27 +93,31 @@ public record Deployment(String store, @Nullable String kafka, String search, Ro
     }
 
     public @Nullable KafkaConfig kafkaConfig() {
-        return kafka == null ? null : KafkaConfig.of(kafka);
+        return kafka == null ? null : KafkaConfig.of(kafka).withTopicPrefix(kafkaPrefix).withGroupId(kafkaPrefix + "workers");
     }
 
     public Deployment withStore(String s) {
-        return new Deployment(s, kafka, search, role, pollerLease);
+        return new Deployment(s, kafka, kafkaPrefix, search, role, pollerLease);
     }
 
     public Deployment withKafka(@Nullable String servers) {
-        return new Deployment(store, servers, search, role, pollerLease);
+        return new Deployment(store, servers, kafkaPrefix, search, role, pollerLease);
     }
 
     public Deployment withSearch(String s) {
-        return new Deployment(store, kafka, s, role, pollerLease);
+        return new Deployment(store, kafka, kafkaPrefix, s, role, pollerLease);
     }
 
     public Deployment withRole(Role r) {
-        return new Deployment(store, kafka, search, r, pollerLease);
+        return new Deployment(store, kafka, kafkaPrefix, search, r, pollerLease);
+    }
+
+    public Deployment withKafkaPrefix(String prefix) {
+        return new Deployment(store, kafka, prefix, search, role, pollerLease);
     }
 
     public Deployment withPollerLease(Duration ttl) {
-        return new Deployment(store, kafka, search, role, ttl);
+        return new Deployment(store, kafka, kafkaPrefix, search, role, ttl);
     }
 
     /**
@@ -134,7 +143,8 @@ public record Deployment(String store, @Nullable String kafka, String search, Ro
         String kafkaValue = value(chosen.get(Key.KAFKA), LOCAL, v -> v.strip().equalsIgnoreCase(LOCAL) ? LOCAL : kafka(v));
         String search = value(chosen.get(Key.SEARCH), LUCENE, Deployment::search);
         Role role = Role.parse(value(chosen.get(Key.ROLE), Role.ALL.key(), v -> Role.parse(v).key()));
-        return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, search, role, DEFAULT_POLLER_LEASE);
+        return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, DEFAULT_KAFKA_PREFIX, search, role,
+                DEFAULT_POLLER_LEASE);
     }
 
     private record Setting(String value, String from) {}

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "The fastest news updates from around the world.",
         subcommands = {
             ServeCommand.class,
+            MigrateCommand.class,
             SourcesCommand.class,
             AddSourceCommand.class,
             ImportOpmlCommand.class,

@@ -38,7 +38,7 @@ class DeploymentTest {
                 """);
         Deployment fileOnly = Deployment.resolve(Map.of(), Map.of(), file);
         assertThat(fileOnly).isEqualTo(new Deployment("postgres://file@127.0.0.1:1/filedb", "127.0.0.1:9001",
-                "opensearch://127.0.0.1:9201", Role.WEB, Deployment.DEFAULT_POLLER_LEASE));
+                Deployment.DEFAULT_KAFKA_PREFIX, "opensearch://127.0.0.1:9201", Role.WEB, Deployment.DEFAULT_POLLER_LEASE));
 
         Map<String, String> env = Map.of("WORLDWIRE_STORE", "postgres://env@127.0.0.1:2/envdb",
                 "WORLDWIRE_KAFKA", "127.0.0.1:9002", "WORLDWIRE_ROLE", "worker",
