@@ -55,6 +55,17 @@ final class Engines {
                 + " this build; use search=lucene");
     }
 
+    /**
+     * For a process that serves but does not store (role web) with its own Lucene index: the index learns each
+     * stored article from the events, and catches up once more after subscribing, for the articles stored between
+     * the catch-up at open and the subscription. A shared search cluster needs none of this: workers index into it.
+     */
+    static void followStoredArticles(Deployment d, SearchIndex index, EventBus events, ArticleStore articles) {
+        if (d.sharedSearch() || !(index instanceof LuceneSearchIndex lucene)) return;
+        events.onArticle(index::index);
+        catchUp(lucene, articles);
+    }
+
     /** The in-process bus, or the Kafka events topic every process reads. */
     static EventBus openEvents(Deployment d) {
         KafkaConfig kafka = d.kafkaConfig();

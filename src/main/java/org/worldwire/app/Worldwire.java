@@ -69,10 +69,7 @@ public final class Worldwire implements AutoCloseable {
         if (role.serves()) {
             web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
             roleServer = null;
-            if (!role.works() && !d.sharedSearch()) {
-                // This process's own index learns of articles the workers stored from their announcements.
-                events.onArticle(index::index);
-            }
+            if (!role.works()) Engines.followStoredArticles(d, index, events, store.articles());
             installAdmin(web);
         } else {
             web = null;

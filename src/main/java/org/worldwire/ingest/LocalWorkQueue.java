@@ -47,6 +47,7 @@ public final class LocalWorkQueue implements WorkQueue {
      */
     @Override
     public void submit(PendingEntry entry) throws InterruptedException {
+        if (closed) throw new InterruptedException("work queue closed");
         while (!queue.offer(entry, POLL_MS, TimeUnit.MILLISECONDS)) {
             if (closed) throw new InterruptedException("work queue closed");
         }
