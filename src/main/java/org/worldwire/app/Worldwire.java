@@ -59,24 +59,30 @@ public final class Worldwire implements AutoCloseable {
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        store = open(Engines.openStore(d, config.dataDir(), clock));
-        index = open(Engines.openSearch(d, config.dataDir(), store.articles()));
-        events = open(Engines.openEvents(d));
-        WorkQueue work = role.polls() || role.works() ? open(Engines.openWorkQueue(d, config.ingest())) : null;
-        Fetcher fetcher = work != null ? open(new Fetcher(config.fetch())) : null;
-        working = role.works() ? open(new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
-        polling = role.polls() ? open(new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
-        if (role.serves()) {
-            web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
-            roleServer = null;
-            if (!role.works()) Engines.followStoredArticles(d, index, events, store.articles());
-            installAdmin(web);
-        } else {
-            web = null;
-            roleServer = open(new RoleServer(metrics, this::healthJson));
+        // What opened before a failure (an unreachable Kafka, a search this build lacks) is closed again.
+        try {
+            store = open(Engines.openStore(d, config.dataDir(), clock));
+            index = open(Engines.openSearch(d, config.dataDir(), store.articles()));
+            events = open(Engines.openEvents(d));
+            WorkQueue work = role.polls() || role.works() ? open(Engines.openWorkQueue(d, config.ingest())) : null;
+            Fetcher fetcher = work != null ? open(new Fetcher(config.fetch())) : null;
+            working = role.works() ? open(new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
+            polling = role.polls() ? open(new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
+            if (role.serves()) {
+                web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
+                roleServer = null;
+                if (!role.works()) Engines.followStoredArticles(d, index, events, store.articles());
+                installAdmin(web);
+            } else {
+                web = null;
+                roleServer = open(new RoleServer(metrics, this::healthJson));
+            }
+            if (polling != null) WebSubRoutes.install(web != null ? web.javalin() : roleServer.javalin(), polling.push);
+            metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
-        if (polling != null) WebSubRoutes.install(web != null ? web.javalin() : roleServer.javalin(), polling.push);
-        metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
     }
 
     private <T> T open(T component) {
