@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +22,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.worldwire.events.kafka.KafkaBroker;
 import org.worldwire.model.Article;
+import org.worldwire.model.FeedEntry;
 import org.worldwire.schedule.ScheduleConfig;
 import org.worldwire.search.SearchQuery;
 import org.worldwire.sim.Publication;
 import org.worldwire.sim.PublisherWorld;
 import org.worldwire.sim.SimConfig;
 import org.worldwire.store.ArticleQuery;
+import org.worldwire.store.NewEntry;
+import org.worldwire.store.PollRecord;
 import org.worldwire.store.postgres.PostgresServer;
 import org.worldwire.store.postgres.PostgresStore;
 
@@ -164,6 +168,33 @@ class ScaledOutTest {
             assertThat(get(http, poll, "/health")).contains("\"role\":\"poller\"").contains("\"polling\":true");
             assertThat(work.polling()).isFalse();
             assertThat(poll.polling()).isTrue();
+        } finally {
+            pg.dropDatabase(db);
+        }
+    }
+
+    @Test
+    void anEntryNoWorkerFinishedIsSubmittedAgainOnceTheQueueIsDrained() throws Exception {
+        PostgresServer pg = PostgresServer.shared();
+        String db = pg.createMigratedDatabase();
+        Deployment scaled = Deployment.EMBEDDED.withStore(pg.url(db)).withKafka(broker.bootstrapServers())
+                .withKafkaPrefix("orphan.").withPollerLease(Duration.ofSeconds(2)); // a sweep every 8 s
+        try (PublisherWorld world = PublisherWorld.start(world(1));
+                Worldwire app = Worldwire.start(config(data, scaled))) {
+            Demo.subscribe(app, world);
+            Set<String> backlog = world.truth().values().stream().map(Publication::url).collect(Collectors.toSet());
+            await("the backlog is stored", () -> storedUrls(app).containsAll(backlog));
+            // As a worker that stopped while fetching leaves it: pending in the store, done in Kafka.
+            long source = app.sources().all().getFirst().id();
+            Instant discovered = Instant.now().minus(Duration.ofMinutes(1));
+            String url = "http://127.0.0.1:1/orphan";
+            var entry = new FeedEntry("orphan", url, "Orphaned entry", "What the feed said.", null, discovered, null, null,
+                    List.of(), List.of());
+            app.queue().enqueue(source, List.of(new NewEntry(url, "orphan", entry)), discovered,
+                    new PollRecord(discovered, 200, 1, null, null, null));
+            await("the orphan is submitted again and stored", () -> storedUrls(app).contains(url));
+            await("nothing left pending", () -> app.queue().pendingCount() == 0);
+            assertThat(storedUrls(app)).doesNotHaveDuplicates();
         } finally {
             pg.dropDatabase(db);
         }
