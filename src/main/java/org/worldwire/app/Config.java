@@ -14,6 +14,7 @@ import org.worldwire.web.WebConfig;
  *
  * @param dataDir where the database and the search index live
  * @param seedSources whether an empty database gets the bundled list of world-news feeds
+ * @param deployment the engines behind the stateful ports and this process's role; {@link Deployment#EMBEDDED} by default
  */
 public record Config(
         Path dataDir,
@@ -23,50 +24,56 @@ public record Config(
         FetchConfig fetch,
         ScheduleConfig schedule,
         IngestConfig ingest,
-        WebConfig web) {
+        WebConfig web,
+        Deployment deployment) {
 
     public Config {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(deployment, "deployment");
         if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
     }
 
     /** The embedded default: ./data, port 8080 on all interfaces, the bundled sources. */
     public static Config defaults() {
         return new Config(Path.of("data"), "0.0.0.0", 8080, true, FetchConfig.defaults(), ScheduleConfig.defaults(),
-                IngestConfig.defaults(), WebConfig.defaults());
+                IngestConfig.defaults(), WebConfig.defaults(), Deployment.EMBEDDED);
     }
 
     public Config withDataDir(Path dir) {
-        return new Config(dir, host, port, seedSources, fetch, schedule, ingest, web);
+        return new Config(dir, host, port, seedSources, fetch, schedule, ingest, web, deployment);
     }
 
     public Config withPort(int p) {
-        return new Config(dataDir, host, p, seedSources, fetch, schedule, ingest, web);
+        return new Config(dataDir, host, p, seedSources, fetch, schedule, ingest, web, deployment);
     }
 
     public Config withHost(String h) {
-        return new Config(dataDir, h, port, seedSources, fetch, schedule, ingest, web);
+        return new Config(dataDir, h, port, seedSources, fetch, schedule, ingest, web, deployment);
     }
 
     public Config withSeedSources(boolean seed) {
-        return new Config(dataDir, host, port, seed, fetch, schedule, ingest, web);
+        return new Config(dataDir, host, port, seed, fetch, schedule, ingest, web, deployment);
     }
 
     public Config withFetch(FetchConfig f) {
-        return new Config(dataDir, host, port, seedSources, f, schedule, ingest, web);
+        return new Config(dataDir, host, port, seedSources, f, schedule, ingest, web, deployment);
     }
 
     public Config withSchedule(ScheduleConfig s) {
-        return new Config(dataDir, host, port, seedSources, fetch, s, ingest, web);
+        return new Config(dataDir, host, port, seedSources, fetch, s, ingest, web, deployment);
     }
 
     public Config withIngest(IngestConfig i) {
-        return new Config(dataDir, host, port, seedSources, fetch, schedule, i, web);
+        return new Config(dataDir, host, port, seedSources, fetch, schedule, i, web, deployment);
     }
 
     public Config withWeb(WebConfig w) {
-        return new Config(dataDir, host, port, seedSources, fetch, schedule, ingest, w);
+        return new Config(dataDir, host, port, seedSources, fetch, schedule, ingest, w, deployment);
+    }
+
+    public Config withDeployment(Deployment d) {
+        return new Config(dataDir, host, port, seedSources, fetch, schedule, ingest, web, d);
     }
 
     /** Names the environment variable that, like {@code serve --allow-private-networks}, allows private networks. */

@@ -9,120 +9,112 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.worldwire.cluster.StoryClusterer;
 import org.worldwire.events.EventBus;
-import org.worldwire.events.LocalEventBus;
-import org.worldwire.ingest.StoryPlacement;
 import org.worldwire.fetch.Fetcher;
-import org.worldwire.fetch.RobotsPolicy;
-import org.worldwire.ingest.ArticlePipeline;
-import org.worldwire.ingest.Enrichment;
 import org.worldwire.ingest.Poller;
 import org.worldwire.ingest.RefreshSource;
-import org.worldwire.model.Article;
+import org.worldwire.ingest.WorkQueue;
 import org.worldwire.model.Source;
-import org.worldwire.schedule.PollScheduler;
 import org.worldwire.search.SearchIndex;
-import org.worldwire.search.lucene.LuceneSearchIndex;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.IngestQueue;
 import org.worldwire.store.SourceStore;
-import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.store.Store;
 import org.worldwire.web.WebApp;
-import org.worldwire.websub.Subscriptions;
-import org.worldwire.websub.http.WebSubSubscriber;
-import org.worldwire.ingest.PushSubscriptions;
 import org.worldwire.web.admin.AdminRoutes;
 import org.worldwire.web.admin.Credentials;
 import org.worldwire.web.admin.SourceAdminActions;
 
 /**
- * The running system on one machine, wired by constructors in dependency order: SQLite store and Lucene
- * index under the data directory, the fetcher, the article pipeline, the poller. {@link #close} stops it in
- * reverse order.
+ * The running system, wired by constructors in dependency order: the engines that hold state (by the
+ * {@link Deployment}: SQLite and Lucene under the data directory and in-process queues by default, or PostgreSQL,
+ * Kafka and a search cluster shared with other processes), then the parts of the {@link Role}: polling, working,
+ * serving. {@link #close} stops it in reverse order.
  */
 public final class Worldwire implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Worldwire.class);
-    /** How far back a restarted clusterer remembers: stories older than this have gone cold anyway. */
-    private static final java.time.Duration STORY_MEMORY = java.time.Duration.ofDays(3);
-    private static final int STORY_RESTORE_MAX = 50_000;
 
     private final Config config;
     private final InstantSource clock = InstantSource.system();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final SqliteStore store;
-    private final LuceneSearchIndex index;
-    private final LocalEventBus events = new LocalEventBus();
-    private final Subscriptions subscriptions = new Subscriptions();
-    private final Fetcher fetcher;
-    private final StoryPlacement stories;
-    private final ArticlePipeline pipeline;
-    private final RefreshSource refresh;
-    private final Poller poller;
-    private final Enrichment enrichment = Enrichment.deferred();
-    private final WebApp web;
-    private final PushSubscriptions push;
-    private volatile int port = -1;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Store store;
+    private final SearchIndex index;
+    private final EventBus events;
+    private final @Nullable Working working;
+    private final @Nullable Polling polling;
+    private final @Nullable WebApp web;
+    private final @Nullable RoleServer roleServer;
+    private volatile int port = -1;
 
     private Worldwire(Config config) {
         this.config = config;
+        Deployment d = config.deployment();
+        Role role = d.role();
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
-        store = SqliteStore.open(config.dataDir().resolve("worldwire.db"), clock);
-        closeables.add(store);
-        index = LuceneSearchIndex.open(config.dataDir().resolve("index"));
-        closeables.add(index);
-        catchUpIndex();
-        fetcher = new Fetcher(config.fetch());
-        closeables.add(fetcher);
-        stories = new StoryPlacement(new StoryClusterer(storyMemory(Runtime.getRuntime().maxMemory())), store.stories(), store.articles(), STORY_MEMORY,
-                STORY_RESTORE_MAX, metrics);
-        pipeline = new ArticlePipeline(config.ingest(), fetcher, new RobotsPolicy(fetcher, clock), store.sources(), store.queue(), index, events,
-                enrichment, stories, metrics, clock);
-        closeables.add(pipeline);
-        refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
-        closeables.add(refresh);
-        poller = new Poller(config.ingest(), new PollScheduler(config.schedule()), refresh, store.sources(), clock);
-        closeables.add(poller);
-        web = new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics);
-        closeables.add(web);
-        var subscriber = new WebSubSubscriber(java.net.http.HttpClient.newBuilder()
-                .connectTimeout(config.fetch().connectTimeout()).build(), subscriptions,
-                this::websubCallbackBase, config.fetch().connectTimeout());
-        push = new PushSubscriptions(subscriptions, subscriber, refresh, store.sources(), poller, fetcher, clock);
-        closeables.add(push);
-        poller.attach(push);
-        WebSubRoutes.install(web.javalin(), push);
-        metrics.gauge("worldwire.websub.active", push, PushSubscriptions::active);
-        AdminRoutes.install(web.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
-                new SourceAdminActions(store.sources(), poller::sourceAdded, poller::sourceRemoved,
-                        AddressRefusals.of(config.fetch())),
-                AdminRoutes.Settings.defaults(config.web().secure()), clock);
-        metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+        // What opened before a failure (an unreachable Kafka, a search this build lacks) is closed again.
+        try {
+            store = open(Engines.openStore(d, config.dataDir(), clock));
+            index = open(Engines.openSearch(d, config.dataDir(), store.articles()));
+            events = open(Engines.openEvents(d));
+            WorkQueue work = role.polls() || role.works() ? open(Engines.openWorkQueue(d, config.ingest())) : null;
+            Fetcher fetcher = work != null ? open(new Fetcher(config.fetch())) : null;
+            working = role.works() ? open(new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
+            polling = role.polls() ? open(new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
+            if (role.serves()) {
+                web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
+                roleServer = null;
+                if (!role.works()) Engines.followStoredArticles(d, index, events, store.articles());
+                installAdmin(web);
+            } else {
+                web = null;
+                roleServer = open(new RoleServer(metrics, this::healthJson));
+            }
+            if (polling != null) WebSubRoutes.install(web != null ? web.javalin() : roleServer.javalin(), polling.push);
+            metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
-    /** Opens the data directory and starts ingesting. */
+    private <T> T open(T component) {
+        if (component instanceof AutoCloseable c) closeables.add(c);
+        return component;
+    }
+
+    private void installAdmin(WebApp site) {
+        Poller poller = polling == null ? null : polling.poller;
+        // Without a poller here, the poller process notices added and removed sources at its next sync of the store.
+        java.util.function.Consumer<Source> added = poller == null ? s -> {} : poller::sourceAdded;
+        java.util.function.LongConsumer removed = poller == null ? id -> {} : poller::sourceRemoved;
+        AdminRoutes.install(site.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
+                new SourceAdminActions(store.sources(), added, removed, AddressRefusals.of(config.fetch())),
+                AdminRoutes.Settings.defaults(config.web().secure()), clock);
+    }
+
+    /** Opens the data directory (or connects to the shared engines) and starts this process's role. */
     public static Worldwire start(Config config) {
         Worldwire w = new Worldwire(config);
         try {
-            w.seedIfEmpty();
+            if (config.deployment().role().polls()) w.seedIfEmpty();
             // Serving first: readers and health checks need neither the pipeline nor the gazetteer it loads.
-            w.port = w.web.start(config.host(), config.port());
-            w.enrichment.preload();
-            w.stories.restore(w.clock.instant());
-            w.pipeline.start();
-            w.poller.start();
+            w.port = w.web != null ? w.web.start(config.host(), config.port()) : w.roleServer.start(config.host(), config.port());
+            if (w.working != null) w.working.start();
+            if (w.polling != null) w.polling.start();
         } catch (RuntimeException e) {
             w.close();
             throw e;
         }
-        log.info("worldwire started data_dir={} sources={} articles={}", config.dataDir(),
-                w.store.sources().all().size(), w.store.articles().count());
+        log.info("worldwire started data_dir={} {} sources={} articles={}", config.dataDir(),
+                config.deployment().describe(), w.store.sources().all().size(), w.store.articles().count());
         return w;
     }
 
@@ -133,37 +125,11 @@ public final class Worldwire implements AutoCloseable {
         log.info("seeded bundled sources count={}", seeds.size());
     }
 
-    /**
-     * Articles a crash stored but did not commit to the index are indexed again: first those above the highest id
-     * the last commit held, then, when the counts still differ, every article the index lacks. Workers index in the
-     * order they finish, not in id order, so a commit can hold id 101 while 100, stored a moment earlier, was not
-     * indexed yet when the process died.
-     */
-    private void catchUpIndex() {
-        long after = index.committedMaxId();
-        int n = 0;
-        for (List<Article> page; !(page = store.articles().after(after, 500)).isEmpty(); ) {
-            for (Article a : page) index.index(a);
-            after = page.get(page.size() - 1).id();
-            n += page.size();
-        }
-        if (index.size() != store.articles().count()) {
-            index.refresh();
-            after = 0;
-            for (List<Article> page; !(page = store.articles().after(after, 500)).isEmpty(); ) {
-                for (Article a : page) {
-                    if (!index.contains(a.id())) {
-                        index.index(a);
-                        n++;
-                    }
-                }
-                after = page.get(page.size() - 1).id();
-            }
-        }
-        if (n > 0) {
-            index.commit();
-            log.info("re-indexed articles missing from the index count={}", n);
-        }
+    /** {@code /health} of a process without the site: its role, whether it polls, and what waits in the store. */
+    private String healthJson() {
+        Role role = config.deployment().role();
+        return "{\"status\":\"ok\",\"role\":\"" + role.key() + "\",\"polling\":" + (polling != null && polling.polling())
+                + ",\"pending\":" + store.queue().pendingCount() + "}";
     }
 
     /**
@@ -185,15 +151,15 @@ public final class Worldwire implements AutoCloseable {
         return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
     }
 
-    /** Adds a source and starts watching it at once. */
+    /** Adds a source and, when this process polls, starts watching it at once. */
     public Source addSource(Source source) {
         Source added = store.sources().add(source);
-        poller.sourceAdded(added);
+        if (polling != null) polling.poller.sourceAdded(added);
         return added;
     }
 
     public boolean removeSource(long id) {
-        poller.sourceRemoved(id);
+        if (polling != null) polling.poller.sourceRemoved(id);
         return store.sources().remove(id);
     }
 
@@ -225,8 +191,15 @@ public final class Worldwire implements AutoCloseable {
         return metrics;
     }
 
+    /** The feed refresher; the process must poll (role all or poller). */
     public RefreshSource refresh() {
-        return refresh;
+        if (polling == null) throw new IllegalStateException("role " + config.deployment().role().key() + " does not poll");
+        return polling.refresh;
+    }
+
+    /** Whether this process polls now: role all or poller, and on a shared store holding the poller's lease. */
+    public boolean polling() {
+        return polling != null && polling.polling();
     }
 
     /** The port the site and API listen on. */
@@ -234,7 +207,9 @@ public final class Worldwire implements AutoCloseable {
         return port;
     }
 
+    /** The site; the process must serve it (role all or web). */
     public WebApp web() {
+        if (web == null) throw new IllegalStateException("role " + config.deployment().role().key() + " serves no site");
         return web;
     }
 

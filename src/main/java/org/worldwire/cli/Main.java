@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     private static Map<String, Supplier<Object>> subcommands() {
         var m = new LinkedHashMap<String, Supplier<Object>>();
         m.put("serve", ServeCommand::new);
+        m.put("migrate", MigrateCommand::new);
         m.put("sources", SourcesCommand::new);
         m.put("add-source", AddSourceCommand::new);
         m.put("import-opml", ImportOpmlCommand::new);
@@ -52,7 +53,7 @@ public final class Main implements Runnable {
 
     /**
      * When {@code first} names a subcommand, only that one is built: picocli reads every option of every command it
-     * is given by reflection, and building all twelve (with the classes their fields name) took a noticeable part of
+     * is given by reflection, and building all thirteen (with the classes their fields name) took a noticeable part of
      * the server's start. Anything else (no subcommand, {@code --help}, a typo) gets all of them, so that help and
      * "did you mean" list them all.
      */

@@ -4,6 +4,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.worldwire.app.Config;
 import org.worldwire.app.Demo;
+import org.worldwire.app.Deployment;
+import org.worldwire.app.Role;
 import org.worldwire.app.Worldwire;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,10 +45,49 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo-publishers", defaultValue = "40", description = "simulated publishers with --demo (default: ${DEFAULT-VALUE})")
     int demoPublishers;
 
+    @Option(names = "--store", paramLabel = "sqlite|postgres://USER:PASS@HOST:PORT/DB",
+            description = "where sources and articles live: sqlite under --data, or a PostgreSQL database shared by"
+                    + " processes (or WORLDWIRE_STORE, or store= in --config; default: sqlite)")
+    String store;
+
+    @Option(names = "--kafka", paramLabel = "local|HOST:PORT[,HOST:PORT…]",
+            description = "work queue and events: in this process, or the Kafka cluster at these bootstrap servers"
+                    + " (or WORLDWIRE_KAFKA, or kafka= in --config; default: local)")
+    String kafka;
+
+    @Option(names = "--search", paramLabel = "lucene|opensearch://HOST:PORT",
+            description = "search index: lucene under --data, or an OpenSearch cluster (or WORLDWIRE_SEARCH, or"
+                    + " search= in --config; default: lucene)")
+    String search;
+
+    @Option(names = "--role", paramLabel = "all|poller|worker|web",
+            description = "what this process does; all but 'all' need a postgres store and Kafka (or WORLDWIRE_ROLE,"
+                    + " or role= in --config; default: all)")
+    String role;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Java properties file with store=, kafka=, search=, role=; flags and WORLDWIRE_* variables win over it")
+    java.nio.file.Path configFile;
+
+    /** The deployment flags given on the command line, by property name: flag > environment > config file > default. */
+    java.util.Map<String, String> deploymentFlags() {
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        if (store != null) flags.put(Deployment.Key.STORE.property(), store);
+        if (kafka != null) flags.put(Deployment.Key.KAFKA.property(), kafka);
+        if (search != null) flags.put(Deployment.Key.SEARCH.property(), search);
+        if (role != null) flags.put(Deployment.Key.ROLE.property(), role);
+        return flags;
+    }
+
     @Override
     public Integer call() throws Exception {
+        Deployment deployment = Deployment.resolve(deploymentFlags(), System.getenv(), configFile);
+        if (demo && deployment.role() != Role.ALL) {
+            throw new IllegalArgumentException("--demo runs the whole system in one process: it takes role all, not "
+                    + deployment.role().key());
+        }
         Config config = Config.defaults().withDataDir(data.dataDir).withHost(host).withPort(port)
-                .withSeedSources(seed && !demo);
+                .withSeedSources(seed && !demo).withDeployment(deployment);
         if (allowPrivateNetworks || Config.allowPrivateNetworks(System.getenv())) config = config.allowingPrivateNetworks();
         if (baseUrl != null) config = config.withWeb(config.web().withBaseUrl(baseUrl));
         else if (port != 0) config = config.withWeb(config.web().withBaseUrl("http://localhost:" + port));
@@ -81,7 +122,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "shutdown"));
-        System.out.println("worldwire serving http://localhost:" + app.port() + "/ (data in " + data.dataDir + ")");
+        System.out.println("worldwire " + (deployment.role() == Role.ALL ? "serving" : deployment.role().key() + " answering")
+                + " http://localhost:" + app.port() + "/" + (deployment.role().serves() ? "" : "health")
+                + " (" + (deployment.equals(Deployment.EMBEDDED) ? "data in " + data.dataDir : deployment.describe()) + ")");
         stopped.await();
         return 0;
     }

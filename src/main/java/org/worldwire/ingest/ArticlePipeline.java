@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,8 +41,9 @@ import org.worldwire.store.SourceStore;
 
 /**
  * Turns pending entries into stored articles: fetch the page, extract, enrich, store (clearing the pending
- * entry in the same transaction), place in its story, index, announce. Workers are virtual threads taking from a bounded queue;
- * {@link #submit} blocks when it is full, which slows the pollers down instead of growing memory.
+ * entry in the same transaction), place in its story, index, announce. The entries come from a {@link WorkQueue}:
+ * on one machine a bounded in-process queue ({@link LocalWorkQueue}), scaled out a log that worker processes share.
+ * Whoever discovers entries submits them to that queue, not to the pipeline.
  *
  * <p>An article whose page cannot be fetched or read is still stored, with the text its feed entry gave:
  * nothing the feed announced is lost.
@@ -68,10 +67,11 @@ public final class ArticlePipeline implements AutoCloseable {
     private final Enrichment enrichment;
     private final StoryPlacement stories;
     private final InstantSource clock;
-    private final BlockingQueue<PendingEntry> work;
+    private final WorkQueue work;
     private final HostLimiter hosts;
     private final ConcurrentHashMap<Long, Source> sourceCache = new ConcurrentHashMap<>();
-    private final List<Thread> workers = new ArrayList<>();
+    /** Closes the work queue on close(): stops delivery and waits for the handlers, off the closing thread. */
+    private @Nullable Thread stopping;
     private volatile boolean running;
 
     private final Counter stored;
@@ -87,8 +87,11 @@ public final class ArticlePipeline implements AutoCloseable {
      */
     private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
-    public ArticlePipeline(IngestConfig config, Fetcher fetcher, RobotsPolicy robots, SourceStore sources, IngestQueue queue,
-            SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
+    /**
+     * @param work where entries come from; the pipeline consumes it from {@link #start} and closes it on {@link #close}
+     */
+    public ArticlePipeline(IngestConfig config, WorkQueue work, Fetcher fetcher, RobotsPolicy robots, SourceStore sources,
+            IngestQueue queue, SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
             InstantSource clock) {
         this.config = config;
         this.fetcher = fetcher;
@@ -101,7 +104,7 @@ public final class ArticlePipeline implements AutoCloseable {
         this.stories = stories;
         this.clock = clock;
         this.metrics = metrics;
-        this.work = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.work = work;
         this.hosts = new HostLimiter(config.pagesPerHost());
         this.stored = Counter.builder("worldwire.articles.stored").description("new articles stored").register(metrics);
         this.duplicates = Counter.builder("worldwire.articles.duplicates").description("entries found to be stored already").register(metrics);
@@ -111,7 +114,7 @@ public final class ArticlePipeline implements AutoCloseable {
         this.discoverToStored = Timer.builder("worldwire.delay.discover.to.stored")
                 .description("from finding the entry in a feed to storage").publishPercentiles(0.5, 0.95)
                 .register(metrics);
-        metrics.gauge("worldwire.queue.articles", work, BlockingQueue::size);
+        metrics.gauge("worldwire.queue.articles", work, WorkQueue::backlog);
         // A burst shows as a backlog that grows and ages: the entries found and not yet stored, and how long the
         // oldest of those waiting for a worker has waited since its feed listed it.
         io.micrometer.core.instrument.Gauge.builder("worldwire.backlog.entries", queue, IngestQueue::pendingCount)
@@ -122,61 +125,43 @@ public final class ArticlePipeline implements AutoCloseable {
     }
 
     private double backlogAgeSeconds() {
-        PendingEntry oldest = work.peek();
-        return oldest == null ? 0 : Math.max(0, Duration.between(oldest.discovered(), clock.instant()).toMillis() / 1e3);
+        return work.oldestWaiting()
+                .map(oldest -> Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1e3)).orElse(0.0);
     }
 
-    /** Starts the workers and re-queues what a previous run left pending. */
+    /** Starts taking entries from the work queue, on {@link IngestConfig#pageWorkers} workers. */
     public void start() {
         running = true;
-        for (int i = 0; i < config.pageWorkers(); i++) {
-            workers.add(Thread.ofVirtual().name("article-worker-", i).start(this::workLoop));
-        }
-        List<PendingEntry> leftover = queue.pending(0, Integer.MAX_VALUE);
-        if (!leftover.isEmpty()) {
-            log.info("resuming pending entries count={}", leftover.size());
-            Thread.ofVirtual().name("pending-resume").start(() -> {
-                for (PendingEntry e : leftover) {
-                    if (!running) return;
-                    try {
-                        submit(e);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            });
-        }
+        work.start(config.pageWorkers(), this::handle);
     }
 
     /**
-     * Queues an entry for processing, waiting while the queue is full. After {@link #close} it gives up: the
-     * entry stays pending in the store and the next start resumes it.
+     * Submits to the work queue again what a previous run left pending in the store (at least once: an entry that is
+     * also still queued is stored once, the store's unique canonical URL sees to that). Only the process that owns
+     * polling calls it, so that workers sharing a queue do not each submit the whole backlog again. Returns at once;
+     * a virtual thread submits, waiting for room like the pollers do, and gives up when the queue closes.
      */
-    public void submit(PendingEntry entry) throws InterruptedException {
-        while (!work.offer(entry, 200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (!running) throw new InterruptedException("pipeline closed");
-        }
+    public static void resumePending(IngestQueue queue, WorkQueue work) {
+        List<PendingEntry> leftover = queue.pending(0, Integer.MAX_VALUE);
+        if (leftover.isEmpty()) return;
+        log.info("resuming pending entries count={}", leftover.size());
+        Thread.ofVirtual().name("pending-resume").start(() -> {
+            try {
+                for (PendingEntry e : leftover) work.submit(e);
+            } catch (InterruptedException | IllegalStateException e) {
+                log.info("pending entries left for the next start reason={}", e.getMessage());
+            }
+        });
     }
 
-    private void workLoop() {
-        while (running) {
-            PendingEntry entry;
-            try {
-                // Polling, not take(): close() must never interrupt a worker, because an interrupt during
-                // Lucene or SQLite IO closes their file channels for good.
-                entry = work.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (entry == null) continue;
-            try {
-                process(entry);
-            } catch (Parked parked) {
-                log.debug("article parked for the next start url={} source_id={}", entry.url(), entry.sourceId());
-            } catch (RuntimeException e) {
-                // An invariant of ours broke (store, index): the entry stays pending and is retried on restart.
-                log.error("article pipeline failed url={} source_id={}", entry.url(), entry.sourceId(), e);
-            }
+    private void handle(PendingEntry entry) {
+        try {
+            process(entry);
+        } catch (Parked parked) {
+            log.debug("article parked for the next start url={} source_id={}", entry.url(), entry.sourceId());
+        } catch (RuntimeException e) {
+            // An invariant of ours broke (store, index): the entry stays pending and is retried on restart.
+            log.error("article pipeline failed url={} source_id={}", entry.url(), entry.sourceId(), e);
         }
     }
 
@@ -447,31 +432,30 @@ public final class ArticlePipeline implements AutoCloseable {
 
     /**
      * Stops the workers without interrupting them (an interrupt inside Lucene or SQLite IO closes their files for
-     * good): a worker past reading its page finishes the entry (extract, enrich, store, index); one still fetching
-     * parks it, its download aborted after a short grace: the entry stays pending in the store and the next start
-     * resumes it. Entries still queued are pending in the store too. Returns within about two seconds.
+     * good): the work queue stops delivering; a worker past reading its page finishes the entry (extract, enrich,
+     * store, index); one still fetching parks it, its download aborted after a short grace: the entry stays pending
+     * in the store and the next start resumes it. Entries still queued are pending in the store too. Returns within
+     * about two seconds.
      */
     @Override
     public void close() {
-        running = false;
-        if (awaitWorkers(FINISH_GRACE)) return;
-        fetcher.abort();
-        if (!awaitWorkers(ABORT_GRACE)) {
-            log.error("article workers still running after close count={}", workers.stream().filter(Thread::isAlive).count());
+        Thread t;
+        synchronized (this) {
+            if (stopping != null) return;
+            running = false;
+            t = stopping = Thread.ofVirtual().name("work-queue-close").start(work::close);
         }
+        if (await(t, FINISH_GRACE)) return;
+        fetcher.abort();
+        if (!await(t, ABORT_GRACE)) log.error("article workers still running after close backlog={}", work.backlog());
     }
 
-    private boolean awaitWorkers(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        for (Thread t : workers) {
-            long left = deadline - System.nanoTime();
-            try {
-                if (left <= 0 || !t.join(Duration.ofNanos(left))) return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    private static boolean await(Thread t, Duration wait) {
+        try {
+            return t.join(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
-        return true;
     }
 }

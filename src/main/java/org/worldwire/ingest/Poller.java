@@ -37,6 +37,8 @@ public final class Poller implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean running;
+    /** Off while another process holds the poller's lease: the loop then polls nothing. */
+    private volatile boolean active = true;
     private volatile @org.jspecify.annotations.Nullable PushSubscriptions push;
     private Thread loop;
     private Instant lastSync = Instant.MIN;
@@ -56,6 +58,31 @@ public final class Poller implements AutoCloseable {
         syncSources();
         running = true;
         loop = Thread.ofPlatform().name("poller").daemon().start(this::run);
+    }
+
+    /**
+     * Polls nothing until {@link #resume}, for a standby poller while another process holds the lease. Polls under way
+     * finish.
+     */
+    public void pause() {
+        active = false;
+    }
+
+    /** Polls again after {@link #pause}: every source is read from the store again and those overdue are polled. */
+    public void resume() {
+        lock.lock();
+        try {
+            lastSync = Instant.MIN;
+            active = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the loop polls (not {@link #pause paused}). */
+    public boolean active() {
+        return active;
     }
 
     /** Starts watching a source that was just added. */
@@ -132,6 +159,17 @@ public final class Poller implements AutoCloseable {
 
     private void run() {
         while (running) {
+            if (!active) {
+                lock.lock();
+                try {
+                    if (!active && running) wake.awaitNanos(IDLE_WAKEUP.toNanos());
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    lock.unlock();
+                }
+                continue;
+            }
             if (Duration.between(lastSync, clock.instant()).compareTo(SOURCE_SYNC) > 0) {
                 try {
                     syncSources();

@@ -41,7 +41,7 @@ public final class RefreshSource implements AutoCloseable {
     private final Fetcher fetcher;
     private final SourceStore sources;
     private final IngestQueue queue;
-    private final ArticlePipeline pipeline;
+    private final WorkQueue work;
     private final MeterRegistry metrics;
     private final InstantSource clock;
     /** Store work of polls and pushes holds the read side; {@link #close} takes the write side once to wait it out. */
@@ -58,12 +58,12 @@ public final class RefreshSource implements AutoCloseable {
     private final java.util.concurrent.ConcurrentHashMap<Long, String> failingWith =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, ArticlePipeline pipeline,
+    public RefreshSource(Fetcher fetcher, SourceStore sources, IngestQueue queue, WorkQueue work,
             MeterRegistry metrics, InstantSource clock) {
         this.fetcher = fetcher;
         this.sources = sources;
         this.queue = queue;
-        this.pipeline = pipeline;
+        this.work = work;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -166,12 +166,12 @@ public final class RefreshSource implements AutoCloseable {
     }
 
     /**
-     * The entries are durable (pending in the store) before the pipeline hears of them, and outside the recording
-     * gate: waiting for room in the pipeline's queue must not hold up {@link #close}. When the pipeline is closed the
-     * entries stay pending and the next start resumes them.
+     * The entries are durable (pending in the store) before the work queue hears of them, and outside the recording
+     * gate: waiting for room in the queue must not hold up {@link #close}. When the queue is closed the entries stay
+     * pending and the next start resumes them.
      */
     private Result handOver(Recorded recorded) throws InterruptedException {
-        for (PendingEntry p : recorded.fresh()) pipeline.submit(p);
+        for (PendingEntry p : recorded.fresh()) work.submit(p);
         return recorded.result();
     }
 

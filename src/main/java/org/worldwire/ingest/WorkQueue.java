@@ -1,5 +1,7 @@
 package org.worldwire.ingest;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.worldwire.store.PendingEntry;
 
@@ -21,6 +23,14 @@ public interface WorkQueue extends AutoCloseable {
 
     /** Entries submitted and not yet done, as far as this process can tell. */
     long backlog();
+
+    /**
+     * When the oldest entry still waiting for a worker in this process was discovered, for the backlog-age gauge;
+     * empty when none waits or the queue cannot tell (a log shared by processes).
+     */
+    default Optional<Instant> oldestWaiting() {
+        return Optional.empty();
+    }
 
     /** Stops delivering and waits for the handlers in progress; what was not delivered stays pending. */
     @Override

@@ -153,12 +153,14 @@ class UnreachableHostsTest {
         Fetcher fetcher = new Fetcher(fetchConfig, nothingResolves);
         open.add(fetcher);
         IngestConfig ingest = IngestConfig.defaults();
-        ArticlePipeline pipeline = new ArticlePipeline(ingest, fetcher, new RobotsPolicy(fetcher, clock), store.sources(),
+        LocalWorkQueue work = new LocalWorkQueue(ingest.queueCapacity());
+        open.add(work);
+        ArticlePipeline pipeline = new ArticlePipeline(ingest, work, fetcher, new RobotsPolicy(fetcher, clock), store.sources(),
                 store.queue(), index, new LocalEventBus(), Enrichment.deferred(),
                 new StoryPlacement(new org.worldwire.cluster.StoryClusterer(), store.stories(), store.articles(),
                         java.time.Duration.ofDays(3), 1_000, metrics), metrics, clock);
         open.add(pipeline);
-        RefreshSource refresh = new RefreshSource(fetcher, store.sources(), store.queue(), pipeline, metrics, clock);
+        RefreshSource refresh = new RefreshSource(fetcher, store.sources(), store.queue(), work, metrics, clock);
         ScheduleConfig schedule = new ScheduleConfig(60_000, Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ZERO);
         PollScheduler scheduler = new PollScheduler(schedule, new AdaptivePolicy(schedule),
                 new HostBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)), 16);

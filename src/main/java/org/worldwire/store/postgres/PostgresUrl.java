@@ -10,14 +10,17 @@ import org.jspecify.annotations.Nullable;
  * Where a PostgreSQL database is, as the operator writes it: {@code postgres://user:password@host:5432/db?opts}
  * (the form most tools print) or the driver's own {@code jdbc:postgresql://host/db?user=…}.
  *
+ * <p>Public for tools that copy rows in bulk ({@code worldwire migrate}); everything else goes through
+ * {@link PostgresStore}.
+ *
  * @param jdbcUrl the driver's URL, without the credentials
  * @param user null when the URL names none (the driver then reads {@code user=} from the URL or defaults)
  */
-record PostgresUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
+public record PostgresUrl(String jdbcUrl, @Nullable String user, @Nullable String password) {
     private static final String JDBC = "jdbc:postgresql:";
 
     /** Reads the URL; a malformed one is an {@link IllegalArgumentException} naming what is wrong, never echoing a password. */
-    static PostgresUrl parse(String url) {
+    public static PostgresUrl parse(String url) {
         String u = url.strip();
         if (u.startsWith(JDBC)) return new PostgresUrl(u, null, null);
         if (!u.startsWith("postgres://") && !u.startsWith("postgresql://")) {
@@ -51,7 +54,7 @@ record PostgresUrl(String jdbcUrl, @Nullable String user, @Nullable String passw
     }
 
     /** The URL with any password replaced, for messages and logs. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 

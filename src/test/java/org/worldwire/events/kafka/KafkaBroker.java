@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The storage is formatted first (the StorageTool), then {@code kafka.Kafka server.properties} runs; the broker's log
  * is {@code broker.log} in its directory and its tail is shown when it fails to start.
  */
-final class KafkaBroker implements BeforeAllCallback {
+public final class KafkaBroker implements BeforeAllCallback {
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
     private static final Path LIB = Path.of("target", "kafka-broker");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -46,12 +46,12 @@ final class KafkaBroker implements BeforeAllCallback {
     }
 
     /** {@code 127.0.0.1:port} of the broker's client listener; the same across restarts. */
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + node().port;
     }
 
     /** A config for this broker with the given topic prefix, 12 partitions and a short connect timeout. */
-    KafkaConfig config(String topicPrefix) {
+    public KafkaConfig config(String topicPrefix) {
         return KafkaConfig.of(bootstrapServers()).withTopicPrefix(topicPrefix).withConnectTimeout(Duration.ofSeconds(20));
     }
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Assumptions;
  * there are none, the tests are skipped with a reason on a developer's machine, and fail when {@code CI=true}:
  * CI installs the package, so a missing server there is a broken setup, not a reason to test less.
  */
-final class PostgresServer {
+public final class PostgresServer {
     private static final String SUPERUSER = "postgres";
     private static @org.jspecify.annotations.Nullable PostgresServer shared;
     private static @org.jspecify.annotations.Nullable String unavailable;
@@ -80,7 +80,7 @@ final class PostgresServer {
     }
 
     /** The run's server, started on first use; skips (or, on CI, fails) the calling test when PostgreSQL is missing. */
-    static synchronized PostgresServer shared() {
+    public static synchronized PostgresServer shared() {
         if (shared != null) return shared;
         if (failed != null) throw failed;
         if (unavailable == null) {
@@ -103,19 +103,24 @@ final class PostgresServer {
         throw new AssertionError("unreachable");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    /** The URL of a database on this server as an operator writes it (the superuser, no password: trust on loopback). */
+    public String url(String database) {
+        return "postgres://" + SUPERUSER + "@127.0.0.1:" + port + "/" + database;
+    }
+
     /** The driver's URL of a database on this server. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;
     }
 
     private @org.jspecify.annotations.Nullable String migrated;
 
     /** A new empty database, named for no one else. */
-    String createDatabase() {
+    public String createDatabase() {
         String name = "t" + databases.incrementAndGet();
         admin("CREATE DATABASE " + name);
         return name;
@@ -125,7 +130,7 @@ final class PostgresServer {
      * A new database with the project's schema already in it: a copy of one migrated once per run, so that a test
      * pays for copying files rather than for running every migration again (opening a store then only checks).
      */
-    synchronized String createMigratedDatabase() {
+    public synchronized String createMigratedDatabase() {
         if (migrated == null) {
             String template = "migrated_template";
             admin("CREATE DATABASE " + template);
@@ -139,12 +144,12 @@ final class PostgresServer {
     }
 
     /** Drops a database and whatever connections a failed test left on it. */
-    void dropDatabase(String name) {
+    public void dropDatabase(String name) {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** Stops the server (fast shutdown: sessions are cut off) and starts it again on the same port and data. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         stop("fast");
         start();
     }

@@ -1,0 +1,113 @@
+package org.worldwire.app;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.worldwire.events.EventBus;
+import org.worldwire.events.LocalEventBus;
+import org.worldwire.events.kafka.KafkaConfig;
+import org.worldwire.events.kafka.KafkaEventBus;
+import org.worldwire.events.kafka.KafkaWorkQueue;
+import org.worldwire.ingest.IngestConfig;
+import org.worldwire.ingest.LocalWorkQueue;
+import org.worldwire.ingest.WorkQueue;
+import org.worldwire.model.Article;
+import org.worldwire.search.SearchIndex;
+import org.worldwire.search.lucene.LuceneSearchIndex;
+import org.worldwire.store.ArticleStore;
+import org.worldwire.store.Store;
+import org.worldwire.store.postgres.PostgresStore;
+import org.worldwire.store.sqlite.SqliteStore;
+
+/**
+ * The one place that names the adapters behind the ports that hold state: one switch per port over the
+ * {@link Deployment}. Everything else takes the ports.
+ */
+final class Engines {
+    private static final Logger log = LoggerFactory.getLogger(Engines.class);
+
+    private Engines() {}
+
+    /** SQLite under the data directory, or the PostgreSQL database the URL names (migrated to the current schema). */
+    static Store openStore(Deployment d, Path dataDir, InstantSource clock) {
+        return d.sharedStore() ? PostgresStore.open(d.store(), clock) : SqliteStore.open(dataDir.resolve("worldwire.db"), clock);
+    }
+
+    /**
+     * The search index: Lucene under the data directory (caught up with the store first), or the OpenSearch cluster.
+     *
+     * @throws IllegalArgumentException for OpenSearch, whose adapter this build does not hold
+     */
+    static SearchIndex openSearch(Deployment d, Path dataDir, ArticleStore articles) {
+        if (d.search().equals(Deployment.LUCENE)) {
+            LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
+            try {
+                catchUp(index, articles);
+            } catch (RuntimeException e) {
+                index.close();
+                throw e;
+            }
+            return index;
+        }
+        throw new IllegalArgumentException("search " + Deployment.redact(d.search()) + ": OpenSearch is not available in"
+                + " this build; use search=lucene");
+    }
+
+    /**
+     * For a process that serves but does not store (role web) with its own Lucene index: the index learns each
+     * stored article from the events, and catches up once more after subscribing, for the articles stored between
+     * the catch-up at open and the subscription. A shared search cluster needs none of this: workers index into it.
+     */
+    static void followStoredArticles(Deployment d, SearchIndex index, EventBus events, ArticleStore articles) {
+        if (d.sharedSearch() || !(index instanceof LuceneSearchIndex lucene)) return;
+        events.onArticle(index::index);
+        catchUp(lucene, articles);
+    }
+
+    /** The in-process bus, or the Kafka events topic every process reads. */
+    static EventBus openEvents(Deployment d) {
+        KafkaConfig kafka = d.kafkaConfig();
+        return kafka == null ? new LocalEventBus() : new KafkaEventBus(kafka);
+    }
+
+    /** The bounded in-process queue, or the Kafka entries topic the workers' consumer group shares. */
+    static WorkQueue openWorkQueue(Deployment d, IngestConfig ingest) {
+        KafkaConfig kafka = d.kafkaConfig();
+        return kafka == null ? new LocalWorkQueue(ingest.queueCapacity()) : new KafkaWorkQueue(kafka);
+    }
+
+    /**
+     * Articles a crash stored but did not commit to the index are indexed again: first those above the highest id
+     * the last commit held, then, when the counts still differ, every article the index lacks. Workers index in the
+     * order they finish, not in id order, so a commit can hold id 101 while 100, stored a moment earlier, was not
+     * indexed yet when the process died.
+     */
+    static void catchUp(LuceneSearchIndex index, ArticleStore articles) {
+        long after = index.committedMaxId();
+        int n = 0;
+        for (List<Article> page; !(page = articles.after(after, 500)).isEmpty(); ) {
+            for (Article a : page) index.index(a);
+            after = page.get(page.size() - 1).id();
+            n += page.size();
+        }
+        if (index.size() != articles.count()) {
+            index.refresh();
+            after = 0;
+            for (List<Article> page; !(page = articles.after(after, 500)).isEmpty(); ) {
+                for (Article a : page) {
+                    if (!index.contains(a.id())) {
+                        index.index(a);
+                        n++;
+                    }
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        }
+        if (n > 0) {
+            index.commit();
+            log.info("re-indexed articles missing from the index count={}", n);
+        }
+    }
+}
