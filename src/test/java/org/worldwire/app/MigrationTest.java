@@ -102,7 +102,7 @@ class MigrationTest {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertThat(Migration.reindex(store.articles(), lucene, new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(3);
             lucene.refresh();
-            assertThat(lucene.search(SearchQuery.of("glacier"))).hasSize(1);
+            assertThat(lucene.search(SearchQuery.of("glacier")).hits()).hasSize(1);
             assertThat(err.toString(StandardCharsets.UTF_8)).contains("indexing").contains("3/3");
         } finally {
             pg.dropDatabase(db);
