@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.cluster.StoryClusterer;
 import org.worldwire.events.EventBus;
 import org.worldwire.fetch.Fetcher;
-import org.worldwire.ingest.Poller;
 import org.worldwire.ingest.RefreshSource;
 import org.worldwire.ingest.WorkQueue;
 import org.worldwire.model.Source;
@@ -45,8 +44,10 @@ public final class Worldwire implements AutoCloseable {
     private final Store store;
     private final SearchIndex index;
     private final EventBus events;
-    private final @Nullable Working working;
-    private final @Nullable Polling polling;
+    // Made by start() once the port is open: what ingest needs (HTTP clients with their TLS set-up, the pipeline, the
+    // scheduler) took a third of the time before /health could answer.
+    private volatile @Nullable Working working;
+    private volatile @Nullable Polling polling;
     private final @Nullable WebApp web;
     private final @Nullable RoleServer roleServer;
     private volatile int port = -1;
@@ -55,19 +56,11 @@ public final class Worldwire implements AutoCloseable {
         this.config = config;
         Deployment d = config.deployment();
         Role role = d.role();
-        new JvmMemoryMetrics().bindTo(metrics);
-        new JvmGcMetrics().bindTo(metrics);
-        new JvmThreadMetrics().bindTo(metrics);
-        new ProcessorMetrics().bindTo(metrics);
         // What opened before a failure (an unreachable Kafka, a search this build lacks) is closed again.
         try {
             store = open(Engines.openStore(d, config.dataDir(), clock));
             index = open(Engines.openSearch(d, config.dataDir(), store.articles()));
             events = open(Engines.openEvents(d));
-            WorkQueue work = role.polls() || role.works() ? open(Engines.openWorkQueue(d, config.ingest())) : null;
-            Fetcher fetcher = work != null ? open(new Fetcher(config.fetch())) : null;
-            working = role.works() ? open(new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
-            polling = role.polls() ? open(new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
             if (role.serves()) {
                 web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
                 roleServer = null;
@@ -77,12 +70,45 @@ public final class Worldwire implements AutoCloseable {
                 web = null;
                 roleServer = open(new RoleServer(metrics, this::healthJson));
             }
-            if (polling != null) WebSubRoutes.install(web != null ? web.javalin() : roleServer.javalin(), polling.push);
-            metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+            if (role.polls()) WebSubRoutes.install(web != null ? web.javalin() : roleServer.javalin(), () -> {
+                Polling p = polling;
+                return p == null ? null : p.push;
+            });
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Builds and starts the role's ingest, after the port is open. Its parts are closed before the site (they are
+     * listed before it), as when they were built first.
+     */
+    private void startIngest() {
+        Deployment d = config.deployment();
+        Role role = d.role();
+        int at = closeables.indexOf(web != null ? web : roleServer);
+        List<AutoCloseable> late = new ArrayList<>();
+        try {
+            WorkQueue work = role.polls() || role.works() ? late(late, Engines.openWorkQueue(d, config.ingest())) : null;
+            Fetcher fetcher = work != null ? late(late, new Fetcher(config.fetch())) : null;
+            working = role.works() ? late(late, new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
+            polling = role.polls() ? late(late, new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
+        } finally {
+            closeables.addAll(at, late);
+        }
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        metrics.gauge("worldwire.queue.pending", store, s -> s.queue().pendingCount());
+        if (working != null) working.start();
+        if (polling != null) polling.start();
+    }
+
+    private static <T> T late(List<AutoCloseable> late, T component) {
+        if (component instanceof AutoCloseable c) late.add(c);
+        return component;
     }
 
     private <T> T open(T component) {
@@ -91,10 +117,13 @@ public final class Worldwire implements AutoCloseable {
     }
 
     private void installAdmin(WebApp site) {
-        Poller poller = polling == null ? null : polling.poller;
         // Without a poller here, the poller process notices added and removed sources at its next sync of the store.
-        java.util.function.Consumer<Source> added = poller == null ? s -> {} : poller::sourceAdded;
-        java.util.function.LongConsumer removed = poller == null ? id -> {} : poller::sourceRemoved;
+        java.util.function.Consumer<Source> added = s -> {
+            if (polling != null) polling.poller.sourceAdded(s);
+        };
+        java.util.function.LongConsumer removed = id -> {
+            if (polling != null) polling.poller.sourceRemoved(id);
+        };
         AdminRoutes.install(site.javalin(), Credentials.init(store.settings(), System.getenv("WORLDWIRE_ADMIN_PASSWORD")),
                 new SourceAdminActions(store.sources(), added, removed, AddressRefusals.of(config.fetch())),
                 AdminRoutes.Settings.defaults(config.web().secure()), clock);
@@ -107,8 +136,7 @@ public final class Worldwire implements AutoCloseable {
             if (config.deployment().role().polls()) w.seedIfEmpty();
             // Serving first: readers and health checks need neither the pipeline nor the gazetteer it loads.
             w.port = w.web != null ? w.web.start(config.host(), config.port()) : w.roleServer.start(config.host(), config.port());
-            if (w.working != null) w.working.start();
-            if (w.polling != null) w.polling.start();
+            w.startIngest();
         } catch (RuntimeException e) {
             w.close();
             throw e;
