@@ -27,11 +27,11 @@ public record SearchQuery(
         /**
          * Text relevance blended with recency, as a news reader expects: of two equally good matches the newer comes
          * first, and a fresh report outranks a slightly better match from last month. Recency adds
-         * {@code weight * pivot / (pivot + age)} to the text score (age from the article's {@code effectiveTime}),
+         * {@code weight * pivot / (pivot + age)} to the text score (age from the article's {@link org.worldwire.model.Article#shownTime()}, the time readers see),
          * the same formula as Lucene's distance feature query and OpenSearch's {@code distance_feature}.
          */
         NEWS,
-        /** Newest first (by effective time, then id), relevance ignored. */
+        /** Newest first (by shown time, then id), relevance ignored. */
         NEWEST
     }
 
@@ -41,8 +41,8 @@ public record SearchQuery(
     /**
      * @param country ISO 3166 alpha-2, upper case, or null for any
      * @param language ISO 639-1, lower case, or null for any
-     * @param from articles whose effective time is at or after this instant, or null
-     * @param to articles whose effective time is before this instant, or null
+     * @param from articles whose shown time is at or after this instant, or null
+     * @param to articles whose shown time is before this instant, or null
      */
     public record Filters(@Nullable String country, @Nullable String language, @Nullable Long sourceId,
             @Nullable Instant from, @Nullable Instant to) {

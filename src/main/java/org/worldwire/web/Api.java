@@ -83,7 +83,8 @@ final class Api {
     /** Full-text filter: newest matches, then the same filters and cursor as the plain listing. */
     private List<Article> searched(String q, @Nullable Long sourceId, @Nullable String country, @Nullable String language,
             @Nullable Instant since, @Nullable Long cursor, int limit) {
-        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST, country, language, sourceId, 1000));
+        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST,
+                new SearchQuery.Filters(country, language, sourceId, null, null), java.util.Set.of(), null, 1000, false)).hits();
         List<Article> out = new ArrayList<>();
         TreeSet<Long> ids = new TreeSet<>(Comparator.reverseOrder());
         for (SearchHit h : hits) ids.add(h.articleId());
@@ -140,7 +141,8 @@ final class Api {
 
     /** Stories with a report matching {@code q}, filtered and paged like the plain listing. */
     private List<Story> searchedStories(String q, StoryQuery sq) {
-        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST, null, sq.language(), null, 1000));
+        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST,
+                new SearchQuery.Filters(null, sq.language(), null, null, null), java.util.Set.of(), null, 1000, false)).hits();
         List<Long> ids = site.stories.storiesOf(hits.stream().map(SearchHit::articleId).toList());
         List<Story> found = new ArrayList<>();
         for (long id : ids) site.stories.find(id).ifPresent(found::add);

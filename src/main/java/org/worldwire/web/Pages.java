@@ -262,7 +262,8 @@ final class Pages {
         List<SearchResult> results = new ArrayList<>();
         if (!q.isEmpty()) {
             List<SearchHit> hits = site.search.search(new SearchQuery(q,
-                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.RELEVANCE, country, language, null, 30));
+                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.NEWS,
+                    new SearchQuery.Filters(country, language, null, null, null), java.util.Set.of(), null, 30, true)).hits();
             Instant now = site.clock.instant();
             for (SearchHit h : hits) {
                 site.articles.find(h.articleId()).ifPresent(a ->

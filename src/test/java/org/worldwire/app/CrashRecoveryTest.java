@@ -89,7 +89,7 @@ class CrashRecoveryTest {
                 assertThat(w.queue().pendingCount()).isZero();
                 ((org.worldwire.search.lucene.LuceneSearchIndex) w.search()).refresh();
                 assertThat(w.search().size()).as("index consistent with the store").isEqualTo(truth.size());
-                assertThat(w.search().search(SearchQuery.of("crashproof"))).isNotEmpty();
+                assertThat(w.search().search(SearchQuery.of("crashproof")).hits()).isNotEmpty();
                 System.out.println("crash test: " + KILLS + " kills, " + acknowledged.size() + " acknowledged before kills, "
                         + truth.size() + " published, " + stored.size() + " stored, 0 duplicates");
             }

@@ -94,7 +94,7 @@ class HostileSourcesTest {
         assertThat(app.articles().list(ArticleQuery.latest(100).withSource(sources.get("good").id())))
                 .extracting(Article::title)
                 .contains("Harbour reopens after storm", "Parliament passes water bill", "Rail strike ends after talks");
-        assertThat(app.search().search(SearchQuery.of("harbour storm"))).isNotEmpty();
+        assertThat(app.search().search(SearchQuery.of("harbour storm")).hits()).isNotEmpty();
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class RenderCost {
                     store.articles().find(a.id());
                     long t1 = System.nanoTime();
                     index.search(new SearchQuery("report OR leaders OR meet OR talks OR trade OR climate OR continue",
-                            SearchQuery.Order.RELEVANCE, null, null, null, 15));
+                            SearchQuery.Order.RELEVANCE, SearchQuery.Filters.NONE, java.util.Set.of(), null, 15, true));
                     long t2 = System.nanoTime();
                     pages.articlePage(a, Consent.UNDECIDED);
                     long t3 = System.nanoTime();

@@ -1,0 +1,145 @@
+package org.worldwire.search.lucene;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.worldwire.search.SearchQuery.Facet;
+import org.worldwire.search.SearchResult.FacetCount;
+
+/**
+ * Counts country, language and source values over every match, in the same pass as the ranking. Country and
+ * language are sorted-set doc values counted by ordinal in an array per segment (a few hundred values); sources are
+ * numbers counted without an ordinal lookup, since there may be tens of thousands of them. No taxonomy index and no
+ * per-refresh ordinal map (the facet module's sorted-set state would be rebuilt at every refresh, once a second).
+ */
+final class FacetCounter implements Collector {
+    static final String COUNTRY = "country";
+    static final String LANGUAGE = "language";
+    static final String SOURCE = "source";
+    /** Values of a facet returned at most. */
+    static final int TOP = 50;
+
+    private final Set<Facet> facets;
+    private final Map<String, long[]> countries = new HashMap<>();
+    private final Map<String, long[]> languages = new HashMap<>();
+    private long[] sourcesDense = new long[1024];
+    private final Map<Long, long[]> sourcesSparse = new HashMap<>();
+    long matches;
+
+    FacetCounter(Set<Facet> facets) {
+        this.facets = facets;
+    }
+
+    static CollectorManager<FacetCounter, FacetCounter> manager(Set<Facet> facets) {
+        return new CollectorManager<>() {
+            @Override
+            public FacetCounter newCollector() {
+                return new FacetCounter(facets);
+            }
+
+            @Override
+            public FacetCounter reduce(Collection<FacetCounter> collectors) {
+                FacetCounter first = collectors.iterator().next();
+                for (FacetCounter c : collectors) if (c != first) first.add(c);
+                return first;
+            }
+        };
+    }
+
+    private void add(FacetCounter o) {
+        matches += o.matches;
+        o.countries.forEach((k, v) -> countries.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        o.languages.forEach((k, v) -> languages.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        for (int i = 0; i < o.sourcesDense.length; i++) if (o.sourcesDense[i] > 0) countSource(i, o.sourcesDense[i]);
+        o.sourcesSparse.forEach((k, v) -> countSource(k, v[0]));
+    }
+
+    private void countSource(long source, long n) {
+        if (source >= 0 && source < 1 << 22) {
+            if (source >= sourcesDense.length) {
+                sourcesDense = java.util.Arrays.copyOf(sourcesDense, (int) Math.max(source + 1, sourcesDense.length * 2L));
+            }
+            sourcesDense[(int) source] += n;
+        } else {
+            sourcesSparse.computeIfAbsent(source, x -> new long[1])[0] += n;
+        }
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        SortedSetDocValues country = facets.contains(Facet.COUNTRY) ? DocValues.getSortedSet(context.reader(), COUNTRY) : null;
+        SortedSetDocValues language = facets.contains(Facet.LANGUAGE) ? DocValues.getSortedSet(context.reader(), LANGUAGE) : null;
+        SortedNumericDocValues source = facets.contains(Facet.SOURCE) ? DocValues.getSortedNumeric(context.reader(), SOURCE) : null;
+        long[] countryOrds = country == null ? null : new long[(int) country.getValueCount()];
+        long[] languageOrds = language == null ? null : new long[(int) language.getValueCount()];
+        return new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {}
+
+            @Override
+            public void collect(int doc) throws IOException {
+                matches++;
+                if (country != null && country.advanceExact(doc)) {
+                    for (int i = 0, n = country.docValueCount(); i < n; i++) countryOrds[(int) country.nextOrd()]++;
+                }
+                if (language != null && language.advanceExact(doc)) {
+                    for (int i = 0, n = language.docValueCount(); i < n; i++) languageOrds[(int) language.nextOrd()]++;
+                }
+                if (source != null && source.advanceExact(doc)) countSource(source.nextValue(), 1);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                if (country != null) byValue(country, countryOrds, countries);
+                if (language != null) byValue(language, languageOrds, languages);
+            }
+        };
+    }
+
+    private static void byValue(SortedSetDocValues dv, long[] ords, Map<String, long[]> into) throws IOException {
+        for (int ord = 0; ord < ords.length; ord++) {
+            if (ords[ord] > 0) into.computeIfAbsent(dv.lookupOrd(ord).utf8ToString(), x -> new long[1])[0] += ords[ord];
+        }
+    }
+
+    /** The counts asked for, most frequent first, then by value; at most {@link #TOP} each. */
+    Map<Facet, List<FacetCount>> result() {
+        Map<Facet, List<FacetCount>> out = new EnumMap<>(Facet.class);
+        for (Facet f : facets) {
+            List<FacetCount> all = new ArrayList<>();
+            switch (f) {
+                case COUNTRY -> countries.forEach((k, v) -> all.add(new FacetCount(k, v[0])));
+                case LANGUAGE -> languages.forEach((k, v) -> all.add(new FacetCount(k, v[0])));
+                case SOURCE -> {
+                    for (int i = 0; i < sourcesDense.length; i++) {
+                        if (sourcesDense[i] > 0) all.add(new FacetCount(Integer.toString(i), sourcesDense[i]));
+                    }
+                    sourcesSparse.forEach((k, v) -> all.add(new FacetCount(Long.toString(k), v[0])));
+                }
+            }
+            all.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+            out.put(f, List.copyOf(all.subList(0, Math.min(TOP, all.size()))));
+        }
+        return out;
+    }
+}
