@@ -66,9 +66,12 @@ import org.worldwire.search.SearchUnavailableException;
  */
 public final class OpenSearchSearchIndex implements SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(OpenSearchSearchIndex.class);
-    /** News order: recency adds {@code NEWS_WEIGHT * pivot / (pivot + age)}, as in the Lucene index. */
-    static final Duration NEWS_PIVOT = Duration.ofHours(12);
-    static final float NEWS_WEIGHT = 2f;
+    /**
+     * News order: recency adds {@code NEWS_WEIGHT * NEWS_PIVOT / (NEWS_PIVOT + age)} to the text score, the values of
+     * the Lucene index (a day-old article keeps half the boost), so both rank news alike.
+     */
+    static final Duration NEWS_PIVOT = Duration.ofHours(24);
+    static final float NEWS_WEIGHT = 6f;
     /** Facet values returned per facet (SearchResult's promise). */
     private static final int FACET_VALUES = 50;
     /** Totals are exact up to this many matches, a lower bound above (SearchResult's promise). */
@@ -116,6 +119,9 @@ public final class OpenSearchSearchIndex implements SearchIndex {
             index.ensureIndex();
         } catch (SearchUnavailableException e) {
             log.warn("opensearch unavailable at open url={} index={} error={}", config.url(), config.index(), e.getMessage());
+        } catch (RuntimeException e) {
+            index.close();
+            throw e;
         }
         return index;
     }
@@ -251,13 +257,13 @@ public final class OpenSearchSearchIndex implements SearchIndex {
                 .index(config.index())
                 .query(query)
                 .sort(sort)
-                .size(q.limit())
+                .size(q.limit() + 1) // one more than shown: whether there is a next page
                 .source(s -> s.fetch(false))
                 .trackTotalHits(t -> t.count(EXACT_TOTAL))
                 .trackScores(q.order() == SearchQuery.Order.NEWEST ? null : true);
         if (after != null) request.searchAfter(after.searchAfter());
         // No highlighting past the first SNIPPETS hits: a program asking for a thousand ids pays for no passages.
-        if (q.highlight() && q.limit() <= SNIPPETS) {
+        if (q.highlight() && q.limit() <= SNIPPETS) { // (the extra hit's passage is not shown)
             request.highlight(h -> h
                     .fields("text_*", f -> f)
                     .preTags("<mark>").postTags("</mark>")
@@ -274,9 +280,12 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         SearchRequest built = request.build();
         SearchResponse<Void> response = call("searching", () -> client.search(built, Void.class));
 
-        List<SearchHit> hits = new ArrayList<>(response.hits().hits().size());
+        List<Hit<Void>> page = response.hits().hits();
+        boolean more = page.size() > q.limit();
+        if (more) page = page.subList(0, q.limit());
+        List<SearchHit> hits = new ArrayList<>(page.size());
         Hit<Void> last = null;
-        for (Hit<Void> h : response.hits().hits()) {
+        for (Hit<Void> h : page) {
             long id = Long.parseLong(h.id());
             float score = h.score() == null || h.score().isNaN() ? 0f : h.score().floatValue();
             hits.add(new SearchHit(id, score, snippet(h.highlight())));
@@ -297,7 +306,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         }
 
         String next = null;
-        if (last != null && hits.size() == q.limit() && last.sort().size() == 2) {
+        if (more && last != null && last.sort().size() == 2) {
             next = new Cursor(fingerprint, q.order() == SearchQuery.Order.NEWS ? origin : 0, last.sort().getFirst(),
                     last.sort().get(1).longValue()).encode();
         }

@@ -15,8 +15,9 @@ import org.worldwire.search.SearchSyntax.Word;
 
 /**
  * A parsed {@link SearchSyntax} query as OpenSearch query DSL. Words and phrases are matched in every language field
- * ({@link IndexMapping}) by pattern, headlines counting twice; each word is analysed by each field's own analyzer, so
- * "elections" finds "election" in English articles and "élections" through the folded sub-field everywhere.
+ * ({@link IndexMapping}) by pattern, headlines counting twice; each field analyses the words its own way, so
+ * "elections" finds "election" in English articles, "economie" finds "Économie" through the folded sub-field, and
+ * "the" asks nothing of English articles (a stop word there) without emptying the query for German ones.
  */
 final class QueryTranslation {
     private QueryTranslation() {}
@@ -35,20 +36,23 @@ final class QueryTranslation {
                     .fields(w.titleOnly() ? TITLE_PLAIN : ALL_PLAIN)
                     .analyzeWildcard(true)
                     .defaultOperator(Operator.And)));
-            case Word w -> Query.of(q -> q.multiMatch(m -> m
-                    .query(w.text())
-                    .fields(w.titleOnly() ? TITLE : ALL)
-                    .type(TextQueryType.BestFields)
-                    .operator(Operator.And)));
-            case Phrase p -> Query.of(q -> q.multiMatch(m -> m
-                    .query(p.text())
-                    .fields(p.titleOnly() ? TITLE : ALL)
-                    .type(TextQueryType.Phrase)));
+            // A word is a phrase of its tokens: one for most words, several for "covid-19" or a CJK word's bigrams,
+            // as in the Lucene index. Scores of the fields add up (tie breaker 1), as title and text do there.
+            case Word w -> words(w.text(), w.titleOnly());
+            case Phrase p -> words(p.text(), p.titleOnly());
             case Not n -> Query.of(q -> q.bool(b -> b.must(m -> m.matchAll(a -> a)).mustNot(of(n.node()))));
             case All a -> all(a.parts());
             case Any a -> Query.of(q -> q.bool(b -> b.should(a.parts().stream().map(QueryTranslation::of).toList())
                     .minimumShouldMatch("1")));
         };
+    }
+
+    private static Query words(String text, boolean titleOnly) {
+        return Query.of(q -> q.multiMatch(m -> m
+                .query(text)
+                .fields(titleOnly ? TITLE : ALL)
+                .type(TextQueryType.Phrase)
+                .tieBreaker(1f)));
     }
 
     private static Query all(List<SearchSyntax.Node> parts) {
