@@ -63,6 +63,11 @@ final class IndexMapping {
         };
     }
 
+    /** Whether the fields of this suffix have a {@code .plain} sub-field (every language but "other"). */
+    static boolean hasPlain(String suffix) {
+        return LANGUAGES.containsKey(suffix);
+    }
+
     /** The body of the create-index request: settings, analysis and the mapping. */
     static Map<String, Object> createIndexBody(int shards, int replicas) {
         Map<String, Object> analyzers = new LinkedHashMap<>();
@@ -72,6 +77,8 @@ final class IndexMapping {
         properties.put("source", Map.of("type", "keyword"));
         properties.put("language", Map.of("type", "keyword"));
         properties.put("country", Map.of("type", "keyword"));
+        // the suffix of the article's fields (see suffix()), so that highlighting asks only for those fields
+        properties.put("analysis", Map.of("type", "keyword"));
         // the article's shown time; ISO strings are accepted too, for a distance_feature origin
         properties.put("time", Map.of("type", "date", "format", "epoch_millis||strict_date_optional_time"));
         for (var e : LANGUAGES.entrySet()) {

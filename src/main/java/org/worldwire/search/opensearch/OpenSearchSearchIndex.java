@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -220,6 +223,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         if (!a.countries().isEmpty()) doc.put("country", a.countries());
         doc.put("time", effectiveTime(a).toEpochMilli());
         String suffix = IndexMapping.suffix(a.language());
+        doc.put("analysis", suffix);
         doc.put("title_" + suffix, a.title());
         doc.put("text_" + suffix, a.paragraphs().isEmpty() && a.summary() != null ? a.summary() : a.text());
         return doc;
@@ -262,18 +266,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
                 .trackTotalHits(t -> t.count(EXACT_TOTAL))
                 .trackScores(q.order() == SearchQuery.Order.NEWEST ? null : true);
         if (after != null) request.searchAfter(after.searchAfter());
-        // No highlighting past the first SNIPPETS hits: a program asking for a thousand ids pays for no passages.
-        if (q.highlight() && q.limit() <= SNIPPETS) { // (the extra hit's passage is not shown)
-            request.highlight(h -> h
-                    .fields("text_*", f -> f)
-                    .preTags("<mark>").postTags("</mark>")
-                    .encoder(HighlighterEncoder.Html)
-                    .requireFieldMatch(false)
-                    .numberOfFragments(2)
-                    .fragmentSize(160)
-                    .noMatchSize(0)
-                    .maxAnalyzerOffset(HIGHLIGHT_CHARS));
-        }
+        if (q.highlight()) request.docvalueFields(f -> f.field("analysis")); // which fields to highlight, below
         for (SearchQuery.Facet f : q.facets()) {
             request.aggregations(facetField(f), a -> a.terms(t -> t.field(facetField(f)).size(FACET_VALUES)));
         }
@@ -283,12 +276,13 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         List<Hit<Void>> page = response.hits().hits();
         boolean more = page.size() > q.limit();
         if (more) page = page.subList(0, q.limit());
+        Map<String, String> snippets = q.highlight() ? snippets(text, page) : Map.of();
         List<SearchHit> hits = new ArrayList<>(page.size());
         Hit<Void> last = null;
         for (Hit<Void> h : page) {
             long id = Long.parseLong(h.id());
             float score = h.score() == null || h.score().isNaN() ? 0f : h.score().floatValue();
-            hits.add(new SearchHit(id, score, snippet(h.highlight())));
+            hits.add(new SearchHit(id, score, snippets.getOrDefault(h.id(), "")));
             last = h;
         }
         var total = response.hits().total();
@@ -343,6 +337,50 @@ public final class OpenSearchSearchIndex implements SearchIndex {
 
     private static Query term(String field, String value) {
         return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
+    }
+
+    /**
+     * Passages for the first {@link #SNIPPETS} hits, by id, in a second request. Highlighting in the search itself
+     * would run over every language's text field for every hit ({@code text_*}: fifty fields), which took several
+     * times the search's own time; here only the fields of the languages on the page are highlighted, the text query
+     * telling what to mark. A hit replaced or deleted in between simply has no passage.
+     */
+    private Map<String, String> snippets(Query text, List<Hit<Void>> page) {
+        List<String> ids = new ArrayList<>();
+        Set<String> fields = new TreeSet<>();
+        for (Hit<Void> h : page.subList(0, Math.min(page.size(), SNIPPETS))) {
+            ids.add(h.id());
+            JsonData analysis = h.fields().get("analysis"); // doc values come as a list
+            for (String suffix : analysis == null ? new String[] {IndexMapping.suffix(null)} : analysis.to(String[].class)) {
+                fields.add("text_" + suffix);
+                if (IndexMapping.hasPlain(suffix)) fields.add("text_" + suffix + ".plain");
+            }
+        }
+        if (ids.isEmpty() || text.isMatchAll()) return Map.of();
+        SearchRequest request = new SearchRequest.Builder()
+                .index(config.index())
+                .query(qb -> qb.ids(i -> i.values(ids)))
+                .size(ids.size())
+                .source(sc -> sc.fetch(false))
+                .highlight(h -> {
+                    for (String f : fields) h.fields(f, x -> x);
+                    return h.highlightQuery(text)
+                            .preTags("<mark>").postTags("</mark>")
+                            .encoder(HighlighterEncoder.Html)
+                            .requireFieldMatch(false)
+                            .numberOfFragments(2)
+                            .fragmentSize(160)
+                            .noMatchSize(0)
+                            .maxAnalyzerOffset(HIGHLIGHT_CHARS);
+                })
+                .build();
+        SearchResponse<Void> response = call("highlighting", () -> client.search(request, Void.class));
+        Map<String, String> out = new HashMap<>();
+        for (Hit<Void> h : response.hits().hits()) {
+            String snippet = snippet(h.highlight());
+            if (!snippet.isEmpty()) out.put(h.id(), snippet);
+        }
+        return out;
     }
 
     /**
