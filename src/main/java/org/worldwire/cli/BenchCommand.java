@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.",
-        subcommands = {BenchPipelineCommand.class, BenchFreshnessCommand.class, BenchStoriesCommand.class})
+        subcommands = {BenchPipelineCommand.class, BenchFreshnessCommand.class, BenchStoriesCommand.class,
+            BenchSearchCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

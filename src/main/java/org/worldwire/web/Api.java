@@ -21,6 +21,8 @@ import org.worldwire.model.Story;
 import org.worldwire.store.StoryQuery;
 import org.worldwire.search.SearchHit;
 import org.worldwire.search.SearchQuery;
+import org.worldwire.search.SearchResult;
+import org.worldwire.search.SearchSyntax;
 import org.worldwire.store.ArticleQuery;
 
 /** The JSON API, the feeds out, the sitemaps and the health check. */
@@ -78,6 +80,93 @@ final class Api {
             return Rendered.of(ApiJson.write(new ApiJson.ArticlePage(out, next)), JSON);
         });
         Http.send(ctx, r, "public, max-age=2");
+    }
+
+    /**
+     * Full-text search with everything the port offers: hits in news, relevance or newest order, each with its
+     * article and a highlighted passage, the total, facet counts and the next page's cursor. The same query within a
+     * second is answered from the cache (a breaking story sends many readers to the same words at once).
+     */
+    void search(Context ctx) {
+        int limit = intParam(ctx, "limit", 20, 1, 100);
+        SearchQuery sq = searchQuery(ctx, limit, facetsParam(ctx), boolParam(ctx, "highlight", true));
+        Rendered r = cache.get("api-search|" + sq, SECOND, SECOND, () -> {
+            SearchResult found = site.search.search(sq);
+            List<ApiJson.SearchHitJson> hits = new ArrayList<>(found.hits().size());
+            for (SearchHit h : found.hits()) {
+                site.articles.find(h.articleId()).ifPresent(a ->
+                        hits.add(new ApiJson.SearchHitJson(ApiJson.article(site, a), h.score(), h.snippetHtml())));
+            }
+            java.util.Map<String, List<ApiJson.FacetJson>> facets = new java.util.TreeMap<>();
+            found.facets().forEach((f, counts) -> facets.put(f.name().toLowerCase(Locale.ROOT),
+                    counts.stream().map(c -> new ApiJson.FacetJson(c.value(), c.count())).toList()));
+            return Rendered.of(ApiJson.write(new ApiJson.SearchPage(found.total(), found.totalExact(), hits, facets,
+                    found.nextCursor())), JSON);
+        });
+        Http.send(ctx, r, "public, max-age=1");
+    }
+
+    /**
+     * The search a request asks for, shared by the search page and the API: {@code q}, {@code order} (news, relevance
+     * or newest), the filters {@code country}, {@code language}, {@code source}, {@code from} and {@code to} (an
+     * instant, or a day: {@code to} a day includes that day) and {@code cursor}. A query longer than the syntax
+     * allows is cut, not refused (a pasted paragraph still searches).
+     */
+    static SearchQuery searchQuery(Context ctx, int limit, java.util.Set<SearchQuery.Facet> facets, boolean highlight) {
+        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        if (q.length() > SearchSyntax.MAX_LENGTH) q = q.substring(0, SearchSyntax.MAX_LENGTH);
+        String order = Optional.ofNullable(blankToNull(ctx.queryParam("order"))).orElse("news");
+        SearchQuery.Order o = switch (order) {
+            case "news" -> SearchQuery.Order.NEWS;
+            case "relevance" -> SearchQuery.Order.RELEVANCE;
+            case "newest" -> SearchQuery.Order.NEWEST;
+            default -> throw new BadRequest("order must be 'news', 'relevance' or 'newest', was '" + order + "'");
+        };
+        SearchQuery.Filters filters;
+        try {
+            filters = new SearchQuery.Filters(countryParam(ctx), languageParam(ctx), longParam(ctx, "source"),
+                    dayOrInstantParam(ctx, "from", false), dayOrInstantParam(ctx, "to", true));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
+        }
+        return new SearchQuery(q, o, filters, facets, blankToNull(ctx.queryParam("cursor")), limit, highlight);
+    }
+
+    private static java.util.Set<SearchQuery.Facet> facetsParam(Context ctx) {
+        String v = blankToNull(ctx.queryParam("facets"));
+        if (v == null) return java.util.Set.of();
+        java.util.Set<SearchQuery.Facet> out = java.util.EnumSet.noneOf(SearchQuery.Facet.class);
+        for (String f : v.split(",")) {
+            try {
+                out.add(SearchQuery.Facet.valueOf(f.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("facets must be a comma-separated list of country, language and source, was '" + v + "'");
+            }
+        }
+        return out;
+    }
+
+    private static boolean boolParam(Context ctx, String name, boolean otherwise) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return otherwise;
+        if (v.equals("true") || v.equals("1")) return true;
+        if (v.equals("false") || v.equals("0")) return false;
+        throw new BadRequest(name + " must be true or false, was '" + v + "'");
+    }
+
+    /** An ISO-8601 instant, or a day (YYYY-MM-DD, UTC): its start, or for an end the next day's start. */
+    private static @Nullable Instant dayOrInstantParam(Context ctx, String name, boolean end) {
+        String v = blankToNull(ctx.queryParam(name));
+        if (v == null) return null;
+        try {
+            if (v.length() == 10) {
+                java.time.LocalDate day = java.time.LocalDate.parse(v);
+                return (end ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(name + " must be a day such as 2026-11-29 or an instant such as 2026-11-29T02:00:00Z, was '" + v + "'");
+        }
     }
 
     /** Full-text filter: newest matches, then the same filters and cursor as the plain listing. */

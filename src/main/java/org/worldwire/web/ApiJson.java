@@ -82,6 +82,14 @@ final class ApiJson {
 
     record Error(String error) {}
 
+    /** One page of a search; {@code total} is exact when {@code totalExact}, a lower bound otherwise. */
+    record SearchPage(long total, boolean totalExact, List<SearchHitJson> hits, java.util.Map<String, List<FacetJson>> facets,
+            @Nullable String nextCursor) {}
+
+    record SearchHitJson(ArticleJson article, float score, String snippetHtml) {}
+
+    record FacetJson(String value, long count) {}
+
     static ArticleJson article(Site site, Article a) {
         Source s = site.sourceOrUnknown(a.sourceId());
         boolean full = site.fullText(a);

@@ -16,12 +16,15 @@ import org.worldwire.model.Source;
 import org.worldwire.model.Story;
 import org.worldwire.search.SearchHit;
 import org.worldwire.search.SearchQuery;
+import org.worldwire.search.SearchSyntaxException;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.web.Views.AdSlot;
 import org.worldwire.web.Views.ArticlePage;
 import org.worldwire.web.Views.Choice;
 import org.worldwire.web.Views.Chrome;
 import org.worldwire.web.Views.CountryLink;
+import org.worldwire.web.Views.FacetGroup;
+import org.worldwire.web.Views.FacetLink;
 import org.worldwire.web.Views.FeedLink;
 import org.worldwire.web.Views.Item;
 import org.worldwire.web.Views.Meta;
@@ -248,35 +251,128 @@ final class Pages {
 
     // ---- search and privacy --------------------------------------------------------------------------
 
+    /** Results a search page shows; more come by the cursor link. */
+    static final int SEARCH_PAGE = 20;
+
+    /**
+     * The search page: news-ranked results with highlighted passages, facet counts that narrow the search as links,
+     * a link to the next results, and a query the syntax refuses explained on the page with status 400. The same
+     * search within a second is served from the cache (readers of a breaking story type the same words at once).
+     */
     void search(Context ctx) {
-        String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
-        if (q.length() > 200) q = q.substring(0, 200);
-        String order = Optional.ofNullable(ctx.queryParam("order")).orElse("").strip();
-        if (!order.isEmpty() && !order.equals("newest") && !order.equals("relevance")) {
-            throw new Api.BadRequest("order must be 'relevance' or 'newest', was '" + order + "'");
-        }
-        boolean newest = order.equals("newest");
-        String country = Api.countryParam(ctx);
-        String language = Api.languageParam(ctx);
+        SearchQuery sq = Api.searchQuery(ctx, SEARCH_PAGE, java.util.EnumSet.allOf(SearchQuery.Facet.class), true);
         Consent consent = Http.consent(ctx, site.config);
+        ctx.header("X-Robots-Tag", "noindex");
+        Rendered r;
+        try {
+            r = cache.get("search|" + consent + "|" + sq, SECOND, SECOND, () -> searchPage(ctx, consent, sq, null));
+        } catch (SearchSyntaxException e) {
+            r = searchPage(ctx, consent, sq, e.getMessage());
+            Http.applyPageHeaders(ctx, consent, site.config);
+            ctx.status(400).contentType(r.contentType()).result(r.body());
+            return;
+        }
+        Http.sendPage(ctx, r, consent, site.config);
+    }
+
+    private Rendered searchPage(Context ctx, Consent consent, SearchQuery sq, @Nullable String error) {
+        String q = sq.text();
         List<SearchResult> results = new ArrayList<>();
-        if (!q.isEmpty()) {
-            List<SearchHit> hits = site.search.search(new SearchQuery(q,
-                    newest ? SearchQuery.Order.NEWEST : SearchQuery.Order.NEWS,
-                    new SearchQuery.Filters(country, language, null, null, null), java.util.Set.of(), null, 30, true)).hits();
+        List<FacetGroup> facets = List.of();
+        long total = 0;
+        boolean exact = true;
+        String more = null;
+        if (error == null && !q.isEmpty()) {
+            org.worldwire.search.SearchResult found = site.search.search(sq);
             Instant now = site.clock.instant();
-            for (SearchHit h : hits) {
+            for (SearchHit h : found.hits()) {
                 site.articles.find(h.articleId()).ifPresent(a ->
                         results.add(new SearchResult(site.item(a, now, false), Snippets.safe(h.snippetHtml()))));
             }
+            total = found.total();
+            exact = found.totalExact();
+            facets = facetGroups(ctx, sq, found);
+            if (found.nextCursor() != null) more = searchHref(ctx, "cursor", found.nextCursor());
         }
         String title = q.isEmpty() ? "Search" : q + " — search";
         Meta meta = new Meta(title + " — " + site.config.siteName(), "Search the latest news from around the world.",
                 site.abs("/search"), "website", null, null, List.of());
-        Rendered r = render("search", ctx, consent, "/search", meta, Map.of("q", q, "newest", newest, "results", results,
-                "countries", countryChoices(country), "languages", languageChoices(language)));
-        ctx.header("X-Robots-Tag", "noindex");
-        Http.sendPage(ctx, r, consent, site.config);
+        String order = sq.order().name().toLowerCase(java.util.Locale.ROOT);
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("q", q);
+        params.put("order", order);
+        params.put("results", results);
+        params.put("countries", countryChoices(sq.filters().country()));
+        params.put("languages", languageChoices(sq.filters().language()));
+        params.put("facets", facets);
+        params.put("total", (exact ? "" : "more than ") + total);
+        params.put("error", error == null ? "" : error);
+        params.put("more", more == null ? "" : more);
+        params.put("paged", sq.cursor() != null);
+        return render("search", ctx, consent, "/search", meta, params);
+    }
+
+    /** Facet counts as links that add the value to the search's filters; a value already filtered on removes it. */
+    private List<FacetGroup> facetGroups(Context ctx, SearchQuery sq, org.worldwire.search.SearchResult found) {
+        List<FacetGroup> out = new ArrayList<>();
+        for (var e : found.facets().entrySet()) {
+            String param = e.getKey().name().toLowerCase(java.util.Locale.ROOT);
+            String active = switch (e.getKey()) {
+                case COUNTRY -> sq.filters().country();
+                case LANGUAGE -> sq.filters().language();
+                case SOURCE -> sq.filters().sourceId() == null ? null : sq.filters().sourceId().toString();
+            };
+            List<FacetLink> links = new ArrayList<>();
+            for (var c : e.getValue()) {
+                String label = switch (e.getKey()) {
+                    case COUNTRY -> Text.countryName(c.value());
+                    case LANGUAGE -> Text.languageName(c.value());
+                    case SOURCE -> sourceName(c.value());
+                };
+                boolean on = c.value().equalsIgnoreCase(String.valueOf(active));
+                String value = e.getKey() == SearchQuery.Facet.COUNTRY ? c.value().toLowerCase(java.util.Locale.ROOT) : c.value();
+                links.add(new FacetLink(label, c.count(), searchHref(ctx, param, on ? null : value), on));
+                if (links.size() == 12) break;
+            }
+            if (!links.isEmpty()) {
+                String name = switch (e.getKey()) {
+                    case COUNTRY -> "Country";
+                    case LANGUAGE -> "Language";
+                    case SOURCE -> "Source";
+                };
+                out.add(new FacetGroup(name, links));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(FacetGroup::name));
+        return out;
+    }
+
+    private String sourceName(String id) {
+        try {
+            return site.source(Long.parseLong(id)).map(org.worldwire.model.Source::title).orElse("Source " + id);
+        } catch (NumberFormatException e) {
+            return id;
+        }
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** This search's address with one parameter set (or removed when null) and, but for the cursor itself, page one. */
+    private static String searchHref(Context ctx, String name, @Nullable String value) {
+        StringBuilder b = new StringBuilder("/search");
+        char sep = '?';
+        for (var e : new java.util.TreeMap<>(ctx.queryParamMap()).entrySet()) {
+            if (e.getKey().equals(name) || e.getKey().equals("cursor")) continue;
+            for (String v : e.getValue()) {
+                if (v.isBlank()) continue;
+                b.append(sep).append(enc(e.getKey())).append('=').append(enc(v));
+                sep = '&';
+            }
+        }
+        if (value != null) b.append(sep).append(enc(name)).append('=').append(enc(value));
+        return b.toString();
     }
 
     private static final List<String> ALL_COUNTRIES = java.util.Arrays.stream(java.util.Locale.getISOCountries())

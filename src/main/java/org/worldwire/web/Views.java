@@ -91,6 +91,11 @@ public final class Views {
 
     public record SearchResult(Item item, String snippetHtml) {}
 
+    /** A facet's values as links that narrow a search (or, {@code selected}, widen it again). */
+    public record FacetGroup(String name, List<FacetLink> links) {}
+
+    public record FacetLink(String label, long count, String href, boolean selected) {}
+
     /**
      * One story in a list: its lead report, and how much of the world covers it.
      *

@@ -145,6 +145,7 @@ public final class WebApp implements AutoCloseable {
         app.get("/api/v1/stories", api::stories);
         app.get("/api/v1/stories/{id}", api::story);
         app.get("/api/v1/sources", api::sources);
+        app.get("/api/v1/search", api::search);
         app.sse(STREAM, live::connect);
         app.get("/api/openapi.json", api::openApi);
 
@@ -158,6 +159,10 @@ public final class WebApp implements AutoCloseable {
         });
 
         app.exception(Api.BadRequest.class, (e, ctx) -> {
+            if (isApi(ctx)) error(ctx, 400, e.getMessage());
+            else pages.badRequest(ctx, String.valueOf(e.getMessage()));
+        });
+        app.exception(org.worldwire.search.SearchSyntaxException.class, (e, ctx) -> {
             if (isApi(ctx)) error(ctx, 400, e.getMessage());
             else pages.badRequest(ctx, String.valueOf(e.getMessage()));
         });

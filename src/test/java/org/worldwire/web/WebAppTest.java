@@ -325,6 +325,43 @@ class WebAppTest {
     }
 
     @Test
+    void searchPageOffersFacetLinksMoreResultsAndExplainsSyntaxErrors() throws Exception {
+        String html = site.get("/search?q=tokyo+OR+summit").body();
+        assertThat(html).contains("aria-label=\"Narrow the search\"").contains("Language:")
+                .contains("href=\"/search?q=tokyo+OR+summit&amp;language=en\"");
+        var bad = site.get("/search?q=" + enc("\"prime minister"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("the quote at 1 is never closed").contains("value=\"&#34;prime minister\"");
+        String first = site.get("/search?q=tokyo+OR+summit+OR+markets&limit=1").body();
+        assertThat(first).contains("results for");
+        var foreign = site.get("/search?q=tokyo&cursor=AAAA");
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.body()).contains("cursor");
+    }
+
+    @Test
+    void searchApiAnswersHitsTotalFacetsAndCursorsAndRefusesBadSyntax() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var page = json.readTree(site.get("/api/v1/search?q=tokyo&facets=country,language&limit=1&order=newest").body());
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.path("total_exact").asBoolean()).isTrue();
+        assertThat(page.path("hits")).hasSize(1);
+        assertThat(page.at("/hits/0/article/title").asText()).contains("Tokyo markets extend");
+        assertThat(page.at("/hits/0/snippet_html").asText()).contains("<mark>");
+        assertThat(page.at("/facets/language/0/value").asText()).isEqualTo("en");
+        String cursor = page.path("next_cursor").asText();
+        var second = json.readTree(site.get("/api/v1/search?q=tokyo&facets=country,language&limit=1&order=newest&cursor="
+                + enc(cursor)).body());
+        assertThat(second.at("/hits/0/article/title").asText()).contains("Tokyo markets close");
+        var bad = site.get("/api/v1/search?q=" + enc("(flood"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).path("error").asText()).contains("'(' at 1 is never closed");
+        assertThat(site.get("/api/v1/search?q=tokyo&cursor=" + enc(cursor)).statusCode()).isEqualTo(400);
+        assertThat(site.get("/api/v1/search?q=tokyo&facets=colour").statusCode()).isEqualTo(400);
+        assertThat(site.get("/api/v1/search?q=tokyo&from=2026-12-01&to=2026-11-30").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void searchFiltersByCountryAndLanguageAndKeepsTheChoiceInTheForm() throws Exception {
         assertThat(site.get("/search?q=tokyo&country=fr").body()).contains("0 results").doesNotContain("Tokyo markets close");
         String fr = site.get("/search?q=summit&country=FR&language=en").body();

@@ -414,6 +414,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 .withMaxLength(STORED_TEXT)
                 .withMaxNoHighlightPassages(0)
                 .withHandleMultiTermQuery(true)
+                .withWeightMatches(false)
                 .build();
         java.util.Set<String> present = new java.util.HashSet<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
