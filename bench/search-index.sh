@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Indexing time and search latency of the search adapters over articles of the publisher simulator
-# (SearchIndexBench): the articles go in through SearchIndex.indexAll in batches, then 500 queries drawn from their
-# own title words (words, pairs, phrases, prefixes, OR, a country filter; news order, 20 highlighted hits, facets on a
+# Indexing time and search latency of the search adapters over the generated news of bench/search.sh (ten
+# languages; SearchIndexBench): the articles go in through SearchIndex.indexAll in batches, then 500 queries drawn
+# from their own title words (words, pairs, phrases, prefixes, OR, a country filter; news order, 20 highlighted hits, facets on a
 # third of them) run one at a time after a warm-up of 100. Prints the indexing time and articles/s, then p50/p90/p99.
 # Usage: bench/search-index.sh [--engine opensearch|lucene] [--articles N (10000)] [--batch N (1000)]
 #                              [--queries N (500)] [--url http://127.0.0.1:PORT]

@@ -3,7 +3,6 @@ package org.worldwire.search.opensearch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -18,11 +17,11 @@ import org.worldwire.model.Article;
 import org.worldwire.search.SearchIndex;
 import org.worldwire.search.SearchQuery;
 import org.worldwire.search.lucene.LuceneSearchIndex;
-import org.worldwire.sim.StoryStream;
+import org.worldwire.sim.SearchCorpus;
 
 /**
- * Indexing time and search latency of a search adapter over simulated articles (the publisher simulator's
- * {@link StoryStream}: many languages, real-looking titles and texts): the articles go in through
+ * Indexing time and search latency of a search adapter over simulated articles (the generated news of
+ * {@code bench search}, in ten languages): the articles go in through
  * {@link SearchIndex#indexAll} in batches, then a fixed set of queries drawn from the articles' own words (one and
  * two words, a phrase, a prefix, a country filter; news order, 20 highlighted hits) runs one at a time after a warm-up.
  * Prints one line per figure. Run by {@code bench/search-index.sh}, which says the arguments.
@@ -109,18 +108,14 @@ public final class SearchIndexBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1000.0;
     }
 
-    /** The simulator's stream as stored articles, their times moved to end now (so news order sees fresh and old). */
+    /**
+     * The articles of {@code bench search}'s generated year of news ({@link SearchCorpus}: ten languages, 5,000
+     * sources of skewed output, a year of dates ending now, so news order sees fresh and old).
+     */
     static List<Article> corpus(int n) {
-        StoryStream stream = StoryStream.of(StoryStream.Spec.of(n, 42));
-        List<StoryStream.Article> raw = new ArrayList<>(n);
-        stream.forEachRemaining(raw::add);
-        Duration shift = Duration.between(raw.getLast().time(), Instant.now());
+        SearchCorpus corpus = new SearchCorpus(42, Instant.now(), 5_000);
         List<Article> out = new ArrayList<>(n);
-        for (StoryStream.Article a : raw) {
-            Instant t = a.time().plus(shift);
-            out.add(new Article(a.id(), a.sourceId(), "https://sim.example/" + a.id(), "sim-" + a.id(), a.title(), null,
-                    t, t, List.of(a.text().split("\n\n")), null, null, a.language(), a.countries(), a.countries()));
-        }
+        for (long i = 0; i < n; i++) out.add(corpus.article(i));
         return out;
     }
 
