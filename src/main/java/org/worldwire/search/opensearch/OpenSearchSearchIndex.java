@@ -2,6 +2,7 @@ package org.worldwire.search.opensearch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
@@ -17,11 +18,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.JsonData;
+import org.opensearch.client.json.JsonpDeserializer;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -29,20 +31,17 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
+import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
 import org.opensearch.client.opensearch.indices.IndexSettings;
-import org.opensearch.client.opensearch._types.mapping.TypeMapping;
-import org.opensearch.client.json.JsonpDeserializer;
-import org.opensearch.client.json.JsonpMapper;
-import jakarta.json.stream.JsonParser;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import org.slf4j.Logger;
@@ -104,8 +103,8 @@ public final class OpenSearchSearchIndex implements SearchIndex {
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connect).setSocketTimeout(answer).build())
                         .setMaxConnTotal(64).setMaxConnPerRoute(64)
                         .build()))
-                // a request waiting for a pooled connection gives up as a connection attempt would
-                .setRequestConfigCallback(b -> RequestConfig.custom().setConnectionRequestTimeout(connect).setResponseTimeout(answer))
+                // a request waiting for a pooled connection (more than 64 at once) gives up as a connection attempt would
+                .setRequestConfigCallback(b -> b.setConnectionRequestTimeout(connect).setResponseTimeout(answer))
                 .build();
         this.client = new OpenSearchClient(transport);
     }
@@ -221,16 +220,12 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         doc.put("source", Long.toString(a.sourceId()));
         if (a.language() != null) doc.put("language", a.language());
         if (!a.countries().isEmpty()) doc.put("country", a.countries());
-        doc.put("time", effectiveTime(a).toEpochMilli());
+        doc.put("time", a.shownTime().toEpochMilli()); // the time readers see, which filters and orders
         String suffix = IndexMapping.suffix(a.language());
         doc.put("analysis", suffix);
         doc.put("title_" + suffix, a.title());
         doc.put("text_" + suffix, a.paragraphs().isEmpty() && a.summary() != null ? a.summary() : a.text());
         return doc;
-    }
-
-    private static Instant effectiveTime(Article a) {
-        return a.shownTime();
     }
 
     @Override
