@@ -17,5 +17,5 @@ if [[ ! -f "$node/classes/org/worldwire/opensearchnode/OpenSearchNodeMain.class"
 fi
 mkdir -p "$dir"
 exec java -Xms"$heap" -Xmx"$heap" -XX:+UseSerialGC -Xss512k -Djava.awt.headless=true \
-  --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
+  --enable-native-access=ALL-UNNAMED \
   -cp "$node/classes:$node/lib/*" org.worldwire.opensearchnode.OpenSearchNodeMain "$dir" "$http" $((http + 100))
