@@ -89,6 +89,16 @@ public final class OpenSearchSearchIndex implements SearchIndex {
     private final OpenSearchClient client;
     private final ObjectMapper json = new ObjectMapper();
     private volatile boolean indexReady;
+    /**
+     * The field suffixes (languages) present in the index, so that queries name only their fields: what this process
+     * indexed, and what the index held at the last count, at most {@link #LANGUAGES_TTL} ago, so that the first
+     * article in a new language another node indexed is found as soon as the port promises. The count is a size-0
+     * aggregation that OpenSearch's request cache answers until the next refresh. Never shrinks. Replaced whole,
+     * never changed in place.
+     */
+    private volatile Set<String> present = Set.of();
+    private volatile long presentCountedAt = Long.MIN_VALUE;
+    private static final Duration LANGUAGES_TTL = Duration.ofSeconds(1);
 
     private OpenSearchSearchIndex(OpenSearchConfig config, InstantSource clock) {
         this.config = config;
@@ -173,9 +183,43 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         }
     }
 
+    private Set<String> suffixes(SearchQuery.Filters filters) {
+        if (filters.language() != null) return Set.of(IndexMapping.suffix(filters.language()));
+        long now = System.nanoTime();
+        if (presentCountedAt == Long.MIN_VALUE || now - presentCountedAt > LANGUAGES_TTL.toNanos()) {
+            presentCountedAt = now; // one count at a time is enough, even if several searches come at once
+            SearchResponse<Void> r = call("counting languages", () -> client.search(s -> s.index(config.index()).size(0)
+                    .aggregations("analysis", a -> a.terms(t -> t.field("analysis").size(200))), Void.class));
+            var agg = r.aggregations().get("analysis");
+            if (agg != null && agg.isSterms()) {
+                List<String> found = agg.sterms().buckets().array().stream().map(StringTermsBucket::key).toList();
+                present(found);
+            }
+        }
+        return present;
+    }
+
+    private void present(Iterable<String> suffixes) {
+        Set<String> now = present;
+        Set<String> more = null;
+        for (String s : suffixes) {
+            if (!now.contains(s)) {
+                if (more == null) more = new TreeSet<>(now);
+                more.add(s);
+            }
+        }
+        if (more != null) {
+            synchronized (this) {
+                more.addAll(present);
+                present = Set.copyOf(more);
+            }
+        }
+    }
+
     @Override
     public void index(Article article) {
         ensureIndex();
+        present(List.of(IndexMapping.suffix(article.language())));
         call("indexing article " + article.id(), () -> client.index(i -> i.index(config.index())
                 .id(Long.toString(article.id())).document(document(article))));
     }
@@ -190,6 +234,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
             Map<String, Object> doc = document(a);
             ops.add(BulkOperation.of(o -> o.index(i -> i.id(Long.toString(a.id())).document(doc))));
         }
+        present(articles.stream().map(a -> IndexMapping.suffix(a.language())).distinct().toList());
         BulkResponse response = call("indexing " + articles.size() + " articles",
                 () -> client.bulk(b -> b.index(config.index()).operations(ops)));
         if (response.errors()) {
@@ -236,7 +281,7 @@ public final class OpenSearchSearchIndex implements SearchIndex {
         long origin = after != null ? after.originMillis() : clock.instant().toEpochMilli();
         ensureIndex();
 
-        Query text = QueryTranslation.of(parsed);
+        Query text = new QueryTranslation(suffixes(q.filters())).of(parsed);
         List<Query> filters = filters(q.filters());
         Query query = Query.of(qb -> qb.bool(b -> {
             b.must(text).filter(filters);

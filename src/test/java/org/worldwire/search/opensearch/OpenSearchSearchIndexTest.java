@@ -93,6 +93,24 @@ class OpenSearchSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void aWebNodeFindsArticlesInALanguageThatAWorkerIndexedFirst() throws Exception {
+        OpenSearchConfig config = config();
+        try (var worker = OpenSearchSearchIndex.open(config, InstantSource.system());
+                var web = OpenSearchSearchIndex.open(config, InstantSource.system())) {
+            worker.index(article(1, "Flood warning", "Rain."));
+            worker.refresh();
+            assertThat(web.search(SearchQuery.of("flood")).total()).isEqualTo(1); // the web node has counted English
+            Article german = new Article(2, 1, "https://example.org/2", "g2", "Hochwasser in Köln", null, null,
+                    Instant.parse("2026-11-29T10:00:00Z"), List.of("Das Hochwasser erreichte die Altstadt."), null, null,
+                    "de", List.of("DE"), List.of("DE"));
+            worker.index(german);
+            worker.refresh();
+            Thread.sleep(1_100); // the port's "within about a second"
+            assertThat(web.search(SearchQuery.of("hochwasser")).hits()).extracting(h -> h.articleId()).containsExactly(2L);
+        }
+    }
+
+    @Test
     void indexAllSendsThousandsInOneBulkRequest() {
         List<Article> batch = new ArrayList<>();
         for (long id = 1; id <= 3_000; id++) {
