@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * small heap, on free loopback ports, in a temporary directory deleted after. Register it as a static
  * {@code @RegisterExtension} field; it starts before the first class that uses it (seconds, on two shared cores) and
  * is stopped when the whole run ends, so the OpenSearch test classes share one start; each uses its own index names.
- * Benchmarks start one with {@link #start()} and close it themselves.
+ * Benchmarks start one with {@link #start(boolean)} and close it themselves.
  *
  * <p>Its jars are OpenSearch's own, copied by the build to {@code target/opensearch-node} (see pom.xml), so nothing
  * of the server is on the test class path. The node's output is {@code node.log} in its directory, and its tail is
@@ -45,7 +45,7 @@ final class OpenSearchNode implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         // The root store closes what it holds (AutoCloseable) when the run ends.
-        server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> start(), Server.class);
+        server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Server.class, k -> start(true), Server.class);
     }
 
     /** The node's HTTP address, {@code http://127.0.0.1:port}. */
@@ -54,15 +54,20 @@ final class OpenSearchNode implements BeforeAllCallback {
         return server.url();
     }
 
-    /** Starts a node and waits until it answers; {@link Server#close()} stops it and deletes its directory. */
-    static Server start() {
+    /**
+     * Starts a node and waits until it answers; {@link Server#close()} stops it and deletes its directory.
+     *
+     * @param quickStart compile with C1 only: the node answers in half the time (10 s instead of 20 s on two busy
+     *     cores) and runs slower, which suits tests; a benchmark wants the full JIT
+     */
+    static Server start(boolean quickStart) {
         Path classes = NODE.resolve("classes/org/worldwire/opensearchnode/OpenSearchNodeMain.class");
         if (!Files.isRegularFile(classes)) {
             throw new IllegalStateException("no OpenSearch node in " + NODE.toAbsolutePath()
                     + ": run the tests through Maven (process-test-classes builds it there)");
         }
         try {
-            var s = new Server(Files.createTempDirectory("worldwire-opensearch-"), freePort(), freePort());
+            var s = new Server(Files.createTempDirectory("worldwire-opensearch-"), freePort(), freePort(), quickStart);
             s.launch();
             // Should the test JVM be stopped before the run ends, the node must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(s::kill, "opensearch-node-stop"));
@@ -80,13 +85,15 @@ final class OpenSearchNode implements BeforeAllCallback {
         private final Path dir;
         private final int httpPort;
         private final int transportPort;
+        private final boolean quickStart;
         private volatile @Nullable Process process;
         private long startMillis;
 
-        private Server(Path dir, int httpPort, int transportPort) {
+        private Server(Path dir, int httpPort, int transportPort, boolean quickStart) {
             this.dir = dir;
             this.httpPort = httpPort;
             this.transportPort = transportPort;
+            this.quickStart = quickStart;
         }
 
         String url() {
@@ -104,8 +111,9 @@ final class OpenSearchNode implements BeforeAllCallback {
             Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>(List.of(javaBin.toString(),
                     "-Xms384m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k",
-                    "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
-                    "-cp", NODE.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator + NODE.resolve("lib").toAbsolutePath() + "/*",
+                    "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED"));
+            if (quickStart) command.add("-XX:TieredStopAtLevel=1");
+            command.addAll(List.of("-cp", NODE.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator + NODE.resolve("lib").toAbsolutePath() + "/*",
                     "org.worldwire.opensearchnode.OpenSearchNodeMain",
                     dir.resolve("home").toString(), Integer.toString(httpPort), Integer.toString(transportPort)));
             process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

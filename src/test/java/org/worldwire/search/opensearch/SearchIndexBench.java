@@ -27,7 +27,7 @@ import org.worldwire.sim.SearchCorpus;
  * Prints one line per figure. Run by {@code bench/search-index.sh}, which says the arguments.
  *
  * <p>OpenSearch: a node of its own unless {@code --url} names one (started as the tests start theirs, with their
- * 384 MB heap; the time it took to answer is printed too), in a fresh index deleted after. Lucene: a temporary
+ * 384 MB heap but the full JIT; the time it took to answer is printed too), in a fresh index deleted after. Lucene: a temporary
  * directory, in this JVM.
  */
 public final class SearchIndexBench {
@@ -53,7 +53,7 @@ public final class SearchIndexBench {
             case "opensearch" -> {
                 OpenSearchNode.Server started = null;
                 if (url == null) {
-                    started = OpenSearchNode.start();
+                    started = OpenSearchNode.start(false);
                     url = started.url();
                     System.out.printf(Locale.ROOT, "opensearch node answered after %d ms (384 MB heap)%n", started.startMillis());
                 }
