@@ -16,6 +16,8 @@ import org.worldwire.ingest.WorkQueue;
 import org.worldwire.model.Article;
 import org.worldwire.search.SearchIndex;
 import org.worldwire.search.lucene.LuceneSearchIndex;
+import org.worldwire.search.opensearch.OpenSearchConfig;
+import org.worldwire.search.opensearch.OpenSearchSearchIndex;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.Store;
 import org.worldwire.store.postgres.PostgresStore;
@@ -38,7 +40,6 @@ final class Engines {
     /**
      * The search index: Lucene under the data directory (caught up with the store first), or the OpenSearch cluster.
      *
-     * @throws IllegalArgumentException for OpenSearch, whose adapter this build does not hold
      */
     static SearchIndex openSearch(Deployment d, Path dataDir, ArticleStore articles) {
         if (d.search().equals(Deployment.LUCENE)) {
@@ -51,8 +52,10 @@ final class Engines {
             }
             return index;
         }
-        throw new IllegalArgumentException("search " + Deployment.redact(d.search()) + ": OpenSearch is not available in"
-                + " this build; use search=lucene");
+        // opensearch://host:port names the node's HTTP address; the cluster is shared, so nothing catches up here:
+        // workers index into it as they store (and migrate re-indexes an installation moved onto it)
+        java.net.URI url = java.net.URI.create(d.search());
+        return OpenSearchSearchIndex.open(OpenSearchConfig.of("http://" + url.getHost() + ":" + url.getPort()), InstantSource.system());
     }
 
     /**

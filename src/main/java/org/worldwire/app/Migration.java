@@ -88,7 +88,7 @@ public final class Migration {
         Progress bar = new Progress(out, "indexing", articles.count());
         long after = 0, n = 0;
         for (List<Article> page; !(page = articles.after(after, BATCH)).isEmpty(); ) {
-            for (Article a : page) index.index(a);
+            index.indexAll(page); // one bulk request a page on a search cluster
             after = page.getLast().id();
             n += page.size();
             bar.advance(page.size());

@@ -274,6 +274,12 @@ final class Pages {
             Http.applyPageHeaders(ctx, consent, site.config);
             ctx.status(400).contentType(r.contentType()).result(r.body());
             return;
+        } catch (org.worldwire.search.SearchUnavailableException e) {
+            // A search cluster that does not answer costs the reader this page, not the site.
+            r = searchPage(ctx, consent, sq, "Search is unavailable right now. Please try again in a moment.");
+            Http.applyPageHeaders(ctx, consent, site.config);
+            ctx.status(503).header("Retry-After", "5").contentType(r.contentType()).result(r.body());
+            return;
         }
         Http.sendPage(ctx, r, consent, site.config);
     }

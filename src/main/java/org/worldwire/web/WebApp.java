@@ -166,6 +166,11 @@ public final class WebApp implements AutoCloseable {
             if (isApi(ctx)) error(ctx, 400, e.getMessage());
             else pages.badRequest(ctx, String.valueOf(e.getMessage()));
         });
+        app.exception(org.worldwire.search.SearchUnavailableException.class, (e, ctx) -> {
+            log.warn("search unavailable path={} error={}", ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            error(ctx, 503, "search is unavailable right now; try again in a moment");
+        });
         app.exception(NotFoundResponse.class, (e, ctx) -> notFound(ctx, e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request failed method={} path={}", ctx.method(), ctx.path(), e);

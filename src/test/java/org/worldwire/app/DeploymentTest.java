@@ -110,15 +110,6 @@ class DeploymentTest {
     }
 
     @Test
-    void openSearchIsRefusedClearlyWhereThisBuildHasNoAdapter(@TempDir Path dir) {
-        Config config = Config.defaults().withDataDir(dir).withHost("127.0.0.1").withPort(0).withSeedSources(false)
-                .withDeployment(Deployment.EMBEDDED.withSearch("opensearch://127.0.0.1:9200"));
-        assertThatThrownBy(() -> Worldwire.start(config).close())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("OpenSearch is not available in this build");
-    }
-
-    @Test
     void serveRefusesABadRoleWithExitCode2AndTheReason(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
