@@ -81,6 +81,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        org.worldwire.web.WebApp.preload(); // on the other core while the engines open
         Deployment deployment = Deployment.resolve(deploymentFlags(), System.getenv(), configFile);
         if (demo && deployment.role() != Role.ALL) {
             throw new IllegalArgumentException("--demo runs the whole system in one process: it takes role all, not "

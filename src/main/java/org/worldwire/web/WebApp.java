@@ -69,6 +69,24 @@ public final class WebApp implements AutoCloseable {
      * @param port 0 for any free port
      * @return the port it listens on
      */
+    /**
+     * Loads and initialises the web server's classes (Javalin and its configuration, Jetty's server, Jackson's mapper)
+     * on a thread of its own, so that a start does this on the second core while the store and the search index open
+     * on the first, instead of after them. Harmless to call more than once or not at all.
+     */
+    public static void preload() {
+        Thread.ofPlatform().name("web-preload").daemon().start(() -> {
+            try {
+                Javalin.create(cfg -> cfg.showJavalinBanner = false);
+                Class.forName("org.eclipse.jetty.server.Server");
+                Class.forName("org.eclipse.jetty.server.ServerConnector");
+                ApiJson.MAPPER.writeValueAsString(java.util.Map.of("warm", 1));
+            } catch (Exception | LinkageError e) {
+                log.debug("web preload failed (the start loads the classes itself) error={}", e.toString());
+            }
+        });
+    }
+
     public int start(String host, int port) {
         unsubscribe = events.subscribe(e -> {
             cache.articleStored();
