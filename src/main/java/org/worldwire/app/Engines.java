@@ -37,15 +37,22 @@ final class Engines {
         return d.sharedStore() ? PostgresStore.open(d.store(), clock) : SqliteStore.open(dataDir.resolve("worldwire.db"), clock);
     }
 
+    /** Above this many articles missing from the index, it is filled in the background instead of before the port opens. */
+    static final long CATCH_UP_IN_BACKGROUND = 2_000;
+
     /**
-     * The search index: Lucene under the data directory (caught up with the store first), or the OpenSearch cluster.
-     *
+     * The search index: Lucene under the data directory, or the OpenSearch cluster. A Lucene index that lacks a few
+     * articles (a crash before its last commit) catches up at once; one that lacks many (deleted, or rebuilt because
+     * its layout changed with a new version) is filled in the background while the server serves, with its progress
+     * logged: searches meanwhile find what is indexed so far.
      */
     static SearchIndex openSearch(Deployment d, Path dataDir, ArticleStore articles) {
         if (d.search().equals(Deployment.LUCENE)) {
             LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
             try {
-                catchUp(index, articles);
+                long missing = articles.count() - index.size();
+                if (missing > CATCH_UP_IN_BACKGROUND) rebuildInBackground(index, articles, missing);
+                else catchUp(index, articles);
             } catch (RuntimeException e) {
                 index.close();
                 throw e;
@@ -79,6 +86,32 @@ final class Engines {
     static WorkQueue openWorkQueue(Deployment d, IngestConfig ingest) {
         KafkaConfig kafka = d.kafkaConfig();
         return kafka == null ? new LocalWorkQueue(ingest.queueCapacity()) : new KafkaWorkQueue(kafka);
+    }
+
+    private static void rebuildInBackground(LuceneSearchIndex index, ArticleStore articles, long missing) {
+        log.info("search index lacks articles={}: filling it in the background while serving", missing);
+        Thread.ofPlatform().name("index-rebuild").daemon(true).priority(Thread.MIN_PRIORITY).start(() -> {
+            long started = System.nanoTime(), lastLog = started, after = 0, n = 0, total = articles.count();
+            try {
+                for (List<Article> page; !(page = articles.after(after, 500)).isEmpty(); ) {
+                    index.indexAll(page);
+                    after = page.getLast().id();
+                    n += page.size();
+                    long now = System.nanoTime();
+                    if (now - lastLog > 10_000_000_000L) {
+                        lastLog = now;
+                        double perSecond = n / ((now - started) / 1e9);
+                        log.info("search index rebuild indexed={} of={} per_second={} eta_s={}", n, total, (long) perSecond,
+                                (long) (Math.max(0, total - n) / Math.max(1, perSecond)));
+                    }
+                }
+                index.commit();
+                log.info("search index rebuilt articles={} s={}", n, (System.nanoTime() - started) / 1_000_000_000);
+            } catch (RuntimeException e) {
+                // the server closing its index under the rebuild ends it: the next start goes on from what was committed
+                log.warn("search index rebuild stopped indexed={} error={}", n, e.toString());
+            }
+        });
     }
 
     /**
