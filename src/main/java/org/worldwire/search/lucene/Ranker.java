@@ -10,6 +10,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
@@ -42,8 +43,11 @@ final class Ranker {
             long origin, float recencyWeight, long pivotMs) throws IOException {
         PriorityQueue<ScoreDoc> heap = new PriorityQueue<>(k + 1, (a, b) -> better(a.score, a.doc, b.score, b.doc) ? 1 : a == b ? 0 : -1);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Scorer scorer = weight.scorer(leaf);
-            if (scorer == null) continue;
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            if (supplier == null) continue;
+            // Its scores are the ones ranked (not parts of a sum): a disjunction may then skip as WAND does.
+            supplier.setTopLevelScoringClause();
+            Scorer scorer = supplier.get(Long.MAX_VALUE);
             scorer.advanceShallow(0);
             float textMax = scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
             SortedNumericDocValues times = news ? DocValues.getSortedNumeric(leaf.reader(), timeField) : null;
