@@ -2,7 +2,6 @@ package org.worldwire.search.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -22,7 +20,8 @@ import org.worldwire.search.SearchQuery.Facet;
 import org.worldwire.search.SearchResult.FacetCount;
 
 /**
- * Counts country, language and source values over every match, in the same pass as the ranking. Country and
+ * Counts country, language and source values over every match, in an unscored pass of its own (the ranking skips
+ * what cannot make the page, so it does not see every match). Country and
  * language are sorted-set doc values counted by ordinal in an array per segment (a few hundred values); sources are
  * numbers counted without an ordinal lookup, since there may be tens of thousands of them. No taxonomy index and no
  * per-refresh ordinal map (the facet module's sorted-set state would be rebuilt at every refresh, once a second).
@@ -43,30 +42,6 @@ final class FacetCounter implements Collector {
 
     FacetCounter(Set<Facet> facets) {
         this.facets = facets;
-    }
-
-    static CollectorManager<FacetCounter, FacetCounter> manager(Set<Facet> facets) {
-        return new CollectorManager<>() {
-            @Override
-            public FacetCounter newCollector() {
-                return new FacetCounter(facets);
-            }
-
-            @Override
-            public FacetCounter reduce(Collection<FacetCounter> collectors) {
-                FacetCounter first = collectors.iterator().next();
-                for (FacetCounter c : collectors) if (c != first) first.add(c);
-                return first;
-            }
-        };
-    }
-
-    private void add(FacetCounter o) {
-        matches += o.matches;
-        o.countries.forEach((k, v) -> countries.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-        o.languages.forEach((k, v) -> languages.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
-        for (int i = 0; i < o.sourcesDense.length; i++) if (o.sourcesDense[i] > 0) countSource(i, o.sourcesDense[i]);
-        o.sourcesSparse.forEach((k, v) -> countSource(k, v[0]));
     }
 
     private void countSource(long source, long n) {

@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * The analysis each article's words get, chosen by its language: Lucene's analyzer for that language (stop words,
  * the language's stemmer, CJK bigrams), then accents folded, so that "Müller", "muller" and "MULLER" are one word and
  * "ministers" finds "minister". A language without an analyzer of its own gets words split, lower-cased and folded,
- * no stemming. A query is analysed once per language the index may hold, each version matching only the articles
- * of its language (see {@link QueryBuilder}), so a stop word of one language does not block matches in another.
+ * no stemming. A query is analysed by each language's analysis the index holds and the distinct results are asked
+ * together (see {@link Queries}), so a stop word of one language does not block matches in another.
  */
 final class Languages {
     /** The analysis key of articles without a language or with one we have no analyzer for. */

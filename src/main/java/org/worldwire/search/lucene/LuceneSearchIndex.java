@@ -37,13 +37,16 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -51,8 +54,8 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -82,7 +85,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final String MAX_ID = "max_article_id";
     private static final String SCHEMA_KEY = "schema";
     /** The field layout below; a change of it makes {@link #open} start an empty index. */
-    static final String SCHEMA = "2";
+    static final String SCHEMA = "3";
     private static final String ID = "id";
     private static final String ID_SORT = "id_sort";
     private static final String TIME = "time";
@@ -149,7 +152,10 @@ public final class LuceneSearchIndex implements SearchIndex {
         IndexWriterConfig cfg = new IndexWriterConfig(languages.analyzer(Languages.OTHER))
                 .setOpenMode(stale ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(8) // the heap is a budget; near-real-time refreshes flush far sooner anyway
-                .setMergePolicy(mergePolicy());
+                .setMergePolicy(mergePolicy())
+                // Newest first within every segment: the news order stops reading a segment once older articles
+                // cannot make the page (see Ranker), and the newest order once the page is full.
+                .setIndexSort(NEWEST);
         writer = new IndexWriter(directory, cfg);
         maxIndexedId = readCommittedMaxId(writer);
         searchers = new SearcherManager(writer, null);
@@ -264,13 +270,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             PerSearcher per = perSearcher(searcher);
             String languageKey = q.filters().language() == null ? null : Languages.key(q.filters().language());
             Query text = queries.build(node, languageKey != null ? List.of(languageKey) : per.keys());
-            Query ranked = switch (q.order()) {
-                case NEWS -> new BooleanQuery.Builder().add(text, Occur.MUST)
-                        .add(LongField.newDistanceFeatureQuery(TIME, NEWS_WEIGHT, origin, NEWS_PIVOT_MS), Occur.SHOULD).build();
-                case RELEVANCE, NEWEST -> text;
-            };
-            Query query = filtered(ranked, q.filters());
-            return run(searcher, per, q, query, text, after, origin);
+            return run(searcher, per, q, filtered(text, q.filters()), text, after, origin);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed: " + e.getMessage(), e);
         } finally {
@@ -302,33 +302,40 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final Sort NEWEST = new Sort(LongField.newSortField(TIME, true, SortedNumericSelector.Type.MAX),
             new SortField(ID_SORT, SortField.Type.LONG, true));
 
-    private SearchResult run(IndexSearcher searcher, PerSearcher per, SearchQuery q, Query query, Query text,
+    /** {@link SearchResult#total()} is exact up to this many matches at least. */
+    private static final int EXACT_TOTAL = 10_000;
+
+    /**
+     * Ranks with skipping and counts apart, with one weight (the terms looked up once). The ranking scores only what
+     * may make the page ({@link Ranker}; for the newest order, Lucene stops each segment once the page is full, the
+     * index being sorted by time). The total is then counted without scores and stops at {@link #EXACT_TOTAL}, or
+     * comes exact from the facet pass when facets are asked.
+     *
+     * @param matching what matches and scores as text (the text and filters)
+     */
+    private SearchResult run(IndexSearcher searcher, PerSearcher per, SearchQuery q, Query matching, Query text,
             @Nullable Cursor after, long origin) throws IOException {
-        // Counting stops at 10,000 when no facets are asked for, so that ranking may skip what cannot make the page.
-        int threshold = 10_000;
-        TopDocs top;
-        FacetCounter counts = null;
+        int k = q.limit() + 1;
+        Query rewritten = searcher.rewrite(matching);
+        ScoreDoc[] found;
+        Weight weight;
         if (q.order() == SearchQuery.Order.NEWEST) {
             FieldDoc fd = after == null ? null : new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {after.time(), after.id()});
-            var topManager = new TopFieldCollectorManager(NEWEST, q.limit() + 1, fd, threshold);
-            if (q.facets().isEmpty()) {
-                top = searcher.search(query, topManager);
-            } else {
-                Object[] both = searcher.search(query, new MultiCollectorManager(topManager, FacetCounter.manager(q.facets())));
-                top = (TopDocs) both[0];
-                counts = (FacetCounter) both[1];
-            }
+            found = searcher.search(rewritten, new TopFieldCollectorManager(NEWEST, k, fd, k)).scoreDocs;
+            weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
         } else {
+            weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
             ScoreDoc sd = after == null ? null : new ScoreDoc(docOf(searcher, after.id()), after.score());
-            var topManager = new TopScoreDocCollectorManager(q.limit() + 1, sd, threshold);
-            if (q.facets().isEmpty()) {
-                top = searcher.search(query, topManager);
-            } else {
-                Object[] both = searcher.search(query, new MultiCollectorManager(topManager, FacetCounter.manager(q.facets())));
-                top = (TopDocs) both[0];
-                counts = (FacetCounter) both[1];
+            found = Ranker.top(searcher, weight, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT, NEWS_PIVOT_MS);
+        }
+        FacetCounter counts = null;
+        if (!q.facets().isEmpty()) {
+            counts = new FacetCounter(q.facets());
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Ranker.forEachMatch(weight, leaf, counts.getLeafCollector(leaf));
             }
         }
+        TopDocs top = new TopDocs(new TotalHits(found.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), found);
         // One more than the page was asked for: whether it exists says whether there is a next page.
         boolean more = top.scoreDocs.length > q.limit();
         ScoreDoc[] page = more ? Arrays.copyOf(top.scoreDocs, q.limit()) : top.scoreDocs;
@@ -355,10 +362,41 @@ public final class LuceneSearchIndex implements SearchIndex {
             total = counts.matches;
             exact = true;
         } else {
-            total = top.totalHits.value();
-            exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+            total = count(searcher, weight, EXACT_TOTAL);
+            exact = total < EXACT_TOTAL;
         }
         return new SearchResult(hits, total, exact, counts == null ? Map.of() : counts.result(), next);
+    }
+
+    /**
+     * Matches of the query, counted up to {@code cap}: from the index statistics where a segment knows them (a single
+     * term without deletions), else by walking the matches unscored until the cap.
+     */
+    private static long count(IndexSearcher searcher, Weight w, int cap) throws IOException {
+        long[] n = {0};
+        LeafCollector counter = new LeafCollector() {
+            @Override
+            public void setScorer(Scorable scorer) {}
+
+            @Override
+            public void collect(int doc) {
+                if (++n[0] >= cap) throw new CollectionTerminatedException();
+            }
+        };
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int known = w.count(leaf);
+            if (known >= 0) {
+                n[0] += known;
+            } else {
+                try {
+                    Ranker.forEachMatch(w, leaf, counter);
+                } catch (CollectionTerminatedException e) {
+                    // the cap is reached
+                }
+            }
+            if (n[0] >= cap) return cap;
+        }
+        return n[0];
     }
 
     /** Article ids of hits from the id doc values, in one forward pass per segment. */

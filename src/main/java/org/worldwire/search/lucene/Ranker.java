@@ -1,0 +1,116 @@
+package org.worldwire.search.lucene;
+
+import java.io.IOException;
+import java.util.PriorityQueue;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The page of the relevance and news orders, found without scoring most matches. The index is sorted newest first,
+ * so within a segment the recency bonus of the documents still to come is bounded by the current one's: once the
+ * best text score the query can reach ({@link Scorer#getMaxScore}) plus that bound cannot beat the page's worst hit,
+ * the rest of the segment is skipped, exactly. Before that, the text score a later document needs is handed to the
+ * scorer ({@link Scorer#setMinCompetitiveScore}), which skips blocks of postings that cannot reach it (block-max WAND).
+ * Hits are ordered by score, then by document, as Lucene's own collectors order them, so cursors mean the same.
+ */
+final class Ranker {
+    private Ranker() {}
+
+    /** Hits better first: higher score, then lower document. */
+    private static boolean better(float s1, int d1, float s2, int d2) {
+        return s1 > s2 || (s1 == s2 && d1 < d2);
+    }
+
+    /**
+     * @param weight the text query with filters, made for {@link org.apache.lucene.search.ScoreMode#TOP_SCORES}
+     * @param k hits wanted
+     * @param after the last hit of the previous page, or null
+     * @param news whether recency is added to the text score ({@code weight * pivot / (pivot + age)})
+     * @return the hits, best first
+     */
+    static ScoreDoc[] top(IndexSearcher searcher, Weight weight, int k, @Nullable ScoreDoc after, boolean news, String timeField,
+            long origin, float recencyWeight, long pivotMs) throws IOException {
+        PriorityQueue<ScoreDoc> heap = new PriorityQueue<>(k + 1, (a, b) -> better(a.score, a.doc, b.score, b.doc) ? 1 : a == b ? 0 : -1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            ScorerSupplier supplier = weight.scorerSupplier(leaf);
+            if (supplier == null) continue;
+            // Its scores are the ones ranked (not parts of a sum): a disjunction may then skip as WAND does.
+            supplier.setTopLevelScoringClause();
+            Scorer scorer = supplier.get(Long.MAX_VALUE);
+            scorer.advanceShallow(0);
+            float textMax = scorer.getMaxScore(DocIdSetIterator.NO_MORE_DOCS);
+            SortedNumericDocValues times = news ? DocValues.getSortedNumeric(leaf.reader(), timeField) : null;
+            Bits live = leaf.reader().getLiveDocs();
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            float lastMin = 0;
+            for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+                if (live != null && !live.get(d)) continue;
+                if (twoPhase != null && !twoPhase.matches()) continue;
+                float recency = 0, bound = 0;
+                if (times != null) {
+                    long t = times.advanceExact(d) ? times.nextValue() : Long.MIN_VALUE;
+                    recency = recency(t, origin, recencyWeight, pivotMs);
+                    // Later documents are older: their bonus is at most this one's, unless this one is newer than
+                    // the origin (the bonus grows towards it).
+                    bound = t >= origin ? recencyWeight : recency;
+                }
+                float score = scorer.score() + recency;
+                int doc = leaf.docBase + d;
+                if (after != null && !better(after.score, after.doc, score, doc)) continue;
+                if (heap.size() < k) {
+                    heap.add(new ScoreDoc(doc, score));
+                } else if (better(score, doc, heap.peek().score, heap.peek().doc)) {
+                    ScoreDoc worst = heap.poll();
+                    worst.doc = doc;
+                    worst.score = score;
+                    heap.add(worst);
+                }
+                if (heap.size() == k) {
+                    float min = heap.peek().score;
+                    // A margin for float rounding: skipping too little is only slower, too much would be wrong.
+                    float needed = (min - bound) * 0.9999f - 1e-4f;
+                    if (textMax < needed) break; // no later document here can make the page
+                    if (needed > lastMin) {
+                        scorer.setMinCompetitiveScore(needed);
+                        lastMin = needed;
+                    }
+                }
+            }
+        }
+        ScoreDoc[] out = new ScoreDoc[heap.size()];
+        for (int i = out.length - 1; i >= 0; i--) out[i] = heap.poll();
+        return out;
+    }
+
+    static float recency(long time, long origin, float weight, long pivotMs) {
+        double age = Math.abs((double) time - origin);
+        return (float) (weight * (pivotMs / (pivotMs + age)));
+    }
+
+    /** Feeds every match of the weight in the segment to the collector, unscored; stops early when it throws. */
+    static void forEachMatch(Weight weight, LeafReaderContext leaf, LeafCollector collector) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        if (scorer == null) return;
+        Bits live = leaf.reader().getLiveDocs();
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+            if (live != null && !live.get(d)) continue;
+            if (twoPhase != null && !twoPhase.matches()) continue;
+            collector.collect(d);
+        }
+        collector.finish();
+    }
+}
