@@ -45,6 +45,21 @@ public final class KafkaBroker implements BeforeAllCallback {
         node = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Node.class, k -> Node.start(), Node.class);
     }
 
+    /**
+     * A broker outside JUnit, for a benchmark's main: started now, stopped (and its directory deleted) by {@link #stop}
+     * or, failing that, when the JVM exits.
+     */
+    public static KafkaBroker startStandalone() {
+        KafkaBroker b = new KafkaBroker();
+        b.node = Node.start();
+        return b;
+    }
+
+    /** Stops a {@link #startStandalone standalone} broker and deletes its directory. */
+    public void stop() {
+        node().close();
+    }
+
     /** {@code 127.0.0.1:port} of the broker's client listener; the same across restarts. */
     public String bootstrapServers() {
         return "127.0.0.1:" + node().port;
@@ -56,7 +71,7 @@ public final class KafkaBroker implements BeforeAllCallback {
     }
 
     /** Stops the broker as a crash would (SIGKILL): what it acknowledged must survive in its log directory. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         node().kill();
     }
 
@@ -74,7 +89,7 @@ public final class KafkaBroker implements BeforeAllCallback {
     }
 
     /** Starts the broker again on the same ports and data after {@link #kill}. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         node().kill();
         node().launch();
     }

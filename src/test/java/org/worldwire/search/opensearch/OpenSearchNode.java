@@ -60,7 +60,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
      * @param quickStart compile with C1 only: the node answers in half the time (10 s instead of 20 s on two busy
      *     cores) and runs slower, which suits tests; a benchmark wants the full JIT
      */
-    static Server start(boolean quickStart) {
+    public static Server start(boolean quickStart) {
         Path classes = NODE.resolve("classes/org/worldwire/opensearchnode/OpenSearchNodeMain.class");
         if (!Files.isRegularFile(classes)) {
             throw new IllegalStateException("no OpenSearch node in " + NODE.toAbsolutePath()
@@ -81,7 +81,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
     }
 
     /** The node process and its directory. */
-    static final class Server implements AutoCloseable {
+    public static final class Server implements AutoCloseable {
         private final Path dir;
         private final int httpPort;
         private final int transportPort;
@@ -96,7 +96,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
             this.quickStart = quickStart;
         }
 
-        String url() {
+        public String url() {
             return "http://127.0.0.1:" + httpPort;
         }
 
