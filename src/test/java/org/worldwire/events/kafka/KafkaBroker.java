@@ -1,14 +1,12 @@
 package org.worldwire.events.kafka;
 
+import org.worldwire.testing.EngineFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +116,7 @@ public final class KafkaBroker implements BeforeAllCallback {
                         + ": run the tests through Maven (process-test-classes copies them there)");
             }
             try {
-                var node = new Node(Files.createTempDirectory("worldwire-kafka-"), freePort(), freePort());
+                var node = new Node(Files.createTempDirectory("worldwire-kafka-"), EngineFiles.freePort(), EngineFiles.freePort());
                 Files.writeString(node.dir.resolve("server.properties"), node.properties(), StandardCharsets.UTF_8);
                 node.format();
                 node.launch();
@@ -143,7 +141,7 @@ public final class KafkaBroker implements BeforeAllCallback {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            deleteTree(dir);
+            EngineFiles.deleteTree(dir, "kafka broker");
         }
 
         void kill() throws InterruptedException {
@@ -200,7 +198,7 @@ public final class KafkaBroker implements BeforeAllCallback {
                     .redirectOutput(dir.resolve("format.log").toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IllegalStateException("Kafka storage format failed:\n" + tail(dir.resolve("format.log")));
+                throw new IllegalStateException("Kafka storage format failed:\n" + EngineFiles.tail(dir.resolve("format.log")));
             }
         }
 
@@ -225,11 +223,11 @@ public final class KafkaBroker implements BeforeAllCallback {
                     }
                 }
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n" + tail(logFile));
+                    throw new IllegalStateException("Kafka broker exited with " + process.exitValue() + ":\n" + EngineFiles.tail(logFile));
                 }
                 if (System.nanoTime() > deadline) {
                     process.destroyForcibly();
-                    throw new IllegalStateException("Kafka broker not started within " + START_TIMEOUT + ":\n" + tail(logFile));
+                    throw new IllegalStateException("Kafka broker not started within " + START_TIMEOUT + ":\n" + EngineFiles.tail(logFile));
                 }
                 Thread.sleep(50);
             }
@@ -262,32 +260,4 @@ public final class KafkaBroker implements BeforeAllCallback {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buf.array());
     }
 
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("kafka broker directory not deleted dir={} reason={}", root, e.toString());
-        }
-    }
 }

@@ -1,22 +1,18 @@
 package org.worldwire.search.opensearch;
 
+import org.worldwire.testing.EngineFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -67,7 +63,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
                     + ": run the tests through Maven (process-test-classes builds it there)");
         }
         try {
-            var s = new Server(Files.createTempDirectory("worldwire-opensearch-"), freePort(), freePort(), quickStart);
+            var s = new Server(Files.createTempDirectory("worldwire-opensearch-"), EngineFiles.freePort(), EngineFiles.freePort(), quickStart);
             s.launch();
             // Should the test JVM be stopped before the run ends, the node must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(s::kill, "opensearch-node-stop"));
@@ -125,7 +121,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
             while (true) {
                 Process p = process;
                 if (p == null || !p.isAlive()) {
-                    throw new IllegalStateException("OpenSearch node exited with " + (p == null ? "?" : p.exitValue()) + ":\n" + tail(logFile));
+                    throw new IllegalStateException("OpenSearch node exited with " + (p == null ? "?" : p.exitValue()) + ":\n" + EngineFiles.tail(logFile));
                 }
                 try {
                     HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
@@ -135,7 +131,7 @@ public final class OpenSearchNode implements BeforeAllCallback {
                 }
                 if (System.nanoTime() > deadline) {
                     kill();
-                    throw new IllegalStateException("OpenSearch node not green within " + START_TIMEOUT + ":\n" + tail(logFile));
+                    throw new IllegalStateException("OpenSearch node not green within " + START_TIMEOUT + ":\n" + EngineFiles.tail(logFile));
                 }
                 Thread.sleep(100);
             }
@@ -162,36 +158,8 @@ public final class OpenSearchNode implements BeforeAllCallback {
         @Override
         public void close() {
             kill();
-            deleteTree(dir);
+            EngineFiles.deleteTree(dir, "opensearch node");
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("opensearch node directory not deleted dir={} reason={}", root, e.toString());
-        }
-    }
 }
