@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +67,8 @@ public final class ArticlePipeline implements AutoCloseable {
     private final SearchIndex index;
     private final EventBus events;
     private final Enrichment enrichment;
-    private final StoryPlacement stories;
+    /** Null where one process places every worker's articles (a shared store): see {@link StoryFollower}. */
+    private final @Nullable StoryPlacement stories;
     private final InstantSource clock;
     private final WorkQueue work;
     private final HostLimiter hosts;
@@ -76,6 +79,7 @@ public final class ArticlePipeline implements AutoCloseable {
 
     private final Counter stored;
     private final Counter duplicates;
+    private final Counter redelivered;
     private final Timer publishToStored;
     private final Timer discoverToStored;
     private final MeterRegistry metrics;
@@ -89,9 +93,10 @@ public final class ArticlePipeline implements AutoCloseable {
 
     /**
      * @param work where entries come from; the pipeline consumes it from {@link #start} and closes it on {@link #close}
+     * @param stories places each stored article in its story; null where another process places them all
      */
     public ArticlePipeline(IngestConfig config, WorkQueue work, Fetcher fetcher, RobotsPolicy robots, SourceStore sources,
-            IngestQueue queue, SearchIndex index, EventBus events, Enrichment enrichment, StoryPlacement stories, MeterRegistry metrics,
+            IngestQueue queue, SearchIndex index, EventBus events, Enrichment enrichment, @Nullable StoryPlacement stories, MeterRegistry metrics,
             InstantSource clock) {
         this.config = config;
         this.fetcher = fetcher;
@@ -108,6 +113,9 @@ public final class ArticlePipeline implements AutoCloseable {
         this.hosts = new HostLimiter(config.pagesPerHost());
         this.stored = Counter.builder("worldwire.articles.stored").description("new articles stored").register(metrics);
         this.duplicates = Counter.builder("worldwire.articles.duplicates").description("entries found to be stored already").register(metrics);
+        this.redelivered = Counter.builder("worldwire.articles.redelivered")
+                .description("entries delivered again after the process storing them stopped; their later stages run again")
+                .register(metrics);
         this.publishToStored = Timer.builder("worldwire.delay.publish.to.stored")
                 .description("from the publisher's stated publication time to storage").publishPercentiles(0.5, 0.95)
                 .register(metrics);
@@ -194,6 +202,7 @@ public final class ArticlePipeline implements AutoCloseable {
             final Article article;
             boolean done;
             Optional<Article> result = Optional.empty();
+            IngestQueue.@Nullable Completed saved;
             @Nullable RuntimeException failure;
 
             Ready(PendingEntry entry, Article article) {
@@ -227,41 +236,57 @@ public final class ArticlePipeline implements AutoCloseable {
                 List<IngestQueue.Completion> completions = new ArrayList<>(batch.size());
                 for (Ready r : batch) completions.add(new IngestQueue.Completion(r.entry.id(), r.article));
                 long t0 = System.nanoTime();
-                List<Optional<Article>> saved = queue.completeAll(completions);
+                List<IngestQueue.Completed> saved = queue.completeAll(completions);
                 recordEach(stages.store, System.nanoTime() - t0, batch.size());
                 List<Article> fresh = new ArrayList<>(batch.size());
                 List<Ready> freshReady = new ArrayList<>(batch.size());
+                Set<Long> ids = new HashSet<>();
                 for (int i = 0; i < batch.size(); i++) {
                     Ready r = batch.get(i);
                     r.done = true;
-                    if (saved.get(i).isEmpty()) {
-                        duplicates.increment();
-                    } else {
-                        fresh.add(saved.get(i).get());
-                        freshReady.add(r);
+                    r.saved = saved.get(i);
+                    switch (r.saved) {
+                        case IngestQueue.Completed.Stored(Article a) -> {
+                            fresh.add(a);
+                            freshReady.add(r);
+                            ids.add(a.id());
+                        }
+                        // The process that stored it may have died before indexing, placing or announcing it: do
+                        // those again (indexing is by id, placing skips a placed article; a listener may see the
+                        // announcement twice, as a work queue delivers at least once)
+                        case IngestQueue.Completed.Redelivered(Article a) when ids.add(a.id()) -> {
+                            redelivered.increment();
+                            fresh.add(a);
+                            freshReady.add(r);
+                        }
+                        case IngestQueue.Completed.Redelivered _, IngestQueue.Completed.Duplicate _ -> duplicates.increment();
                     }
                 }
                 if (fresh.isEmpty()) return;
                 // indexed before placed: the story lock must not widen the window in which a stored article is
                 // missing from the index (the search index does not hold the story)
                 long t1 = System.nanoTime();
-                for (Article a : fresh) index.index(a);
+                index.indexAll(fresh); // a search cluster takes the batch in one request, not one round trip each
                 recordEach(stages.index, System.nanoTime() - t1, fresh.size());
-                List<StoryPlacement.Placed> placed = place(fresh);
+                Map<Long, StoryPlacement.Placed> placed = place(fresh.stream().filter(a -> a.storyId() == 0).toList());
                 Instant now = clock.instant();
-                Map<Long, NewsEvent.StoryUpdated> updates = new LinkedHashMap<>();
+                List<StoryPlacement.Placed> inStories = new ArrayList<>(placed.size());
                 for (int i = 0; i < fresh.size(); i++) {
-                    Article a = placed == null ? fresh.get(i) : placed.get(i).article();
-                    freshReady.get(i).result = Optional.of(a);
-                    stored.increment();
-                    discoverToStored.record(Duration.between(freshReady.get(i).entry.discovered(), now));
-                    if (a.published() != null && !a.published().isAfter(now)) {
-                        publishToStored.record(Duration.between(a.published(), now));
+                    StoryPlacement.Placed p = placed.get(fresh.get(i).id());
+                    Article a = p == null ? fresh.get(i) : p.article();
+                    Ready r = freshReady.get(i);
+                    r.result = Optional.of(a);
+                    if (!(r.saved instanceof IngestQueue.Completed.Redelivered)) {
+                        stored.increment();
+                        discoverToStored.record(Duration.between(r.entry.discovered(), now));
+                        if (a.published() != null && !a.published().isAfter(now)) {
+                            publishToStored.record(Duration.between(a.published(), now));
+                        }
                     }
                     events.articleStored(a);
-                    if (placed != null) updates.merge(placed.get(i).story().id(), update(placed.get(i)), ArticlePipeline::merge);
+                    if (p != null) inStories.add(p);
                 }
-                updates.values().forEach(events::publish);
+                StoryPlacement.announcements(inStories).forEach(events::publish);
             } catch (RuntimeException e) {
                 for (Ready r : batch) {
                     r.done = true;
@@ -271,29 +296,24 @@ public final class ArticlePipeline implements AutoCloseable {
         }
     }
 
-    private static NewsEvent.StoryUpdated update(StoryPlacement.Placed p) {
-        return new NewsEvent.StoryUpdated(p.story(), p.assignment().newStory(), p.assignment().merged());
-    }
-
-    /** One announcement per story and batch: the story as it now stands, created if any article founded it. */
-    private static NewsEvent.StoryUpdated merge(NewsEvent.StoryUpdated earlier, NewsEvent.StoryUpdated later) {
-        List<Long> merged = new ArrayList<>(earlier.merged());
-        merged.addAll(later.merged());
-        return new NewsEvent.StoryUpdated(later.story(), earlier.created() || later.created(), merged);
-    }
-
     private static void recordEach(Timer timer, long nanos, int articles) {
         for (int i = 0; i < articles; i++) timer.record(nanos / articles, TimeUnit.NANOSECONDS);
     }
 
-    /** The cluster stage; when it fails the articles stay unplaced, and the next start places them. */
-    private @Nullable List<StoryPlacement.Placed> place(List<Article> fresh) {
+    /**
+     * The cluster stage, by article id; empty when stories are placed elsewhere (see {@link StoryFollower}) or when it
+     * fails: the articles then stay unplaced, and the next start (or the follower) places them.
+     */
+    private Map<Long, StoryPlacement.Placed> place(List<Article> unplaced) {
+        if (stories == null || unplaced.isEmpty()) return Map.of();
         try {
-            return stories.placeAll(fresh);
+            Map<Long, StoryPlacement.Placed> byId = new HashMap<>();
+            for (StoryPlacement.Placed p : stories.placeAll(unplaced)) byId.put(p.article().id(), p);
+            return byId;
         } catch (RuntimeException e) {
-            log.error("placing articles in their stories failed first_article_id={} count={}", fresh.getFirst().id(),
-                    fresh.size(), e);
-            return null;
+            log.error("placing articles in their stories failed first_article_id={} count={}", unplaced.getFirst().id(),
+                    unplaced.size(), e);
+            return Map.of();
         }
     }
 

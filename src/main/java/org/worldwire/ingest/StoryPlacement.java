@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.cluster.StoryArticle;
 import org.worldwire.cluster.StoryAssignment;
 import org.worldwire.cluster.StoryClusterer;
+import org.worldwire.events.NewsEvent;
 import org.worldwire.model.Article;
 import org.worldwire.model.Story;
 import org.worldwire.store.ArticleStore;
@@ -32,6 +34,18 @@ public final class StoryPlacement {
 
     /** What placing one article did. */
     public record Placed(Article article, Story story, StoryAssignment assignment) {}
+
+    /**
+     * What a restore did.
+     *
+     * @param replayed articles of the window read back into memory, placed before or now
+     * @param placed the articles a crash had left unplaced, now placed (to be announced)
+     */
+    public record Restored(int replayed, List<Placed> placed) {
+        public Restored {
+            placed = List.copyOf(placed);
+        }
+    }
 
     private final StoryClusterer clusterer;
     private final StoryStore stories;
@@ -60,9 +74,9 @@ public final class StoryPlacement {
      * Rebuilds the clusterer's memory of the last {@code window} and places the articles a crash left unplaced (those
      * older than the window each as a story of its own).
      *
-     * @return how many articles were replayed and placed
+     * @return how many articles were replayed, and those placed now
      */
-    public int restore(Instant now) {
+    public Restored restore(Instant now) {
         lock.lock();
         try {
             Instant since = now.minus(window);
@@ -80,13 +94,14 @@ public final class StoryPlacement {
                 }
                 after = page.getLast().id();
             }
+            List<Placed> placed = new ArrayList<>(unplaced.size());
             for (int i = 0; i < unplaced.size(); i += 500) {
-                placeLocked(unplaced.subList(i, Math.min(unplaced.size(), i + 500)));
+                placed.addAll(placeLocked(unplaced.subList(i, Math.min(unplaced.size(), i + 500))));
             }
             if (replayed > 0 || alone > 0) {
                 log.info("stories restored replayed={} placed_after_crash={} placed_alone={}", replayed, unplaced.size(), alone);
             }
-            return replayed;
+            return new Restored(replayed, placed);
         } finally {
             lock.unlock();
         }
@@ -134,6 +149,23 @@ public final class StoryPlacement {
             out.add(new Placed(batch.get(i).inStory(story, s.copyOf()), standing.get(story), s));
         }
         return out;
+    }
+
+    /**
+     * What a batch of placements announces: one update per story, the story as it stands after the batch, marked
+     * created if any of the articles founded it, with every story the batch merged into it.
+     */
+    public static List<NewsEvent.StoryUpdated> announcements(List<Placed> batch) {
+        Map<Long, NewsEvent.StoryUpdated> updates = new LinkedHashMap<>();
+        for (Placed p : batch) {
+            var update = new NewsEvent.StoryUpdated(p.story(), p.assignment().newStory(), p.assignment().merged());
+            updates.merge(p.story().id(), update, (earlier, later) -> {
+                List<Long> merged = new ArrayList<>(earlier.merged());
+                merged.addAll(later.merged());
+                return new NewsEvent.StoryUpdated(later.story(), earlier.created() || later.created(), merged);
+            });
+        }
+        return List.copyOf(updates.values());
     }
 
     /** What the clusterer reads: countries it is about first, then those it mentions. */

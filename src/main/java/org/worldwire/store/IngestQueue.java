@@ -25,23 +25,40 @@ public interface IngestQueue {
     /** A pending entry and the article made from it. */
     record Completion(long pendingId, Article article) {}
 
+    /** What completing one entry did. */
+    sealed interface Completed {
+        /** The article was new and is now stored, with its id. */
+        record Stored(Article article) implements Completed {}
+
+        /** An equal article was stored before from another entry (another feed, or the same page under two guids). */
+        record Duplicate() implements Completed {}
+
+        /**
+         * This very entry was completed before: a work queue delivered it again after the process that stored it
+         * died before acknowledging it. The stages after the store (index, story, announcement) may not have run for
+         * the article it made, which this carries as stored.
+         */
+        record Redelivered(Article article) implements Completed {}
+    }
+
     /**
      * Stores the article and removes its pending entry in one transaction.
      *
      * @return the stored article with its id, or empty when an equal article was stored meanwhile
      */
     default Optional<Article> complete(long pendingId, Article article) {
-        return completeAll(List.of(new Completion(pendingId, article))).getFirst();
+        return completeAll(List.of(new Completion(pendingId, article))).getFirst() instanceof Completed.Stored(Article a)
+                ? Optional.of(a) : Optional.empty();
     }
 
     /**
      * Stores several articles and removes their pending entries in one transaction (one commit, one sync, where a
      * transaction per article would pay both for each).
      *
-     * @return for each completion in order, the stored article with its id, or empty when an equal article was
-     *     stored before (or earlier in the same batch)
+     * @return for each completion in order, what became of it: stored, a duplicate of an article stored before (or
+     *     earlier in the same batch), or an entry completed before whose article is returned
      */
-    List<Optional<Article>> completeAll(List<Completion> batch);
+    List<Completed> completeAll(List<Completion> batch);
 
     long pendingCount();
 }

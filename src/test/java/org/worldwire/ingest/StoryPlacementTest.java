@@ -50,7 +50,9 @@ class StoryPlacementTest {
         }
         try (SqliteStore store = SqliteStore.open(dir.resolve("ww.db"), InstantSource.fixed(T0))) {
             StoryPlacement p = placement(store);
-            assertThat(p.restore(T0.plusSeconds(120))).isEqualTo(2);
+            StoryPlacement.Restored restored = p.restore(T0.plusSeconds(120));
+            assertThat(restored.replayed()).isEqualTo(2);
+            assertThat(restored.placed()).extracting(placed -> placed.article().id()).containsExactly(second);
             assertThat(store.stories().unplaced(10)).isEmpty();
             Article placed = store.articles().find(second).orElseThrow();
             assertThat(placed.storyId()).as("the reprint joins the story it copies").isEqualTo(first);

@@ -252,6 +252,28 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void anEntryCompletedAgainIsToldApartFromAnotherEntrysDuplicate() {
+        long src = store.sources().add(Source.of("https://example.org/feed")).id();
+        var pending = store.queue().enqueue(src, List.of(newEntry("https://example.org/a", "a"),
+                newEntry("https://example.org/b", "b")), NOW, ok());
+        long first = store.queue().complete(pending.get(0).id(), article(src, "https://example.org/a", "a", List.of()))
+                .orElseThrow().id();
+        store.articles().addIfNew(article(src, "https://example.org/b", "other-guid", List.of()));
+
+        // a work queue delivers the first entry again (its process died before acknowledging it); the second one's
+        // page was stored meanwhile from another entry
+        var again = store.queue().completeAll(List.of(
+                new IngestQueue.Completion(pending.get(0).id(), article(src, "https://example.org/a", "a", List.of())),
+                new IngestQueue.Completion(pending.get(1).id(), article(src, "https://example.org/b", "b", List.of()))));
+
+        assertThat(again.get(0)).isInstanceOfSatisfying(IngestQueue.Completed.Redelivered.class,
+                r -> assertThat(r.article().id()).isEqualTo(first));
+        assertThat(again.get(1)).isInstanceOf(IngestQueue.Completed.Duplicate.class);
+        assertThat(store.articles().count()).isEqualTo(2);
+        assertThat(store.queue().pendingCount()).isZero();
+    }
+
+    @Test
     void aRestartNeitherLosesNorDuplicates() {
         long src = store.sources().add(Source.of("https://example.org/feed")).id();
         var pending = store.queue().enqueue(src, List.of(newEntry("https://example.org/a", "a"), newEntry("https://example.org/b", "b")), NOW, ok());

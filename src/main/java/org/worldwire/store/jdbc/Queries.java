@@ -14,6 +14,7 @@ import org.worldwire.model.Source;
 import org.worldwire.model.Story;
 import org.worldwire.store.ArticleQuery;
 import org.worldwire.store.FeedValidators;
+import org.worldwire.store.IngestQueue;
 import org.worldwire.store.PollRecord;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.StoryQuery;
@@ -22,7 +23,6 @@ import org.worldwire.store.StoryQuery;
 public final class Queries {
     private Queries() {}
 
-    /** Articles matching the query, newest first. */
     /** How an adapter inserts one article (its dialect's insert that ignores a duplicate). */
     @FunctionalInterface
     public interface ArticleInsert {
@@ -30,18 +30,45 @@ public final class Queries {
     }
 
     /** Removes the batch's pending entries and inserts their articles, on one connection inside the caller's transaction. */
-    public static List<Optional<Article>> completeAll(Connection c, List<org.worldwire.store.IngestQueue.Completion> batch,
+    public static List<IngestQueue.Completed> completeAll(Connection c, List<IngestQueue.Completion> batch,
             ArticleInsert insert) throws SQLException {
+        int[] removed;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending_entries WHERE id = ?")) {
             for (var done : batch) {
                 ps.setLong(1, done.pendingId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            removed = ps.executeBatch();
         }
-        List<Optional<Article>> out = new ArrayList<>(batch.size());
-        for (var done : batch) out.add(insert.insert(c, done.article()));
+        List<IngestQueue.Completed> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Article a = batch.get(i).article();
+            Optional<Article> stored = insert.insert(c, a);
+            if (stored.isPresent()) {
+                out.add(new IngestQueue.Completed.Stored(stored.get()));
+            } else if (removed[i] == 0) {
+                // The entry was gone already: someone completed it, so the article it made is the one stored
+                // under the same URL (or source and guid)
+                Optional<Article> earlier = articleLike(c, a);
+                out.add(earlier.isPresent() ? new IngestQueue.Completed.Redelivered(earlier.get())
+                        : new IngestQueue.Completed.Duplicate());
+            } else {
+                out.add(new IngestQueue.Completed.Duplicate());
+            }
+        }
         return out;
+    }
+
+    /** The stored article that an insert of {@code a} collided with. */
+    private static Optional<Article> articleLike(Connection c, Article a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM articles WHERE url = ? OR (source_id = ? AND guid = ?) ORDER BY id LIMIT 1")) {
+            ps.setString(1, a.url());
+            ps.setLong(2, a.sourceId());
+            ps.setString(3, a.guid());
+            List<Article> found = Rows.articles(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        }
     }
 
     public static List<Article> articles(Connection c, ArticleQuery q) throws SQLException {

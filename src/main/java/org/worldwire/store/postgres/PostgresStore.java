@@ -180,7 +180,7 @@ public final class PostgresStore implements Store {
     private final IngestQueue queueView = new IngestQueue() {
         @Override public List<PendingEntry> enqueue(long sourceId, List<NewEntry> e, Instant at, PollRecord poll) { return PostgresStore.this.enqueue(sourceId, e, at, poll); }
         @Override public List<PendingEntry> pending(long afterId, int limit) { return PostgresStore.this.pending(afterId, limit); }
-        @Override public List<Optional<Article>> completeAll(List<Completion> batch) { return PostgresStore.this.completeAll(batch); }
+        @Override public List<Completed> completeAll(List<Completion> batch) { return PostgresStore.this.completeAll(batch); }
         @Override public long pendingCount() { return countOf("pending_entries"); }
     };
 
@@ -356,7 +356,7 @@ public final class PostgresStore implements Store {
         return read(c -> Queries.pendingAfter(c, afterId, limit));
     }
 
-    private List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
+    private List<IngestQueue.Completed> completeAll(List<IngestQueue.Completion> batch) {
         // Two workers completing one entry: the second's DELETE waits for the first's commit, and its insert then
         // meets the stored article's unique URL and stores nothing.
         return write(c -> Queries.completeAll(c, batch, this::insertArticle));

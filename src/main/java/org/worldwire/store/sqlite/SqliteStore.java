@@ -232,7 +232,7 @@ public final class SqliteStore implements Store {
     private final IngestQueue queueView = new IngestQueue() {
         @Override public List<PendingEntry> enqueue(long sourceId, List<NewEntry> e, Instant at, PollRecord poll) { return SqliteStore.this.enqueue(sourceId, e, at, poll); }
         @Override public List<PendingEntry> pending(long afterId, int limit) { return SqliteStore.this.pending(afterId, limit); }
-        @Override public List<Optional<Article>> completeAll(List<Completion> batch) { return SqliteStore.this.completeAll(batch); }
+        @Override public List<Completed> completeAll(List<Completion> batch) { return SqliteStore.this.completeAll(batch); }
         @Override public long pendingCount() { return SqliteStore.this.pendingCount(); }
     };
 
@@ -467,7 +467,7 @@ public final class SqliteStore implements Store {
         return read(c -> Queries.pendingAfter(c, afterId, limit));
     }
 
-    public List<Optional<Article>> completeAll(List<IngestQueue.Completion> batch) {
+    public List<IngestQueue.Completed> completeAll(List<IngestQueue.Completion> batch) {
         return write(c -> Queries.completeAll(c, batch, this::insertArticle));
     }
 
