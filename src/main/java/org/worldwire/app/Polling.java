@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.worldwire.events.EventBus;
 import org.worldwire.fetch.Fetcher;
 import org.worldwire.ingest.ArticlePipeline;
 import org.worldwire.ingest.Poller;
 import org.worldwire.ingest.PollerLease;
 import org.worldwire.ingest.PushSubscriptions;
 import org.worldwire.ingest.RefreshSource;
+import org.worldwire.ingest.StoryFollower;
 import org.worldwire.ingest.WorkQueue;
 import org.worldwire.schedule.PollScheduler;
 import org.worldwire.store.PendingEntry;
@@ -29,6 +31,8 @@ import org.worldwire.websub.http.WebSubSubscriber;
  * submitting what they find to the work queue. On a shared store the poller runs only while this process holds the
  * poller's lease; on this machine's own store there is nobody to share with and it polls at once.
  *
+ * <p>On a shared store the lease holder also places the stories: see {@link StoryFollower}.
+ *
  * <p>With a shared work queue the lease holder also sweeps for orphans: when the queue has nothing left to deliver,
  * entries pending in the store for longer than a sweep period were handed to a worker that did not finish them (it
  * stopped while fetching the page, or its store write failed) and are submitted again. On one machine a restart
@@ -40,6 +44,8 @@ final class Polling implements AutoCloseable {
     final Poller poller;
     final PushSubscriptions push;
     private final @Nullable PollerLease lease;
+    /** On a shared store the lease holder also places every worker's articles in their stories. */
+    private final @Nullable StoryFollower stories;
     private final Store store;
     private final WorkQueue work;
     private final InstantSource clock;
@@ -47,8 +53,8 @@ final class Polling implements AutoCloseable {
     private @Nullable Thread sweeper;
     private volatile boolean closed;
 
-    Polling(Config config, Store store, WorkQueue work, Fetcher fetcher, MeterRegistry metrics, InstantSource clock,
-            Supplier<URI> callbackBase) {
+    Polling(Config config, Store store, WorkQueue work, Fetcher fetcher, EventBus events, MeterRegistry metrics,
+            InstantSource clock, Supplier<URI> callbackBase) {
         this.store = store;
         this.work = work;
         this.clock = clock;
@@ -65,12 +71,18 @@ final class Polling implements AutoCloseable {
         lease = d.sharedStore()
                 ? new PollerLease(store.leases(), holderName(), d.pollerLease(), poller, this::resumePending)
                 : null;
+        stories = lease != null
+                ? new StoryFollower(() -> Working.placement(store, metrics), store.stories(), events, lease::holding, clock,
+                        STORY_FOLLOW_EVERY)
+                : null;
         sweepEvery = d.kafka() != null ? d.pollerLease().multipliedBy(SWEEPS_PER_LEASE) : null;
     }
 
     /** Orphans are looked for every four lease periods (a minute at the default lease), and older than that. */
     private static final int SWEEPS_PER_LEASE = 4;
     private static final int SWEEP_MAX = 10_000;
+    /** How long a stored article waits for its story at most, beyond the placing itself. */
+    private static final Duration STORY_FOLLOW_EVERY = Duration.ofMillis(200);
 
     /**
      * Starts polling: on a shared store once the lease is taken (pending entries submitted again then), else at
@@ -83,6 +95,7 @@ final class Polling implements AutoCloseable {
             resumePending();
         }
         poller.start();
+        if (stories != null) stories.start();
         if (sweepEvery != null) sweeper = Thread.ofVirtual().name("orphan-sweep").start(this::sweepLoop);
     }
 
@@ -129,6 +142,7 @@ final class Polling implements AutoCloseable {
         if (sweeper != null) LockSupport.unpark(sweeper);
         push.close();
         poller.close();
+        if (stories != null) stories.close();
         if (lease != null) lease.close();
         refresh.close();
     }

@@ -93,7 +93,7 @@ public final class Worldwire implements AutoCloseable {
             WorkQueue work = role.polls() || role.works() ? late(late, Engines.openWorkQueue(d, config.ingest())) : null;
             Fetcher fetcher = work != null ? late(late, new Fetcher(config.fetch())) : null;
             working = role.works() ? late(late, new Working(config, store, index, events, work, fetcher, metrics, clock)) : null;
-            polling = role.polls() ? late(late, new Polling(config, store, work, fetcher, metrics, clock, this::websubCallbackBase)) : null;
+            polling = role.polls() ? late(late, new Polling(config, store, work, fetcher, events, metrics, clock, this::websubCallbackBase)) : null;
         } finally {
             closeables.addAll(at, late);
         }
