@@ -12,19 +12,19 @@ import org.worldwire.opml.OpmlDocument;
 import org.worldwire.opml.OpmlSource;
 import org.worldwire.store.SourceHealth;
 import org.worldwire.store.SourceStore;
-import org.worldwire.store.sqlite.SqliteStore;
+import org.worldwire.store.Store;
 import org.worldwire.web.admin.AdminActions;
 import org.worldwire.web.admin.SourceAdminActions;
 
 /**
- * Operator tasks on a data directory without starting ingest: the command line's view. A running server on
- * the same directory notices the changes within seconds.
+ * Operator tasks on an installation's store without starting ingest: the command line's view. A running server on
+ * the same data directory or database notices the changes within seconds.
  */
 public final class Admin implements AutoCloseable {
-    private final SqliteStore store;
+    private final Store store;
     private final SourceAdminActions.RefusedAddresses refused;
 
-    private Admin(SqliteStore store, SourceAdminActions.RefusedAddresses refused) {
+    private Admin(Store store, SourceAdminActions.RefusedAddresses refused) {
         this.store = store;
         this.refused = refused;
     }
@@ -39,8 +39,17 @@ public final class Admin implements AutoCloseable {
      *     addresses are refused when added
      */
     public static Admin open(Path dataDir, boolean allowPrivateNetworks) {
+        return open(Deployment.EMBEDDED, dataDir, allowPrivateNetworks);
+    }
+
+    /**
+     * Operator tasks on the deployment's store: the data directory's SQLite, or the shared PostgreSQL database.
+     *
+     * @param allowPrivateNetworks as for {@link #open(Path, boolean)}
+     */
+    public static Admin open(Deployment deployment, Path dataDir, boolean allowPrivateNetworks) {
         FetchConfig fetch = allowPrivateNetworks ? FetchConfig.defaults().allowingPrivateNetworks() : FetchConfig.defaults();
-        return new Admin(SqliteStore.open(dataDir.resolve("worldwire.db"), InstantSource.system()), AddressRefusals.of(fetch));
+        return new Admin(Engines.openStore(deployment, dataDir, InstantSource.system()), AddressRefusals.of(fetch));
     }
 
     public SourceStore sources() {

@@ -15,6 +15,9 @@ final class AddSourceCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    StoreOption store;
+
     @Parameters(index = "0", paramLabel = "URL", description = "the feed's URL")
     String url;
 
@@ -37,7 +40,7 @@ final class AddSourceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean allowPrivate = allowPrivateNetworks || Config.allowPrivateNetworks(System.getenv());
-        try (Admin admin = Admin.open(data.dataDir, allowPrivate)) {
+        try (Admin admin = Admin.open(store.deployment(), data.dataDir, allowPrivate)) {
             var s = admin.addSource(url, title, country, language, fullText ? DisplayPolicy.FULL_TEXT : DisplayPolicy.EXCERPT);
             System.out.println("source " + s.id() + " " + s.feedUrl());
             return 0;

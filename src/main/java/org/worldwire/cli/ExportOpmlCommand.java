@@ -10,9 +10,12 @@ final class ExportOpmlCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    StoreOption store;
+
     @Override
     public Integer call() {
-        try (Admin admin = Admin.open(data.dataDir)) {
+        try (Admin admin = Admin.open(store.deployment(), data.dataDir, false)) {
             System.out.print(admin.exportOpml());
             return 0;
         }

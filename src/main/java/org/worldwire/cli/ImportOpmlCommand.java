@@ -14,13 +14,16 @@ final class ImportOpmlCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    StoreOption store;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "an OPML file")
     Path file;
 
     @Override
     public Integer call() throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        try (Admin admin = Admin.open(data.dataDir)) {
+        try (Admin admin = Admin.open(store.deployment(), data.dataDir, false)) {
             var r = admin.importOpml(bytes);
             for (String p : r.problems()) System.err.println("warning: " + p);
             System.out.println("imported " + r.added() + " sources, " + r.alreadyKnown() + " already watched");

@@ -15,12 +15,15 @@ final class SourcesCommand implements Callable<Integer> {
     @Mixin
     DataDirOption data;
 
+    @Mixin
+    StoreOption store;
+
     @Option(names = "--json", description = "one JSON object per source instead of a table")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        try (Admin admin = Admin.open(data.dataDir)) {
+        try (Admin admin = Admin.open(store.deployment(), data.dataDir, false)) {
             var health = admin.health();
             if (json) {
                 for (SourceHealth h : health) System.out.println(Json.MAPPER.writeValueAsString(h));

@@ -3,7 +3,11 @@ package org.worldwire.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.worldwire.app.Admin;
 import org.worldwire.app.Config;
+import org.worldwire.store.postgres.PostgresServer;
 import picocli.CommandLine;
 
 /** Issue 16: a source the fetcher would refuse is refused when it is added, with the reason, not at every poll. */
@@ -35,6 +40,38 @@ class AddSourceCommandTest {
         assertThat(accepted).isZero();
         try (Admin admin = Admin.open(data)) {
             assertThat(admin.sources().all()).singleElement().satisfies(s -> assertThat(s.feedUrl()).isEqualTo("http://127.0.0.2/feed"));
+        }
+    }
+
+    @Test
+    void sourcesAreAddedAndListedInTheSharedPostgresStoreOfAScaledOutInstallation(@TempDir Path data) throws Exception {
+        PostgresServer pg = PostgresServer.shared();
+        String db = pg.createMigratedDatabase();
+        try {
+            int added = Main.commandLine().execute("add-source", "--data", data.toString(), "--store", pg.url(db),
+                    "--allow-private-networks",
+                    "--country", "CL", "http://127.0.0.2/feed");
+            assertThat(added).isZero();
+
+            // the same store named by the installation's config file, as the servers read it
+            Path config = data.resolve("worldwire.properties");
+            Files.writeString(config, "store=" + pg.url(db) + "\nrole=worker\nkafka=127.0.0.1:9\n");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream stdout = System.out;
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            int listed;
+            try {
+                listed = Main.commandLine().execute("sources", "--data", data.toString(), "--config", config.toString(),
+                        "--json");
+            } finally {
+                System.setOut(stdout);
+            }
+            assertThat(listed).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"feedUrl\":\"http://127.0.0.2/feed\"")
+                    .contains("\"country\":\"CL\"");
+            assertThat(Files.exists(data.resolve("worldwire.db"))).as("no SQLite file made beside it").isFalse();
+        } finally {
+            pg.dropDatabase(db);
         }
     }
 
