@@ -85,7 +85,8 @@ final class Engines {
     /** The bounded in-process queue, or the Kafka entries topic the workers' consumer group shares. */
     static WorkQueue openWorkQueue(Deployment d, IngestConfig ingest) {
         KafkaConfig kafka = d.kafkaConfig();
-        return kafka == null ? new LocalWorkQueue(ingest.queueCapacity()) : new KafkaWorkQueue(kafka);
+        // A source's entries may run as many at once as its host's pages may be fetched at once, as on one machine.
+        return kafka == null ? new LocalWorkQueue(ingest.queueCapacity()) : new KafkaWorkQueue(kafka, ingest.pagesPerHost());
     }
 
     private static void rebuildInBackground(LuceneSearchIndex index, ArticleStore articles, long missing) {

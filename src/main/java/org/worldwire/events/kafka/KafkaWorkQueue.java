@@ -61,8 +61,10 @@ import org.worldwire.store.PendingEntry;
  *   <li>At least once: an offset is committed only after the handler returned for that entry and for every earlier
  *       one of its partition. A process that dies, or an instance {@link #close closed} while a handler ran past the
  *       wait, leaves its entries to be delivered again, to another process when the group rebalances.</li>
- *   <li>One source in order: entries with one key are handled one after another, never at once; entries of
- *       different sources in one partition run in parallel.</li>
+ *   <li>One source in order: entries with one key start in the order they were submitted, at most
+ *       {@code perSource} at once (one by default: one after another); entries of different sources in one partition
+ *       run in parallel. The pipeline passes its per-host page limit, so a busy source is fetched as politely as on
+ *       one machine without waiting for each of its articles in turn.</li>
  *   <li>Handlers are never interrupted. When the group takes partitions away, what is queued for them is dropped
  *       (it is delivered to their new owner), what runs is waited for (up to {@link #REVOKE_WAIT}) and committed.</li>
  *   <li>Bounded memory: when too many entries are read and not done, the partitions are paused until the workers
@@ -126,7 +128,8 @@ public final class KafkaWorkQueue implements WorkQueue {
     private volatile boolean abandoned;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>(); // poll thread only
-    private final Map<String, ArrayDeque<Delivery>> lanes = new HashMap<>(); // guarded by itself
+    private final Map<String, Lane> lanes = new HashMap<>(); // guarded by itself
+    private final int perSource;
     private volatile int assigned;
 
     // backlog(): the group's lag, asked of the cluster at most once per BACKLOG_CACHE.
@@ -139,18 +142,38 @@ public final class KafkaWorkQueue implements WorkQueue {
 
     private record Delivery(PartitionProgress.Slot slot, @Nullable String key, byte[] value, TopicPartition partition) {}
 
+    /** One source's entries: how many run, and those waiting their turn in order. */
+    private static final class Lane {
+        final ArrayDeque<Delivery> waiting = new ArrayDeque<>();
+        int running;
+    }
+
     /**
      * Connects to the cluster and creates the topics when missing.
      *
      * @throws KafkaUnavailableException when the cluster does not answer within the connect timeout
      */
     public KafkaWorkQueue(KafkaConfig config) {
-        this(config, DELIVERY_TIMEOUT);
+        this(config, 1);
+    }
+
+    /**
+     * @param perSource entries of one source handled at once at most, started in order
+     * @throws KafkaUnavailableException when the cluster does not answer within the connect timeout
+     */
+    public KafkaWorkQueue(KafkaConfig config, int perSource) {
+        this(config, perSource, DELIVERY_TIMEOUT);
     }
 
     /** With another delivery timeout: tests let the producer give sends up within seconds. */
     KafkaWorkQueue(KafkaConfig config, Duration deliveryTimeout) {
+        this(config, 1, deliveryTimeout);
+    }
+
+    private KafkaWorkQueue(KafkaConfig config, int perSource, Duration deliveryTimeout) {
+        if (perSource < 1) throw new IllegalArgumentException("perSource must be at least 1, was " + perSource);
         this.config = config;
+        this.perSource = perSource;
         KafkaTopics.ensure(config);
         Map<String, Object> props = new HashMap<>(KafkaTopics.common(config, "entries-producer"));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -519,18 +542,18 @@ public final class KafkaWorkQueue implements WorkQueue {
             inFlight.incrementAndGet();
             if (d.key() != null) {
                 synchronized (lanes) {
-                    ArrayDeque<Delivery> lane = lanes.get(d.key());
-                    if (lane != null) { // a worker is on this source: it takes this one next, in order
-                        lane.add(d);
+                    Lane lane = lanes.computeIfAbsent(d.key(), k -> new Lane());
+                    if (lane.running >= perSource) { // the source's share of workers is busy: this one waits its turn
+                        lane.waiting.add(d);
                         return;
                     }
-                    lanes.put(d.key(), new ArrayDeque<>());
+                    lane.running++;
                 }
             }
             workers.execute(() -> work(d));
         }
 
-        /** Runs {@code first}, then whatever queued behind it for the same source. */
+        /** Runs {@code first}, then whatever of the same source waits for a turn. */
         private void work(Delivery first) {
             Delivery d = first;
             while (d != null) {
@@ -544,9 +567,9 @@ public final class KafkaWorkQueue implements WorkQueue {
                 }
                 if (d.key() == null) return;
                 synchronized (lanes) {
-                    ArrayDeque<Delivery> lane = lanes.get(d.key());
-                    Delivery next = lane == null ? null : lane.poll();
-                    if (next == null) lanes.remove(d.key());
+                    Lane lane = lanes.get(d.key());
+                    Delivery next = lane == null ? null : lane.waiting.poll();
+                    if (next == null && lane != null && --lane.running == 0) lanes.remove(d.key());
                     d = next;
                 }
             }

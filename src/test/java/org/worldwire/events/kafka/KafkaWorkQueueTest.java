@@ -92,6 +92,44 @@ class KafkaWorkQueueTest {
 
     @Test
     @Order(2)
+    void aSourceMayRunAsManyEntriesAtOnceAsItsShareAllowsStartedInOrder() throws Exception {
+        KafkaConfig config = broker.config("share2.").withGroupId("share2-workers");
+        Map<Long, List<Long>> started = new ConcurrentHashMap<>();
+        Map<Long, AtomicInteger> running = new ConcurrentHashMap<>();
+        Map<Long, AtomicInteger> most = new ConcurrentHashMap<>();
+        Set<Long> done = ConcurrentHashMap.newKeySet();
+        try (var worker = new KafkaWorkQueue(config, 2); var poller = new KafkaWorkQueue(config)) {
+            worker.start(8, e -> {
+                started.computeIfAbsent(e.sourceId(), k -> Collections.synchronizedList(new ArrayList<>())).add(e.id());
+                int now = running.computeIfAbsent(e.sourceId(), k -> new AtomicInteger()).incrementAndGet();
+                most.computeIfAbsent(e.sourceId(), k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                running.get(e.sourceId()).decrementAndGet();
+                done.add(e.id());
+            });
+            await(Duration.ofSeconds(30), () -> worker.assignedPartitions() == config.partitions(), "assigned");
+            for (int seq = 0; seq < 30; seq++) {
+                for (long source = 1; source <= 2; source++) poller.submit(WireFormatTest.entry(source * 1000 + seq, source));
+            }
+            await(Duration.ofSeconds(30), () -> done.size() == 60, "all 60 entries handled");
+        }
+        // Handed to threads in order: two threads may record their starts the other way round, no more than that.
+        started.forEach((source, ids) -> {
+            for (int i = 2; i < ids.size(); i++) {
+                assertThat(ids.get(i)).as("source %d in order: %s", source, ids)
+                        .isGreaterThan(Collections.max(ids.subList(0, i - 1)));
+            }
+        });
+        assertThat(most.values()).as("at most two of a source at once, and two did run together")
+                .allSatisfy(n -> assertThat(n.get()).isEqualTo(2));
+    }
+
+    @Test
+    @Order(2)
     void aStuckWorkerReadsNoFurtherThanItsBoundAndCatchesUpOnceFree() throws Exception {
         KafkaConfig config = broker.config("bound.").withGroupId("bound-workers");
         var release = new CountDownLatch(1);
