@@ -26,7 +26,7 @@ class ArticleExtractorHeldOutTest {
     private static final String DIR = "heldout/";
     /** Every page must keep its fragments and drop its furniture at least this well. */
     private static final double PAGE_FLOOR = 0.85;
-    /** The whole set, micro-averaged over fragments (0.990 when this test was written; 0.879 before). */
+    /** The whole set, micro-averaged over fragments (0.991 on the twelve pages when this test was written; 0.894 before the changes it pins). */
     private static final double SET_FLOOR = 0.97;
 
     private record Score(int tp, int fp, int fn, List<String> missed, List<String> leaked) {
