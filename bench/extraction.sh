@@ -2,6 +2,8 @@
 # Extraction benchmark: quality (F1 on the dev pages, scored by the shared scorer) and speed (pages/s of
 # `worldwire extract --batch --repeat N`, single thread, against Mozilla Readability with jsdom on the same pages).
 # Needs the shared benchmark kit beside the repository (../shared/bench/extraction); skips cleanly without it.
+# Also prints the snippet F1 on the project's own held-out pages (labelled "own held-out set"), apart from the
+# dev figure, which keeps its form.
 # Usage: bench/extraction.sh [--repeat N] [--skip-readability] [--jmh]
 #   --jmh  also runs the JMH benchmark of the hot path (ArticleExtractorBenchmark) over the same pages
 set -euo pipefail
@@ -36,6 +38,15 @@ echo "== quality: worldwire extract --batch on $(ls "$kit"/dev/*.html | wc -l) d
 "${java_run[@]}" extract --batch "$kit/dev" --out "$out/ours.json" >/dev/null
 python3 "$kit/score.py" "$kit/dev/truth.json" "$out/ours.json" | tee "$out/score.txt"
 f1=$(tail -1 "$out/score.txt" | awk '{print $2}')
+
+# The project's own held-out pages (forums, shop, docs, blog, non-English news, legacy encodings): a check
+# that the dev-set figure is not bought with rules that only fit news pages. Printed apart, after the dev figure.
+own="$root/src/test/resources/org/worldwire/extract/heldout"
+if [[ -f "$own/truth.json" ]]; then
+  "${java_run[@]}" extract --batch "$own" --out "$out/own.json" >/dev/null
+  own_f1=$(python3 "$kit/score.py" "$own/truth.json" "$out/own.json" | tail -1 | awk '{print $2}')
+  echo "own held-out set (src/test/resources/.../extract/heldout, $(ls "$own"/*.html | wc -l) pages, snippet F1): $own_f1"
+fi
 
 echo "== speed: worldwire, --repeat $repeat"
 ours=$("${java_run[@]}" extract --batch "$kit/dev" --out "$out/ours-speed.json" --repeat "$repeat" | tail -1)

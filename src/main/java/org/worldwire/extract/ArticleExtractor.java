@@ -48,9 +48,9 @@ public final class ArticleExtractor {
 
     private static Extraction extract(Document doc, @Nullable String url) {
         Metadata meta = Metadata.read(doc);
-        Cleaner.clean(doc);
+        java.util.Set<Element> controls = Cleaner.clean(doc);
         Element body = doc.body();
-        List<String> paragraphs = BodyExtractor.extract(body, meta.title);
+        List<String> paragraphs = BodyExtractor.extract(body, meta.title, controls);
         paragraphs = StructuredBody.choose(paragraphs, meta.articleBody);
         String image = meta.image;
         if (image != null && url != null && !image.startsWith("http")) {

@@ -42,23 +42,35 @@ final class BodyExtractor {
         int ptext;      // text inside paragraph-like blocks of low link density, this element included
         double score;
         boolean candidate;
+        int controls;   // form controls (inputs, buttons) that the cleaner removed from this subtree
+        int runs;       // text nodes with visible text
+        int maxRun;     // visible length of the longest of them
+        int breaks;     // block elements and line breaks inside: how many lines the text is cut into
     }
 
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
     private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
+    private final Set<Element> controls;
     private final List<Element> paragraphs = new ArrayList<>();
     private int pageText;
     private int rootText;
     private boolean lenient;
     private boolean teaserRun;
+    private int curLink; // characters of the paragraph being built that came from link text
 
-    private BodyExtractor(@Nullable String title) {
+    private BodyExtractor(@Nullable String title, Set<Element> controls) {
         this.title = title;
+        this.controls = controls;
     }
 
     static List<String> extract(Element body, @Nullable String title) {
-        return new BodyExtractor(title).run(body);
+        return extract(body, title, Set.of());
+    }
+
+    /** @param controls elements that held form controls before cleaning (see {@link Cleaner#clean}) */
+    static List<String> extract(Element body, @Nullable String title, Set<Element> controls) {
+        return new BodyExtractor(title, controls).run(body);
     }
 
     private List<String> run(Element body) {
@@ -101,16 +113,23 @@ final class BodyExtractor {
                     ps.text += len;
                     ps.inlineText += len;
                     ps.commas += countCommas(s);
+                    ps.runs++;
+                    if (len > ps.maxRun) ps.maxRun = len;
                 } else if (node instanceof Element e) {
                     Stat st = stats.get(e);
                     String tag = e.normalName();
                     if (tag.equals("a")) st.link = st.text;
+                    if (!controls.isEmpty() && controls.contains(e)) st.controls++;
                     Element parent = e.parent();
                     if (parent != null) {
                         Stat ps = stats.get(parent);
                         if (ps != null) {
                             ps.text += st.text;
                             ps.link += st.link;
+                            ps.controls += st.controls;
+                            ps.runs += st.runs;
+                            if (st.maxRun > ps.maxRun) ps.maxRun = st.maxRun;
+                            ps.breaks += st.breaks + (BLOCKS.contains(tag) || tag.equals("br") ? 1 : 0);
                             if (!BLOCKS.contains(tag) && !tag.equals("br")) {
                                 ps.inlineText += st.inlineText;
                                 ps.commas += st.commas;
@@ -358,6 +377,7 @@ final class BodyExtractor {
                 if (ss.text > 80 && ld < 0.25) append = true;
                 else if (ss.text > 0 && ss.text <= 80 && ld == 0 && ss.commas > 0) append = true;
             }
+            if (append && isRecordList(sib, ss)) append = false;
             if (append) out.add(sib);
         }
         return out;
@@ -402,8 +422,16 @@ final class BodyExtractor {
                     // Two breaks in a row separate paragraphs in old templates.
                     Node next = c.nextSibling();
                     while (next instanceof TextNode tn && tn.isBlank()) next = next.nextSibling();
-                    if (next instanceof Element ne && ne.normalName().equals("br")) flush(out, cur);
+                    if (next instanceof Element ne && ne.normalName().equals("br")) {
+                        // A paragraph of a <br>-separated body: as much a candidate for furniture as a block.
+                        dropIfFurniture(cur);
+                        flush(out, cur);
+                    }
                     else if (cur.length() > 0 && cur.charAt(cur.length() - 1) != ' ') cur.append(' ');
+                } else if (c.normalName().equals("a")) {
+                    int before = cur.length();
+                    walk(c, out, cur, false);
+                    if (cur.length() > before) curLink += cur.length() - before;
                 } else {
                     walk(c, out, cur, false);
                 }
@@ -426,18 +454,28 @@ final class BodyExtractor {
         }
     }
 
+    private void dropIfFurniture(StringBuilder cur) {
+        if (lenient || cur.isEmpty()) return;
+        String text = cur.toString().strip();
+        if (text.isEmpty()) return;
+        if (Furniture.isFurniture(text, Math.min(1.0, (double) curLink / text.length()))) cur.setLength(0);
+    }
+
     private boolean skip(Element e, Stat st) {
         String tag = e.normalName();
         if (isBoilerplate(e)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture.
             return st.text * 2 < rootText;
         }
+        // A small box that held an input field: a search, sign-up or comment form, whatever its language.
+        if (st.controls > 0 && st.text < 400 && st.text * 4 < rootText) return true;
+        if (isPanel(e, st)) return true;
         if (tag.equals("h1") && title != null) {
             return true;
         }
         double ld = linkDensity(st);
         switch (tag) {
-            case "ul", "ol", "dl", "table", "div", "section" -> {
+            case "ul", "ol", "dl", "table", "div", "section", "tr" -> {
                 if (ld > 0.5 && st.text < 2000) return true;
                 if (ld > 0.33 && st.commas < 3 && st.text < 600 && !tag.equals("table")) return true;
             }
@@ -445,6 +483,49 @@ final class BodyExtractor {
                 if (ld > 0.8) return true;
             }
             default -> { }
+        }
+        return false;
+    }
+
+    /**
+     * A panel of short labelled lines beside the text it belongs to: a forum post's user panel (name, rank,
+     * "joined", post count), a product's stock and price box, a byline card. Its text comes in many short runs
+     * cut into lines, and a sibling holds much more text. Language-independent: only lengths and structure.
+     */
+    private boolean isPanel(Element e, Stat st) {
+        String tag = e.normalName();
+        if (!(tag.equals("div") || tag.equals("dl") || tag.equals("td") || tag.equals("section"))) return false;
+        if (st.runs < 3 || st.breaks < 3 || st.maxRun > 40 || st.text > 300 || st.text * 4 >= rootText) return false;
+        // Short lines in a list or a table are the list's items (ingredients, specifications), not a panel.
+        if (e.selectFirst("li, tr") != null) return false;
+        Element parent = e.parent();
+        if (parent == null) return false;
+        for (Element sib : parent.children()) {
+            if (sib == e) continue;
+            Stat ss = stats.get(sib);
+            if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a block is a list of short records of one kind (comments, teasers, cards): two or more children
+     * with the same tag and class, each short, holding most of its text. More of the article is paragraphs.
+     */
+    private boolean isRecordList(Element e, Stat st) {
+        Map<String, int[]> kinds = new HashMap<>();
+        for (Element c : e.children()) {
+            String tag = c.normalName();
+            if (tag.equals("p") || c.className().isEmpty()) continue;
+            Stat cs = stats.get(c);
+            if (cs == null || cs.text == 0) continue;
+            int[] k = kinds.computeIfAbsent(tag + '.' + c.className(), x -> new int[3]);
+            k[0]++;
+            k[1] += cs.text;
+            if (cs.text >= 300) k[2]++;
+        }
+        for (int[] k : kinds.values()) {
+            if (k[0] >= 2 && k[2] == 0 && k[1] * 2 >= st.text) return true;
         }
         return false;
     }
@@ -461,6 +542,7 @@ final class BodyExtractor {
     }
 
     private void flush(List<String> out, StringBuilder cur) {
+        curLink = 0;
         if (cur.isEmpty()) return;
         String p = cur.toString().strip();
         cur.setLength(0);

@@ -26,7 +26,7 @@ final class Charsets {
     /** Single-byte and legacy multi-byte encodings worth guessing between when a page declares nothing usable. */
     private static final String[] GUESSES = {
         "windows-1252", "windows-1251", "KOI8-R", "windows-1253", "windows-1254", "windows-1256", "windows-1255",
-        "windows-1250", "ISO-8859-7", "Shift_JIS", "EUC-JP", "GB18030", "Big5", "EUC-KR", "windows-874"
+        "windows-1250", "ISO-8859-7", "windows-31j", "EUC-JP", "GB18030", "Big5", "EUC-KR", "windows-874"
     };
 
     private Charsets() {}
@@ -110,8 +110,10 @@ final class Charsets {
             case "tis-620", "iso-8859-11" -> {
                 return Charset.forName("windows-874");
             }
-            case "sjis", "x-sjis", "shift-jis", "ms_kanji" -> {
-                return Charset.forName("Shift_JIS");
+            case "shift_jis", "sjis", "x-sjis", "shift-jis", "ms_kanji", "csshiftjis", "windows-31j", "ms932" -> {
+                // WHATWG decodes every Shift_JIS label with the Windows table (0x815C is U+2015, 0x8160 U+FF5E), as
+                // browsers do; Java's strict Shift_JIS maps a few of those bytes to other code points.
+                return Charset.forName("windows-31j");
             }
             default -> {
                 try {
@@ -315,7 +317,7 @@ final class Charsets {
             case "tr", "az" -> charset.equals("windows-1254");
             case "ar", "fa", "ur" -> charset.equals("windows-1256");
             case "he", "iw", "yi" -> charset.equals("windows-1255");
-            case "ja" -> charset.equals("Shift_JIS") || charset.equals("EUC-JP");
+            case "ja" -> charset.equals("windows-31j") || charset.equals("EUC-JP");
             case "zh" -> charset.equals("GB18030");
             case "zh-tw" -> charset.equals("Big5");
             case "ko" -> charset.equals("EUC-KR");

@@ -20,7 +20,7 @@ final class Furniture {
                     + "you may (also )?like|you might (also )?like|recommended( for you)?|more (stories|news|from .{1,40})|"
                     + "don'?t miss|also read|read also|most (read|popular)|trending( now)?|top rated comments|"
                     + "comments are closed|leave a (comment|reply)|post comment.*|highlights|"
-                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|photo: .{1,60}|foto: .{1,60})[\\s.!:…)(+\\]\\[]*$");
+                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|photo: .{1,60}|foto: .{1,60})[\\s\\p{Punct}…–—]*$");
 
     /** A paragraph that is a teaser link with a label in front ("READ MORE: Headline"). */
     private static final Pattern PROMO_PREFIX = Pattern.compile(
@@ -54,7 +54,9 @@ final class Furniture {
         if (len < 80 && MARKER.matcher(p).matches()) return true;
         if (linkShare >= 0.5 && len < 320 && PROMO_PREFIX.matcher(p).matches()) return true;
         if (linkShare >= 0.9 && len < 200 && isUpperCase(p)) return true;
+        if (linkShare >= 0.6 && len < 320 && isLabelledLink(p, linkShare)) return true;
         if (len < 250 && CALL_TO_ACTION.matcher(p).find()) return true;
+        if (len < 400 && startsWithRule(p)) return true;
         if (len < 90 && DATE_LINE.matcher(p).find() && DATE_WORDS.matcher(p).find() && !p.endsWith(".") ) return true;
         if (len < 400 && TAG_LINE.matcher(p).matches() && (linkShare >= 0.3 || p.indexOf(',') > 0)) return true;
         return false;
@@ -63,6 +65,45 @@ final class Furniture {
     /** A label that announces a list of teasers: what follows, if it is links, is not the article. */
     static boolean opensTeaserList(String p) {
         return p.length() < 80 && MARKER.matcher(p).matches();
+    }
+
+    /**
+     * "Label: linked headline" in any language ("Lesen Sie auch: …", "اقرأ أيضاً: …"): a short lead ending in a
+     * colon, and the rest of the line a link. An article sentence is rarely mostly link text after a colon.
+     */
+    private static boolean isLabelledLink(String p, double linkShare) {
+        int colon = -1;
+        for (int i = 0; i < Math.min(p.length(), 40); i++) {
+            char c = p.charAt(i);
+            if (c == ':' || c == '：') {
+                colon = i;
+                break;
+            }
+        }
+        if (colon < 2 || colon + 1 >= p.length() || !Character.isWhitespace(p.charAt(colon + 1)) && p.charAt(colon) == ':') {
+            return false;
+        }
+        // A label of words ("Read also", "Lesen Sie auch"), or one run of CJK script; one Latin or Cyrillic word
+        // followed by a link is more often a field ("Source: …", "Account: @…") that belongs to the text.
+        String label = p.substring(0, colon).strip();
+        if (label.indexOf(' ') < 0 && !Character.isIdeographic(label.codePointAt(0))
+                && Character.UnicodeScript.of(label.codePointAt(0)) != Character.UnicodeScript.HIRAGANA
+                && Character.UnicodeScript.of(label.codePointAt(0)) != Character.UnicodeScript.KATAKANA) {
+            return false;
+        }
+        // The link must cover about everything after the label.
+        return linkShare * p.length() >= (p.length() - colon - 1) * 0.8;
+    }
+
+    /** A block opening with a drawn rule ("__________", "----------"): a signature under a forum post or e-mail. */
+    private static boolean startsWithRule(String p) {
+        int n = 0;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '_' || c == '-' || c == '=' || c == '—' || c == '―') n++;
+            else break;
+        }
+        return n >= 8;
     }
 
     private static boolean isUpperCase(String s) {

@@ -49,7 +49,7 @@ final class Names {
             "pagination", "rail", "hidden", "skip", "meta", "dateline", "timestamp", "headline", "kicker", "hero", "video",
             "gallery", "slideshow", "audio", "podcast", "photo", "image", "img", "picture", "lightbox", "infobox",
             "contributor", "disclaimer", "print", "email", "feedback", "rating", "survey", "poll", "donate", "membership",
-            "callout", "pullquote");
+            "callout", "pullquote", "signature", "signaturecontainer");
     /** Two-word names whose words alone are innocent. */
     private static final Set<String> FURNITURE_PAIRS = Set.of(
             "sign-up", "tag-list", "print-only", "read-more", "more-stories", "also-read", "see-also", "next-article",

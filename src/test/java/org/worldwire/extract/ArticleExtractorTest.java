@@ -108,6 +108,15 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void decodesShiftJisWithTheWindowsTableAsBrowsersDo() {
+        // 0x815C is U+2015 (horizontal bar) in the WHATWG Shift_JIS decoder; Java's strict table says U+2014.
+        byte[] bytes = "<html><head><meta charset=\"Shift_JIS\"></head><body><p>金沢―敦賀間が開業した。新しい路線は、北陸と関西を結ぶ。</p></body></html>"
+                .getBytes(Charset.forName("windows-31j"));
+        assertThat(Charsets.decode(bytes, null, null)).contains("金沢―敦賀間");
+        assertThat(Charsets.decode(bytes, "text/html; charset=shift_jis", null)).contains("金沢―敦賀間");
+    }
+
+    @Test
     void guessesShiftJisWithoutAnyDeclaration() {
         byte[] bytes = fixture("japanese.html").getBytes(Charset.forName("Shift_JIS"));
         ArticleContent a = ArticleExtractor.extract(bytes, null, null);

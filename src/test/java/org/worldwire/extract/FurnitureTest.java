@@ -17,6 +17,14 @@ class FurnitureTest {
         "Follow us on Twitter and Facebook for more updates.|0",
         "By Jane Writer - 11/18/19 11:04 PM EST|0",
         "Tags: storms, weather, coast|0.8",
+        // ad labels with dashes on both sides, in any of the listed languages
+        "- Publicidad -|0",
+        // "label: linked headline" in languages the word lists do not cover
+        "Lesen Sie auch: Regensburg sperrt die Steinerne Brücke für Fußgänger|0.75",
+        "Читайте также: Ремонт Коммунального моста продлится до осени|0.7",
+        "関連記事：敦賀駅前に新しいホテルが六月に開業へ|0.75",
+        // a forum signature under its drawn rule
+        "__________________ Пасека 40 семей, карпатка и бакфаст.|0",
     })
     void dropsFurnitureParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isTrue();
@@ -29,6 +37,9 @@ class FurnitureTest {
         "Get it on Amazon for $39.99|1",
         "The meeting on November 5, 2019 ended without agreement.|0",
         "What changed|0",
+        // one-word field labels with a link belong to the text they annotate
+        "Account: @kitchen_ghosts|1",
+        "Link to the museum website – https://museum.example/tickets|0.8",
     })
     void keepsArticleParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isFalse();
