@@ -24,9 +24,9 @@ import org.worldwire.events.kafka.KafkaConfig;
  * and Lucene under the data directory, in-process queue and events, every role.
  *
  * <p>Each setting comes from, in this order of precedence: a {@code serve} flag ({@code --store}, {@code --kafka},
- * {@code --search}, {@code --role}), an environment variable ({@code WORLDWIRE_STORE}, {@code WORLDWIRE_KAFKA},
- * {@code WORLDWIRE_SEARCH}, {@code WORLDWIRE_ROLE}), a config file of Java properties ({@code store=},
- * {@code kafka=}, {@code search=}, {@code role=}), the default. See {@link #resolve}.
+ * {@code --search}, {@code --role}, {@code --kafka-prefix}, {@code --poller-lease}), an environment variable
+ * ({@code WORLDWIRE_STORE}, … {@code WORLDWIRE_POLLER_LEASE}), a config file of Java properties ({@code store=}, …
+ * {@code poller-lease=}), the default. See {@link #resolve}.
  *
  * @param store {@value #SQLITE} (a file under the data directory) or a PostgreSQL URL ({@code postgres://user:pass@host:port/db})
  * @param kafka bootstrap servers ({@code host:port,…}) of the Kafka cluster carrying the work queue and the events;
@@ -49,10 +49,10 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
 
     /** The settings by name, as flags, environment variables and the config file spell them. */
     public enum Key {
-        STORE, KAFKA, SEARCH, ROLE;
+        STORE, KAFKA, SEARCH, ROLE, KAFKA_PREFIX, POLLER_LEASE;
 
         public String property() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public String flag() {
@@ -143,8 +143,29 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
         String kafkaValue = value(chosen.get(Key.KAFKA), LOCAL, v -> v.strip().equalsIgnoreCase(LOCAL) ? LOCAL : kafka(v));
         String search = value(chosen.get(Key.SEARCH), LUCENE, Deployment::search);
         Role role = Role.parse(value(chosen.get(Key.ROLE), Role.ALL.key(), v -> Role.parse(v).key()));
-        return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, DEFAULT_KAFKA_PREFIX, search, role,
-                DEFAULT_POLLER_LEASE);
+        String prefix = value(chosen.get(Key.KAFKA_PREFIX), DEFAULT_KAFKA_PREFIX, v -> {
+            KafkaConfig.of("127.0.0.1:9092").withTopicPrefix(v.strip()); // checks it
+            return v.strip();
+        });
+        Duration lease = Duration.ofSeconds(Long.parseLong(value(chosen.get(Key.POLLER_LEASE),
+                Long.toString(DEFAULT_POLLER_LEASE.toSeconds()), v -> Long.toString(leaseSeconds(v)))));
+        return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, prefix, search, role, lease);
+    }
+
+    /** Whole seconds, with or without a trailing "s": long enough to renew three times, short enough to matter. */
+    static long leaseSeconds(String value) {
+        String v = value.strip();
+        if (v.endsWith("s")) v = v.substring(0, v.length() - 1);
+        long seconds;
+        try {
+            seconds = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("poller-lease is whole seconds such as 15 or 15s, was '" + value.strip() + "'");
+        }
+        if (seconds < 3 || seconds > 3_600) {
+            throw new IllegalArgumentException("poller-lease must be 3 to 3600 seconds, was " + seconds);
+        }
+        return seconds;
     }
 
     private record Setting(String value, String from) {}
@@ -173,7 +194,7 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
             for (Key k : Key.values()) if (k.property().equals(name.strip())) key = k;
             if (key == null) {
                 throw new IllegalArgumentException("config file " + file + ": unknown key '" + name + "' (known: "
-                        + String.join(", ", List.of("store", "kafka", "search", "role")) + ")");
+                        + String.join(", ", java.util.Arrays.stream(Key.values()).map(Key::property).toList()) + ")");
             }
             values.put(key, p.getProperty(name));
         }

@@ -65,8 +65,19 @@ final class ServeCommand implements Callable<Integer> {
                     + " or role= in --config; default: all)")
     String role;
 
+    @Option(names = "--kafka-prefix", paramLabel = "PREFIX",
+            description = "prepended to the Kafka topics and consumer group, so installations can share a cluster (or"
+                    + " WORLDWIRE_KAFKA_PREFIX, or kafka-prefix= in --config; default: worldwire.)")
+    String kafkaPrefix;
+
+    @Option(names = "--poller-lease", paramLabel = "SECONDS",
+            description = "how long the poller's lease lasts unrenewed: how soon a standby poller takes over from one"
+                    + " that died (or WORLDWIRE_POLLER_LEASE, or poller-lease= in --config; default: 15)")
+    String pollerLease;
+
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Java properties file with store=, kafka=, search=, role=; flags and WORLDWIRE_* variables win over it")
+            description = "Java properties file with store=, kafka=, search=, role=, kafka-prefix=, poller-lease=; flags"
+                    + " and WORLDWIRE_* variables win over it")
     java.nio.file.Path configFile;
 
     /** The deployment flags given on the command line, by property name: flag > environment > config file > default. */
@@ -76,6 +87,8 @@ final class ServeCommand implements Callable<Integer> {
         if (kafka != null) flags.put(Deployment.Key.KAFKA.property(), kafka);
         if (search != null) flags.put(Deployment.Key.SEARCH.property(), search);
         if (role != null) flags.put(Deployment.Key.ROLE.property(), role);
+        if (kafkaPrefix != null) flags.put(Deployment.Key.KAFKA_PREFIX.property(), kafkaPrefix);
+        if (pollerLease != null) flags.put(Deployment.Key.POLLER_LEASE.property(), pollerLease);
         return flags;
     }
 

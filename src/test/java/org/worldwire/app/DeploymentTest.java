@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,13 +82,36 @@ class DeploymentTest {
         Path typo = dir.resolve("typo.properties");
         Files.writeString(typo, "stor=sqlite\n");
         assertThatThrownBy(() -> Deployment.resolve(Map.of(), Map.of(), typo))
-                .hasMessage("config file " + typo + ": unknown key 'stor' (known: store, kafka, search, role)");
+                .hasMessage("config file " + typo + ": unknown key 'stor' (known: store, kafka, search, role, kafka-prefix, poller-lease)");
         Path badValue = dir.resolve("bad.properties");
         Files.writeString(badValue, "role=everything\n");
         assertThatThrownBy(() -> Deployment.resolve(Map.of(), Map.of(), badValue))
                 .hasMessageStartingWith("config file " + badValue + ", key role: role must be one of");
         assertThatThrownBy(() -> Deployment.resolve(Map.of(), Map.of(), dir.resolve("missing.properties")))
                 .hasMessageEndingWith("missing.properties does not exist");
+    }
+
+    @Test
+    void theKafkaPrefixAndThePollerLeaseAreSetLikeTheOtherSettings(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("worldwire.properties");
+        Files.writeString(file, "kafka-prefix=newsroom-b.\npoller-lease=30s\n");
+        Deployment fromFile = Deployment.resolve(Map.of(), Map.of(), file);
+        assertThat(fromFile.kafkaPrefix()).isEqualTo("newsroom-b.");
+        assertThat(fromFile.pollerLease()).isEqualTo(Duration.ofSeconds(30));
+
+        Deployment fromEnv = Deployment.resolve(Map.of("poller-lease", "9"),
+                Map.of("WORLDWIRE_KAFKA_PREFIX", "newsroom-c.", "WORLDWIRE_KAFKA", "127.0.0.1:9092"), file);
+        assertThat(fromEnv.kafkaPrefix()).isEqualTo("newsroom-c.");
+        assertThat(fromEnv.pollerLease()).isEqualTo(Duration.ofSeconds(9));
+        assertThat(fromEnv.kafkaConfig().entriesTopic()).startsWith("newsroom-c.");
+
+        assertThatThrownBy(() -> Deployment.resolve(Map.of("poller-lease", "1"), Map.of(), null))
+                .hasMessage("flag --poller-lease: poller-lease must be 3 to 3600 seconds, was 1");
+        assertThatThrownBy(() -> Deployment.resolve(Map.of(), Map.of("WORLDWIRE_POLLER_LEASE", "soon"), null))
+                .hasMessage("environment variable WORLDWIRE_POLLER_LEASE: poller-lease is whole seconds such as 15 or 15s,"
+                        + " was 'soon'");
+        assertThatThrownBy(() -> Deployment.resolve(Map.of("kafka-prefix", "news room"), Map.of(), null))
+                .hasMessageStartingWith("flag --kafka-prefix: Kafka topic prefix may hold only letters");
     }
 
     @Test
