@@ -50,8 +50,9 @@ final class Engines {
         if (d.search().equals(Deployment.LUCENE)) {
             LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
             try {
-                long missing = articles.count() - index.size();
-                if (missing > CATCH_UP_IN_BACKGROUND) rebuildInBackground(index, articles, missing);
+                long total = articles.count();
+                long missing = total - index.size();
+                if (missing > CATCH_UP_IN_BACKGROUND) rebuildInBackground(index, articles, missing, total);
                 else catchUp(index, articles);
             } catch (RuntimeException e) {
                 index.close();
@@ -89,30 +90,46 @@ final class Engines {
         return kafka == null ? new LocalWorkQueue(ingest.queueCapacity()) : new KafkaWorkQueue(kafka, ingest.pagesPerHost());
     }
 
-    private static void rebuildInBackground(LuceneSearchIndex index, ArticleStore articles, long missing) {
+    private static void rebuildInBackground(LuceneSearchIndex index, ArticleStore articles, long missing, long total) {
         log.info("search index lacks articles={}: filling it in the background while serving", missing);
         Thread.ofPlatform().name("index-rebuild").daemon(true).priority(Thread.MIN_PRIORITY).start(() -> {
-            long started = System.nanoTime(), lastLog = started, after = 0, n = 0, total = articles.count();
+            long started = System.nanoTime();
+            long[] n = {0}, lastLog = {started};
             try {
-                for (List<Article> page; !(page = articles.after(after, 500)).isEmpty(); ) {
-                    index.indexAll(page);
-                    after = page.getLast().id();
-                    n += page.size();
+                indexEvery(articles, index, 500, page -> {
+                    n[0] += page;
                     long now = System.nanoTime();
-                    if (now - lastLog > 10_000_000_000L) {
-                        lastLog = now;
-                        double perSecond = n / ((now - started) / 1e9);
-                        log.info("search index rebuild indexed={} of={} per_second={} eta_s={}", n, total, (long) perSecond,
-                                (long) (Math.max(0, total - n) / Math.max(1, perSecond)));
+                    if (now - lastLog[0] > 10_000_000_000L) {
+                        lastLog[0] = now;
+                        double perSecond = n[0] / ((now - started) / 1e9);
+                        log.info("search index rebuild indexed={} of={} per_second={} eta_s={}", n[0], total,
+                                (long) perSecond, (long) (Math.max(0, total - n[0]) / Math.max(1, perSecond)));
                     }
-                }
+                });
                 index.commit();
-                log.info("search index rebuilt articles={} s={}", n, (System.nanoTime() - started) / 1_000_000_000);
+                log.info("search index rebuilt articles={} s={}", n[0], (System.nanoTime() - started) / 1_000_000_000);
             } catch (RuntimeException e) {
                 // the server closing its index under the rebuild ends it: the next start goes on from what was committed
-                log.warn("search index rebuild stopped indexed={} error={}", n, e.toString());
+                log.warn("search index rebuild stopped indexed={} error={}", n[0], e.toString());
             }
         });
+    }
+
+    /**
+     * Indexes every stored article, a page at a time in id order (one bulk request a page on a search cluster), and
+     * tells {@code indexedPage} the size of each page done.
+     *
+     * @return how many articles were indexed
+     */
+    static long indexEvery(ArticleStore articles, SearchIndex index, int pageSize, java.util.function.IntConsumer indexedPage) {
+        long after = 0, n = 0;
+        for (List<Article> page; !(page = articles.after(after, pageSize)).isEmpty(); ) {
+            index.indexAll(page);
+            after = page.getLast().id();
+            n += page.size();
+            indexedPage.accept(page.size());
+        }
+        return n;
     }
 
     /**

@@ -86,13 +86,7 @@ public final class Migration {
     /** Indexes every article of {@code articles} into {@code index}, in id order, with a progress bar. */
     static long reindex(ArticleStore articles, SearchIndex index, PrintStream out) {
         Progress bar = new Progress(out, "indexing", articles.count());
-        long after = 0, n = 0;
-        for (List<Article> page; !(page = articles.after(after, BATCH)).isEmpty(); ) {
-            index.indexAll(page); // one bulk request a page on a search cluster
-            after = page.getLast().id();
-            n += page.size();
-            bar.advance(page.size());
-        }
+        long n = Engines.indexEvery(articles, index, BATCH, bar::advance);
         bar.finish();
         return n;
     }
