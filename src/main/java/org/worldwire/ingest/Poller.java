@@ -220,7 +220,10 @@ public final class Poller implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("poll failed source_id={}", id, e);
+            // A stop closes the work queue under polls still handing over entries: those are pending in the store
+            // already and resume at the next start, so that is no error.
+            if (running) log.error("poll failed source_id={}", id, e);
+            else log.info("poll cut short by the stop, its entries stay pending source_id={} reason={}", id, e.getMessage());
         } finally {
             inFlight.release();
             completed(id, outcome);
