@@ -258,7 +258,7 @@ class ScaledOutProcessesTest {
         // original's story whichever worker stored each.
         await(phase + ": every article placed in a story",
                 () -> scalar("SELECT COUNT(*) FROM articles WHERE story_id IS NULL") == 0);
-        Map<String, Long> storyOf = storyIds();
+        Map<String, Long> storyOf = byUrl("story_id");
         int copies = 0;
         for (Publication copy : world.truth().values()) {
             if (copy.copyOf() == null || !storyOf.containsKey(copy.copyOf())) continue;
@@ -267,7 +267,7 @@ class ScaledOutProcessesTest {
                     .isEqualTo(storyOf.get(copy.copyOf()));
         }
         // Through the web node's search API: the latest article of each publisher, by the longest word of its title.
-        Map<String, Long> ids = ids();
+        Map<String, Long> ids = byUrl("id");
         for (int p = 0; p < PUBLISHERS; p++) {
             int publisher = p;
             Publication latest = world.truth().values().stream().filter(a -> a.publisher() == publisher)
@@ -318,22 +318,14 @@ class ScaledOutProcessesTest {
         return urls;
     }
 
-    Map<String, Long> storyIds() throws SQLException {
-        Map<String, Long> stories = new HashMap<>();
+    /** Each stored article's URL with a number of its row: its {@code column}. */
+    Map<String, Long> byUrl(String column) throws SQLException {
+        Map<String, Long> values = new HashMap<>();
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(db)); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT url, story_id FROM articles")) {
-            while (rs.next()) stories.put(rs.getString(1), rs.getLong(2));
+                ResultSet rs = st.executeQuery("SELECT url, " + column + " FROM articles")) {
+            while (rs.next()) values.put(rs.getString(1), rs.getLong(2));
         }
-        return stories;
-    }
-
-    Map<String, Long> ids() throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(db)); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT url, id FROM articles")) {
-            while (rs.next()) ids.put(rs.getString(1), rs.getLong(2));
-        }
-        return ids;
+        return values;
     }
 
     long scalar(String sql) {
