@@ -39,6 +39,12 @@ final class Pages {
     private final Site site;
     private final Templates templates;
     private final ResponseCache cache;
+    /**
+     * Article id to the slug of its title, which never changes once stored: every article request checks its address
+     * against it before the page cache, and reading the article from the store (its text parsed) on each request cost
+     * more than serving the cached page.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, String> articleSlugs = new java.util.concurrent.ConcurrentHashMap<>();
 
     Pages(Site site, Templates templates, ResponseCache cache) {
         this.site = site;
@@ -80,16 +86,26 @@ final class Pages {
         String idSlug = ctx.pathParam("idslug");
         int dash = idSlug.indexOf('-');
         long id = parseId(dash < 0 ? idSlug : idSlug.substring(0, dash));
-        Article a = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No article " + id));
-        String canonical = Site.articlePath(a);
+        String slug = articleSlugs.get(id);
+        Article known = null;
+        if (slug == null) {
+            known = site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No article " + id));
+            slug = Text.slug(known.title());
+            if (articleSlugs.size() >= ResponseCache.MAX_ENTRIES) articleSlugs.clear();
+            articleSlugs.put(id, slug);
+        }
+        String canonical = Site.articlePath(id, slug);
         String givenSlug = dash < 0 ? "" : idSlug.substring(dash + 1);
-        if (!givenSlug.equals(Text.slug(a.title())) && !givenSlug.equals(decode(canonical.substring(canonical.indexOf('-') + 1)))) {
+        if (!givenSlug.equals(slug) && !givenSlug.equals(decode(slug))) {
             ctx.redirect(canonical, io.javalin.http.HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         Consent consent = Http.consent(ctx, site.config);
+        Article first = known;
         // other reports of its story may arrive at any time: kept briefly, as the story pages are
         Rendered r = cache.get("article|" + id + "|" + consent, 2 * SECOND, 30 * SECOND, () -> {
+            Article a = first != null ? first
+                    : site.articles.find(id).orElseThrow(() -> new NotFoundResponse("No article " + id));
             ArticlePage page = articlePage(a, consent);
             Source s = site.sourceOrUnknown(a.sourceId());
             Meta meta = new Meta(a.title() + " — " + s.title(), Text.excerpt(a.paragraphs(), a.summary(), 160),

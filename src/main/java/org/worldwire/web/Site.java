@@ -95,7 +95,11 @@ final class Site {
     // ---- paths ---------------------------------------------------------------------------------------
 
     static String articlePath(Article a) {
-        return "/article/" + a.id() + "-" + Text.slug(a.title());
+        return articlePath(a.id(), Text.slug(a.title()));
+    }
+
+    static String articlePath(long id, String slug) {
+        return "/article/" + id + "-" + slug;
     }
 
     static String storyPath(long id) {
