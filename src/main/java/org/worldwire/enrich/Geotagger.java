@@ -137,7 +137,7 @@ public final class Geotagger {
         // A country named like a person ("Chad Foster", "Georgia Stevens") is that person everywhere too.
         if (!personKeys.isEmpty())
             mentions.removeIf(m -> personKeys.contains(m.key) && (!isCountryName(m.places) || words.firstName(m.key)));
-        if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
+        if (mentions.isEmpty()) return ownCountryOnly(source, organisations);
 
         // One sense per article: a town once placed in a state ("EDMONTON, Ky") is that town wherever it is named.
         Map<String, Set<String>> placedIn = null;
@@ -182,6 +182,7 @@ public final class Geotagger {
             if (m.chosen == null) continue;
             weights.merge(m.chosen.iso2(), m.inTitle ? 3 : 1, Integer::sum);
         }
+        if (weights.isEmpty()) return ownCountryOnly(source, organisations);
         int max = weights.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<String> primary = weights.entrySet().stream()
                 .filter(e -> e.getValue() * 2 >= max)
@@ -190,6 +191,16 @@ public final class Geotagger {
                 .map(Map.Entry::getKey)
                 .toList();
         return new GeoTags(List.copyOf(weights.keySet()), primary, List.copyOf(organisations));
+    }
+
+    /**
+     * An article that names no place we can settle ("Bike rider shot on County Road 225", an obituary, a school
+     * notice) is local news: its readers need no country named because it is their own. Then the source's country,
+     * or the one whose writing conventions the text follows, is the article's country.
+     */
+    private static GeoTags ownCountryOnly(@Nullable String source, Set<String> organisations) {
+        List<String> own = source == null ? List.of() : List.of(source);
+        return new GeoTags(own, own, List.copyOf(organisations));
     }
 
     /**
@@ -280,12 +291,14 @@ public final class Geotagger {
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
-                if (len == 1 && followedByName(tokens, i, places, key)) {
-                    if (words.firstName(key)) personKeys.add(key);
-                    break;
-                }
+                // "George Bush Jr": after a first name the word is a surname even when a name follows it too, so it is
+                // remembered as a person's ("the Bush administration") before the name after it is looked at
                 if (len == 1 && (afterNameOrTitle(tokens, i, titleCase) || ageAfter(s, tokens, i) && !isCountryName(places))) {
                     personKeys.add(key);
+                    break;
+                }
+                if (len == 1 && followedByName(tokens, i, places, key)) {
+                    if (words.firstName(key)) personKeys.add(key);
                     break;
                 }
                 if (len == 1 && namePrefixBefore(tokens, i)) break;

@@ -281,6 +281,27 @@ class GeotaggerTest {
         assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
     }
 
+    @Test
+    void aLocalNoticeThatNamesNoPlaceIsAboutTheSourcesCountry() {
+        String notice = "The volunteer fire department will hold its annual chili supper at 6 p.m. Saturday. Tickets are $8 "
+                + "at the door, and the proceeds buy new hoses.";
+        assertThat(tagger.tag("Chili supper Saturday", notice, "ca").countries()).containsExactly("CA");
+        // with no source, the writer's conventions (dotted p.m., dollars) stand for it
+        assertThat(tag("Chili supper Saturday", notice).countries()).containsExactly("US");
+        // a text that follows no country's conventions and names no place stays untagged
+        assertThat(tag("Results", "The committee met and approved the minutes.").countries()).isEmpty();
+    }
+
+    @Test
+    void aSurnameAfterAFirstNameIsAPersonEvenWhenMoreOfTheNameFollows() {
+        // "Bush" is a town in Egypt; "George Bush Jr" makes it a surname, and so it is in "the Bush administration"
+        assertThat(tag("Ties cool", "Under George Bush Jr, relations cooled. The Bush administration ignored "
+                + "advice from Cairo.").countries()).containsExactly("EG");
+        var explained = new java.util.ArrayList<String>();
+        tagger.tag("Ties", "Under George Bush Jr, relations cooled. The Bush administration ignored advice from Cairo.", null, explained);
+        assertThat(explained).noneMatch(line -> line.startsWith("bush"));
+    }
+
     private static String conventions(String text) {
         return WritingConventions.likelyCountry(text, Tokens.tokens(text));
     }
