@@ -146,13 +146,19 @@ public final class Geotagger {
         if (placedIn != null)
             for (Mention m : mentions) if (m.adminAfterComma == null) m.adminAfterComma = placedIn.get(m.key);
 
+        // One sense per article: a name once used for a street ("Rivers Avenue") is the street's wherever it stands
+        // bare ("near Rivers and Stokes"), so it too counts only if the article backs that place otherwise.
+        Set<String> streets = null;
+        for (Mention m : mentions) if (m.street) (streets == null ? streets = new HashSet<>() : streets).add(m.key);
+        if (streets != null) for (Mention m : mentions) m.street |= streets.contains(m.key);
+
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
         Map<String, Set<String>> statesNamed = new HashMap<>();
         Map<String, Set<String>> citiesStates = new HashMap<>();
         for (Mention m : mentions) {
             String only = onlyCountry(m.places);
-            if (only != null && decisive(m)) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
+            if (only != null && decisive(m) && !m.street) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
             for (Place p : m.places) {
                 if (p.kind() == Kind.STATE) statesNamed.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
                 if ((p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) && p.population() >= 50_000)
@@ -305,7 +311,7 @@ public final class Geotagger {
                 Place[] counties = len == 1 ? countiesNamed(tokens, i) : null;
                 if (counties != null) places = counties;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
-                m.street = streetAfter(tokens, i + len);
+                m.street = streetAfter(tokens, i + len) || business(tokens, i + len, places);
                 m.located = i > 0 && LOCATIVES.contains(tokens.get(i - 1).folded()) && tokens.get(i).start() - tokens.get(i - 1).end() == 1;
                 m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
@@ -468,12 +474,50 @@ public final class Geotagger {
         return commas == 1;
     }
 
-    /** "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. */
+    /**
+     * "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. "Rivers and Stokes avenues"
+     * names two streets, with the street word after the last.
+     */
     private static boolean streetAfter(List<Token> tokens, int next) {
         if (next >= tokens.size()) return false;
         Token t = tokens.get(next);
-        return Character.isUpperCase(t.text().codePointAt(0)) && STREETS.contains(t.folded())
-                && t.start() - tokens.get(next - 1).end() == 1;
+        if (t.start() - tokens.get(next - 1).end() != 1) return false;
+        if (Character.isUpperCase(t.text().codePointAt(0)) && STREETS.contains(t.folded())) return true;
+        if (STREETS_PLURAL.contains(t.folded())) return true;
+        return next + 2 < tokens.size() && t.folded().equals("and") && tokens.get(next + 1).capitalised()
+                && STREETS_PLURAL.contains(tokens.get(next + 2).folded());
+    }
+
+    private static final Set<String> STREETS_PLURAL = Set.of("streets", "roads", "avenues", "drives", "lanes", "boulevards");
+    /**
+     * What a name of a restaurant, a shop or a block of flats ends with: "Yokohama Japanese Restaurant", "Greek and
+     * Italian Grill", "Spanish Oaks Apartments" are businesses named for a place's style or fame, not in it.
+     */
+    private static final Set<String> VENUES = Set.of("restaurant", "grill", "cafe", "café", "bistro", "kitchen", "bakery",
+            "deli", "pizzeria", "diner", "tavern", "pub", "steakhouse", "buffet", "eatery", "cantina", "apartments", "immersion");
+    /** After a demonym, a word of cooking: "Mexican food", "Polish sausage" say a cuisine, not a country. */
+    private static final Set<String> CUISINE = Set.of("food", "foods", "cuisine", "restaurant", "restaurants", "dish", "dishes",
+            "sausage", "sausages", "fries", "dressing", "cooking", "immersion");
+
+    /**
+     * Whether the name opens, or stands inside, a business's name ({@link #VENUES}), or is a demonym before a word of
+     * cooking ({@link #CUISINE}): like a street, it then counts only where the article backs that place otherwise.
+     */
+    private static boolean business(List<Token> tokens, int next, Place[] places) {
+        if (next >= tokens.size()) return false;
+        Token t = tokens.get(next);
+        if (t.start() - tokens.get(next - 1).end() != 1) return false;
+        if (places[0].kind() == Kind.DEMONYM && Character.isLowerCase(t.text().codePointAt(0)) && CUISINE.contains(t.folded()))
+            return true;
+        // the run of capitalised words after the name ("Japanese Restaurant", "and Italian Grill") ends in a venue
+        for (int k = next, words = 0; k < tokens.size() && words < 4; k++, words++) {
+            Token w = tokens.get(k);
+            if (w.start() - tokens.get(k - 1).end() > 2 || w.sentenceStart()) return false;
+            boolean joiner = w.folded().equals("and") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised();
+            if (!joiner && !Character.isUpperCase(w.text().codePointAt(0))) return false;
+            if (VENUES.contains(w.folded())) return true;
+        }
+        return false;
     }
 
     /** "New England", "Mt. Vernon", "Fort Mill": with such a word before it, a name is another, unknown place. */

@@ -302,6 +302,23 @@ class GeotaggerTest {
         assertThat(explained).noneMatch(line -> line.startsWith("bush"));
     }
 
+    @Test
+    void aCuisineOrARestaurantNamedForACountryIsNotThatCountry() {
+        assertThat(tag("County fair opens", "Visitors lined up for Mexican food and Polish sausage at the fair in Dayton, Ohio.")
+                .countries()).containsExactly("US");
+        assertThat(tag("Inspections", "Inspectors closed the Bangkok Thai Restaurant and the Greek and Italian Grill in Boise, "
+                + "Idaho, last week.").countries()).containsExactly("US");
+        // the article backs the country otherwise: then the restaurant's name counts too
+        assertThat(tag("Chef returns", "The chef left Tokyo for Osaka, then opened the Tokyo Japanese Restaurant in Japan.")
+                .countries()).containsExactly("JP");
+    }
+
+    @Test
+    void aPlaceNameUsedForAStreetIsTheStreetEverywhereInTheArticle() {
+        assertThat(tag("Crash", "A truck crashed on Kano Avenue in Austin, Texas. Police closed the road near Kano and Lamar "
+                + "avenues for an hour.").countries()).containsExactly("US");
+    }
+
     private static String conventions(String text) {
         return WritingConventions.likelyCountry(text, Tokens.tokens(text));
     }
