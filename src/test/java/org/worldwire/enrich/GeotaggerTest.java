@@ -277,6 +277,8 @@ class GeotaggerTest {
         assertThat(conventions("The council's programme for the town centre will cost £2m, whilst the theatre waits.")).isEqualTo("GB");
         assertThat(conventions("The hearing on March 4 was moved to Feb. 9, the mayor said.")).isEqualTo("US");
         assertThat(conventions("The hearing on 4 March was moved to 9 February after a reorganisation.")).isEqualTo("GB");
+        assertThat(conventions("Mr Jones told Dr Patel that the bus was late.")).isEqualTo("GB");
+        assertThat(conventions("Mr. Jones told Dr. Patel that the bus was late.")).isEqualTo("US");
         assertThat(conventions("The minister spoke to reporters on Tuesday.")).isNull();
         assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
     }
