@@ -102,6 +102,8 @@ public final class Geotagger {
         boolean street;
         /** "Athens City Council", "Jordan Elementary": a town's own body, so the name is a town, not a capital or a country. */
         boolean municipal;
+        /** "508 Cumberland St., Lebanon": the name after a street address is its town, not a country or a state. */
+        boolean addressTown;
         @Nullable Place chosen;
 
         Mention(String key, Place[] places, boolean inTitle, boolean sentenceStart, int tokenIndex, int length) {
@@ -314,6 +316,7 @@ public final class Geotagger {
                 m.street = streetAfter(tokens, i + len) || business(tokens, i + len, places);
                 m.located = i > 0 && LOCATIVES.contains(tokens.get(i - 1).folded()) && tokens.get(i).start() - tokens.get(i - 1).end() == 1;
                 m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
+                m.addressTown = afterAddress(s, tokens, i);
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
                 m.dateline = dateline(s, tokens, i, len);
                 out.add(m);
@@ -475,6 +478,33 @@ public final class Geotagger {
     }
 
     /**
+     * "508 Cumberland St., Lebanon", "165 Main Street, Paris": a house number, a street's name and kind and a comma
+     * before the name.
+     */
+    private static boolean afterAddress(String s, List<Token> tokens, int i) {
+        if (i < 3) return false;
+        Token kind = tokens.get(i - 1);
+        if (!Character.isUpperCase(kind.text().codePointAt(0)) || !STREETS.contains(kind.folded())) return false;
+        int comma = s.indexOf(',', kind.end());
+        if (comma < 0 || comma >= tokens.get(i).start()) return false;
+        for (int c = kind.end(); c < tokens.get(i).start(); c++)
+            if (c != comma && s.charAt(c) != '.' && !Character.isWhitespace(s.charAt(c))) return false;
+        // the street's name, perhaps after a compass initial ("1154 S. Seventh St."): one to three capitalised words
+        for (int k = i - 2; k >= Math.max(0, i - 5); k--) {
+            Token w = tokens.get(k);
+            if (isNumber(w.text())) return k < i - 2;
+            if (!w.capitalised()) return false;
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String w) {
+        if (w.isEmpty() || w.length() > 6) return false;
+        for (int k = 0; k < w.length(); k++) if (!Character.isDigit(w.charAt(k))) return false;
+        return true;
+    }
+
+    /**
      * "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. "Rivers and Stokes avenues"
      * names two streets, with the street word after the last.
      */
@@ -616,9 +646,11 @@ public final class Geotagger {
             boolean english) {
         var repeats = new HashMap<String, Integer>();
         Set<String> municipal = new HashSet<>();
+        Set<String> addressTowns = new HashSet<>();
         for (Mention m : mentions) {
             repeats.merge(m.key, 1, Integer::sum);
             if (m.municipal) municipal.add(m.key);
+            if (m.addressTown) addressTowns.add(m.key);
         }
         for (Mention m : mentions) {
             List<Token> tokens = m.inTitle ? titleTokens : textTokens;
@@ -628,8 +660,11 @@ public final class Geotagger {
             var bestPlace = new HashMap<String, Place>();
             // one sense per article: a name once used for a town's own body is the town wherever it stands
             boolean townsOnly = municipal.contains(m.key) && hasTown(m.places);
+            // one sense per article too: a name once written as an address's town is a town (or a capital) everywhere
+            boolean addressTown = !townsOnly && addressTowns.contains(m.key) && hasTown(m.places);
             for (Place p : m.places) {
                 if (townsOnly && p.kind() != Kind.CITY) continue;
+                if (addressTown && p.kind() != Kind.CITY && p.kind() != Kind.CAPITAL) continue;
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();

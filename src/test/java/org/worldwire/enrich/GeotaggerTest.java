@@ -321,6 +321,15 @@ class GeotaggerTest {
                 + "avenues for an hour.").countries()).containsExactly("US");
     }
 
+    @Test
+    void theNameAfterAStreetAddressIsATownEverywhereInTheArticle() {
+        // "Jordan" is a kingdom and a town in Minnesota; after "412 Oak St.," it can only be the town
+        assertThat(tag("Obituary", "Services will be held at the Smith Funeral Home, 412 Oak St., Jordan. She moved to Jordan "
+                + "in 1961.").countries()).containsExactly("US");
+        // "10 Downing Street, London": a capital stays a capital
+        assertThat(tag("Visit", "The minister arrived at 10 Downing Street, London, on Monday.").countries()).containsExactly("GB");
+    }
+
     private static String conventions(String text) {
         return WritingConventions.likelyCountry(text, Tokens.tokens(text));
     }
