@@ -9,8 +9,8 @@ import org.worldwire.enrich.Tokens.Token;
  * Where an English text was most likely written, from the conventions its writer follows without thinking: American
  * or British spelling ("center"/"centre", "traveled"/"travelled"), the currency written ($ or £), house numbers with
  * abbreviated street kinds ("2517 Memphis St."), clock times with dotted "p.m.", a dot after "Mr" or "Dr" (British
- * style drops it). A local paper's reader needs no country named, so its towns are named bare ("Athens residents", "Paris firefighters"); these conventions are then
- * the best evidence of which Athens is meant when the source's own country is unknown. They only ever stand in for
+ * style drops it). A local paper's reader needs no country named, so its towns are named bare ("Athens residents",
+ * "Paris firefighters"); these conventions are then the best evidence of which Athens is meant when the source's own country is unknown. They only ever stand in for
  * the source's country: a mild prior for ambiguous names, and the country of an article that names no place at all.
  *
  * <p>Spelling lists follow the standard American/British variants (Merriam-Webster and Oxford list both forms);
