@@ -102,6 +102,8 @@ public final class Geotagger {
         boolean street;
         /** "Athens City Council", "Jordan Elementary": a town's own body, so the name is a town, not a capital or a country. */
         boolean municipal;
+        /** "508 Cumberland St., Lebanon": the name after a street address is its town, not a country or a state. */
+        boolean addressTown;
         @Nullable Place chosen;
 
         Mention(String key, Place[] places, boolean inTitle, boolean sentenceStart, int tokenIndex, int length) {
@@ -137,7 +139,7 @@ public final class Geotagger {
         // A country named like a person ("Chad Foster", "Georgia Stevens") is that person everywhere too.
         if (!personKeys.isEmpty())
             mentions.removeIf(m -> personKeys.contains(m.key) && (!isCountryName(m.places) || words.firstName(m.key)));
-        if (mentions.isEmpty()) return new GeoTags(List.of(), List.of(), List.copyOf(organisations));
+        if (mentions.isEmpty()) return ownCountryOnly(source, organisations);
 
         // One sense per article: a town once placed in a state ("EDMONTON, Ky") is that town wherever it is named.
         Map<String, Set<String>> placedIn = null;
@@ -146,13 +148,19 @@ public final class Geotagger {
         if (placedIn != null)
             for (Mention m : mentions) if (m.adminAfterComma == null) m.adminAfterComma = placedIn.get(m.key);
 
+        // One sense per article: a name once used for a street ("Rivers Avenue") is the street's wherever it stands
+        // bare ("near Rivers and Stokes"), so it too counts only if the article backs that place otherwise.
+        Set<String> streets = null;
+        for (Mention m : mentions) if (m.street) (streets == null ? streets = new HashSet<>() : streets).add(m.key);
+        if (streets != null) for (Mention m : mentions) m.street |= streets.contains(m.key);
+
         // Pass 1: evidence from names that can only mean one country (a country name, a big city).
         Map<String, Set<String>> evidence = new HashMap<>();
         Map<String, Set<String>> statesNamed = new HashMap<>();
         Map<String, Set<String>> citiesStates = new HashMap<>();
         for (Mention m : mentions) {
             String only = onlyCountry(m.places);
-            if (only != null && decisive(m)) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
+            if (only != null && decisive(m) && !m.street) evidence.computeIfAbsent(only, k -> new HashSet<>()).add(m.key);
             for (Place p : m.places) {
                 if (p.kind() == Kind.STATE) statesNamed.computeIfAbsent(p.iso2() + ':' + p.admin1(), k -> new HashSet<>()).add(m.key);
                 if ((p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) && p.population() >= 50_000)
@@ -182,6 +190,7 @@ public final class Geotagger {
             if (m.chosen == null) continue;
             weights.merge(m.chosen.iso2(), m.inTitle ? 3 : 1, Integer::sum);
         }
+        if (weights.isEmpty()) return ownCountryOnly(source, organisations);
         int max = weights.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<String> primary = weights.entrySet().stream()
                 .filter(e -> e.getValue() * 2 >= max)
@@ -190,6 +199,16 @@ public final class Geotagger {
                 .map(Map.Entry::getKey)
                 .toList();
         return new GeoTags(List.copyOf(weights.keySet()), primary, List.copyOf(organisations));
+    }
+
+    /**
+     * An article that names no place we can settle ("Bike rider shot on County Road 225", an obituary, a school
+     * notice) is local news: its readers need no country named because it is their own. Then the source's country,
+     * or the one whose writing conventions the text follows, is the article's country.
+     */
+    private static GeoTags ownCountryOnly(@Nullable String source, Set<String> organisations) {
+        List<String> own = source == null ? List.of() : List.of(source);
+        return new GeoTags(own, own, List.copyOf(organisations));
     }
 
     /**
@@ -280,21 +299,24 @@ public final class Geotagger {
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
-                if (len == 1 && followedByName(tokens, i, places, key)) {
-                    if (words.firstName(key)) personKeys.add(key);
-                    break;
-                }
+                // "George Bush Jr": after a first name the word is a surname even when a name follows it too, so it is
+                // remembered as a person's ("the Bush administration") before the name after it is looked at
                 if (len == 1 && (afterNameOrTitle(tokens, i, titleCase) || ageAfter(s, tokens, i) && !isCountryName(places))) {
                     personKeys.add(key);
+                    break;
+                }
+                if (len == 1 && followedByName(tokens, i, places, key)) {
+                    if (words.firstName(key)) personKeys.add(key);
                     break;
                 }
                 if (len == 1 && namePrefixBefore(tokens, i)) break;
                 Place[] counties = len == 1 ? countiesNamed(tokens, i) : null;
                 if (counties != null) places = counties;
                 var m = new Mention(key, places, inTitle, t.sentenceStart(), i, len);
-                m.street = streetAfter(tokens, i + len);
+                m.street = streetAfter(tokens, i + len) || business(tokens, i + len, places);
                 m.located = i > 0 && LOCATIVES.contains(tokens.get(i - 1).folded()) && tokens.get(i).start() - tokens.get(i - 1).end() == 1;
                 m.municipal = !words.common(key) && municipal(tokens, i, len); // not "City" of "City Council"
+                m.addressTown = afterAddress(s, tokens, i);
                 m.adminAfterComma = adminAfterComma(s, tokens, i + len, out);
                 m.dateline = dateline(s, tokens, i, len);
                 out.add(m);
@@ -455,12 +477,77 @@ public final class Geotagger {
         return commas == 1;
     }
 
-    /** "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. */
+    /**
+     * "508 Cumberland St., Lebanon", "165 Main Street, Paris": a house number, a street's name and kind and a comma
+     * before the name.
+     */
+    private static boolean afterAddress(String s, List<Token> tokens, int i) {
+        if (i < 3) return false;
+        Token kind = tokens.get(i - 1);
+        if (!Character.isUpperCase(kind.text().codePointAt(0)) || !STREETS.contains(kind.folded())) return false;
+        int comma = s.indexOf(',', kind.end());
+        if (comma < 0 || comma >= tokens.get(i).start()) return false;
+        for (int c = kind.end(); c < tokens.get(i).start(); c++)
+            if (c != comma && s.charAt(c) != '.' && !Character.isWhitespace(s.charAt(c))) return false;
+        // the street's name, perhaps after a compass initial ("1154 S. Seventh St."): one to three capitalised words
+        for (int k = i - 2; k >= Math.max(0, i - 5); k--) {
+            Token w = tokens.get(k);
+            if (isNumber(w.text())) return k < i - 2;
+            if (!w.capitalised()) return false;
+        }
+        return false;
+    }
+
+    private static boolean isNumber(String w) {
+        if (w.isEmpty() || w.length() > 6) return false;
+        for (int k = 0; k < w.length(); k++) if (!Character.isDigit(w.charAt(k))) return false;
+        return true;
+    }
+
+    /**
+     * "Rivers Avenue", "Flanders Road": a street named after a place need not lie in it. "Rivers and Stokes avenues"
+     * names two streets, with the street word after the last.
+     */
     private static boolean streetAfter(List<Token> tokens, int next) {
         if (next >= tokens.size()) return false;
         Token t = tokens.get(next);
-        return Character.isUpperCase(t.text().codePointAt(0)) && STREETS.contains(t.folded())
-                && t.start() - tokens.get(next - 1).end() == 1;
+        if (t.start() - tokens.get(next - 1).end() != 1) return false;
+        if (Character.isUpperCase(t.text().codePointAt(0)) && STREETS.contains(t.folded())) return true;
+        if (STREETS_PLURAL.contains(t.folded())) return true;
+        return next + 2 < tokens.size() && t.folded().equals("and") && tokens.get(next + 1).capitalised()
+                && STREETS_PLURAL.contains(tokens.get(next + 2).folded());
+    }
+
+    private static final Set<String> STREETS_PLURAL = Set.of("streets", "roads", "avenues", "drives", "lanes", "boulevards");
+    /**
+     * What a name of a restaurant, a shop or a block of flats ends with: "Yokohama Japanese Restaurant", "Greek and
+     * Italian Grill", "Spanish Oaks Apartments" are businesses named for a place's style or fame, not in it.
+     */
+    private static final Set<String> VENUES = Set.of("restaurant", "grill", "cafe", "café", "bistro", "kitchen", "bakery",
+            "deli", "pizzeria", "diner", "tavern", "pub", "steakhouse", "buffet", "eatery", "cantina", "apartments", "immersion");
+    /** After a demonym, a word of cooking: "Mexican food", "Polish sausage" say a cuisine, not a country. */
+    private static final Set<String> CUISINE = Set.of("food", "foods", "cuisine", "restaurant", "restaurants", "dish", "dishes",
+            "sausage", "sausages", "fries", "dressing", "cooking", "immersion");
+
+    /**
+     * Whether the name opens, or stands inside, a business's name ({@link #VENUES}), or is a demonym before a word of
+     * cooking ({@link #CUISINE}): like a street, it then counts only where the article backs that place otherwise.
+     */
+    private static boolean business(List<Token> tokens, int next, Place[] places) {
+        if (next >= tokens.size()) return false;
+        Token t = tokens.get(next);
+        if (t.start() - tokens.get(next - 1).end() != 1) return false;
+        if (places[0].kind() == Kind.DEMONYM && Character.isLowerCase(t.text().codePointAt(0)) && CUISINE.contains(t.folded()))
+            return true;
+        // the run of capitalised words after the name ("Japanese Restaurant", "and Italian Grill") ends in a venue
+        for (int k = next, words = 0; k < tokens.size() && words < 4; k++, words++) {
+            Token w = tokens.get(k);
+            if (w.start() - tokens.get(k - 1).end() > 2 || w.sentenceStart()) return false;
+            boolean joiner = w.folded().equals("and") && k + 1 < tokens.size() && tokens.get(k + 1).capitalised();
+            if (!joiner && !Character.isUpperCase(w.text().codePointAt(0))) return false;
+            if (VENUES.contains(w.folded())) return true;
+        }
+        return false;
     }
 
     /** "New England", "Mt. Vernon", "Fort Mill": with such a word before it, a name is another, unknown place. */
@@ -559,9 +646,11 @@ public final class Geotagger {
             boolean english) {
         var repeats = new HashMap<String, Integer>();
         Set<String> municipal = new HashSet<>();
+        Set<String> addressTowns = new HashSet<>();
         for (Mention m : mentions) {
             repeats.merge(m.key, 1, Integer::sum);
             if (m.municipal) municipal.add(m.key);
+            if (m.addressTown) addressTowns.add(m.key);
         }
         for (Mention m : mentions) {
             List<Token> tokens = m.inTitle ? titleTokens : textTokens;
@@ -571,8 +660,11 @@ public final class Geotagger {
             var bestPlace = new HashMap<String, Place>();
             // one sense per article: a name once used for a town's own body is the town wherever it stands
             boolean townsOnly = municipal.contains(m.key) && hasTown(m.places);
+            // one sense per article too: a name once written as an address's town is a town (or a capital) everywhere
+            boolean addressTown = !townsOnly && addressTowns.contains(m.key) && hasTown(m.places);
             for (Place p : m.places) {
                 if (townsOnly && p.kind() != Kind.CITY) continue;
+                if (addressTown && p.kind() != Kind.CITY && p.kind() != Kind.CAPITAL) continue;
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();

@@ -8,10 +8,10 @@ import org.worldwire.enrich.Tokens.Token;
 /**
  * Where an English text was most likely written, from the conventions its writer follows without thinking: American
  * or British spelling ("center"/"centre", "traveled"/"travelled"), the currency written ($ or £), house numbers with
- * abbreviated street kinds ("2517 Memphis St."), clock times with dotted "p.m.". A local paper's reader needs no
- * country named, so its towns are named bare ("Athens residents", "Paris firefighters"); these conventions are then
- * the best evidence of which Athens is meant when the source's own country is unknown. They only ever stand in for
- * the source's country, as a mild prior; they never add a country of their own.
+ * abbreviated street kinds ("2517 Memphis St."), clock times with dotted "p.m.", a dot after "Mr" or "Dr" (British
+ * style drops it). A local paper's reader needs no country named, so its towns are named bare ("Athens residents",
+ * "Paris firefighters"); these conventions are then the best evidence of which Athens is meant when the source's own country is unknown. They only ever stand in for
+ * the source's country: a mild prior for ambiguous names, and the country of an article that names no place at all.
  *
  * <p>Spelling lists follow the standard American/British variants (Merriam-Webster and Oxford list both forms);
  * words where Oxford spelling agrees with American ("-ize") are left out, as are words both sides write alike.
@@ -55,6 +55,13 @@ final class WritingConventions {
             }
             // "organisation", "mobilisation": Americans never write -isation (Oxford spelling has -ization too)
             if ((w.endsWith("isation") || w.endsWith("isations")) && w.length() > 9) gb++;
+            // "Mr Smith" (British) against "Mr. Smith" (American): the dot after a title that ends with its last letter
+            if (PERSONAL_TITLES.contains(w) && Character.isUpperCase(t.text().charAt(0)) && i + 1 < tokens.size()
+                    && tokens.get(i + 1).capitalised()) {
+                int gap = tokens.get(i + 1).start() - t.end();
+                if (gap == 1 && Character.isWhitespace(text.charAt(t.end()))) gb++;
+                else if (gap == 2 && text.charAt(t.end()) == '.') us++;
+            }
             // "2517 Memphis St.": a house number, a name and an abbreviated street kind with its dot
             if (STREET_ABBREVIATIONS.contains(w) && i >= 2 && t.text().length() <= 4 && Character.isUpperCase(t.text().charAt(0))
                     && t.end() < text.length() && text.charAt(t.end()) == '.' && tokens.get(i - 1).capitalised()
@@ -71,6 +78,7 @@ final class WritingConventions {
         return null;
     }
 
+    private static final Set<String> PERSONAL_TITLES = Set.of("mr", "mrs", "ms", "dr");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "june", "july", "august",
             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec");
 

@@ -277,8 +277,57 @@ class GeotaggerTest {
         assertThat(conventions("The council's programme for the town centre will cost £2m, whilst the theatre waits.")).isEqualTo("GB");
         assertThat(conventions("The hearing on March 4 was moved to Feb. 9, the mayor said.")).isEqualTo("US");
         assertThat(conventions("The hearing on 4 March was moved to 9 February after a reorganisation.")).isEqualTo("GB");
+        assertThat(conventions("Mr Jones told Dr Patel that the bus was late.")).isEqualTo("GB");
+        assertThat(conventions("Mr. Jones told Dr. Patel that the bus was late.")).isEqualTo("US");
         assertThat(conventions("The minister spoke to reporters on Tuesday.")).isNull();
         assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
+    }
+
+    @Test
+    void aLocalNoticeThatNamesNoPlaceIsAboutTheSourcesCountry() {
+        String notice = "The volunteer fire department will hold its annual chili supper at 6 p.m. Saturday. Tickets are $8 "
+                + "at the door, and the proceeds buy new hoses.";
+        assertThat(tagger.tag("Chili supper Saturday", notice, "ca").countries()).containsExactly("CA");
+        // with no source, the writer's conventions (dotted p.m., dollars) stand for it
+        assertThat(tag("Chili supper Saturday", notice).countries()).containsExactly("US");
+        // a text that follows no country's conventions and names no place stays untagged
+        assertThat(tag("Results", "The committee met and approved the minutes.").countries()).isEmpty();
+    }
+
+    @Test
+    void aSurnameAfterAFirstNameIsAPersonEvenWhenMoreOfTheNameFollows() {
+        // "Bush" is a town in Egypt; "George Bush Jr" makes it a surname, and so it is in "the Bush administration"
+        assertThat(tag("Ties cool", "Under George Bush Jr, relations cooled. The Bush administration ignored "
+                + "advice from Cairo.").countries()).containsExactly("EG");
+        var explained = new java.util.ArrayList<String>();
+        tagger.tag("Ties", "Under George Bush Jr, relations cooled. The Bush administration ignored advice from Cairo.", null, explained);
+        assertThat(explained).noneMatch(line -> line.startsWith("bush"));
+    }
+
+    @Test
+    void aCuisineOrARestaurantNamedForACountryIsNotThatCountry() {
+        assertThat(tag("County fair opens", "Visitors lined up for Mexican food and Polish sausage at the fair in Dayton, Ohio.")
+                .countries()).containsExactly("US");
+        assertThat(tag("Inspections", "Inspectors closed the Bangkok Thai Restaurant and the Greek and Italian Grill in Boise, "
+                + "Idaho, last week.").countries()).containsExactly("US");
+        // the article backs the country otherwise: then the restaurant's name counts too
+        assertThat(tag("Chef returns", "The chef left Tokyo for Osaka, then opened the Tokyo Japanese Restaurant in Japan.")
+                .countries()).containsExactly("JP");
+    }
+
+    @Test
+    void aPlaceNameUsedForAStreetIsTheStreetEverywhereInTheArticle() {
+        assertThat(tag("Crash", "A truck crashed on Kano Avenue in Austin, Texas. Police closed the road near Kano and Lamar "
+                + "avenues for an hour.").countries()).containsExactly("US");
+    }
+
+    @Test
+    void theNameAfterAStreetAddressIsATownEverywhereInTheArticle() {
+        // "Jordan" is a kingdom and a town in Minnesota; after "412 Oak St.," it can only be the town
+        assertThat(tag("Obituary", "Services will be held at the Smith Funeral Home, 412 Oak St., Jordan. She moved to Jordan "
+                + "in 1961.").countries()).containsExactly("US");
+        // "10 Downing Street, London": a capital stays a capital
+        assertThat(tag("Visit", "The minister arrived at 10 Downing Street, London, on Monday.").countries()).containsExactly("GB");
     }
 
     private static String conventions(String text) {
