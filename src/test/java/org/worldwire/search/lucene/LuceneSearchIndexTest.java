@@ -78,4 +78,23 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(index.search(SearchQuery.of("harbour")).hits().getFirst().snippetHtml()).contains("<mark>harbour</mark>");
         }
     }
+
+    @Test
+    void totalsAreExactOverSeveralSegmentsForWordsAndPhrases() {
+        try (var index = LuceneSearchIndex.open(other)) {
+            for (int i = 1; i <= 90; i++) {
+                String title = i % 3 == 0 ? "Prime minister speaks" : i % 3 == 1 ? "Minister of the prime" : "Weather report";
+                index.index(article(i, title, "Words number " + i + ".", "US"));
+                if (i % 30 == 0) index.refresh(); // a segment each
+            }
+            index.refresh();
+            for (SearchQuery.Order order : SearchQuery.Order.values()) {
+                SearchQuery phrase = SearchQuery.of("\"prime minister\"").withOrder(order).withLimit(5);
+                assertThat(index.search(phrase).total()).as(order + " phrase").isEqualTo(30);
+                assertThat(index.search(phrase).totalExact()).isTrue();
+                assertThat(index.search(SearchQuery.of("minister").withOrder(order).withLimit(5)).total()).as(order + " word").isEqualTo(60);
+                assertThat(index.search(SearchQuery.of("prime -speaks").withOrder(order).withLimit(5)).total()).isEqualTo(30);
+            }
+        }
+    }
 }
