@@ -97,4 +97,19 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             }
         }
     }
+
+    @Test
+    void stopWordsAreLeftOutOnlyWhereTheyAreStopWords() {
+        try (var index = LuceneSearchIndex.open(other)) {
+            index.index(article(1, "The minister was here", "With the people.", "GB"));
+            index.index(new Article(2, 1, "https://example.org/2", "g2", "Was the minister here", null, null,
+                    Instant.parse("2026-11-29T10:00:00Z"), List.of("x"), null, null, "fr", List.of("FR"), List.of("FR")));
+            index.refresh();
+            // "was" and "with" are English stop words, not French ones
+            assertThat(index.search(SearchQuery.of("with was")).hits()).isEmpty();
+            assertThat(index.search(SearchQuery.of("was minister")).hits()).extracting(SearchHit::articleId)
+                    .containsExactlyInAnyOrder(1L, 2L);
+            assertThat(index.search(SearchQuery.of("was")).hits()).extracting(SearchHit::articleId).containsExactly(2L);
+        }
+    }
 }
