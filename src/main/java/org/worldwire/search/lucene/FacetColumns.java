@@ -2,7 +2,6 @@ package org.worldwire.search.lucene;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,16 +27,18 @@ final class FacetColumns {
     private final int minDocs;
     /** Marks a segment whose values do not fit the arrays (too many distinct values). */
     private static final Segment UNFIT = new Segment(new char[0], new long[0], new byte[0], new String[0], new char[0],
-            new char[0], Map.of(), new String[0], 0);
+            new char[0], new int[0], new int[1], new char[0], new String[0], 0);
 
     /**
      * One segment's columns. Ordinals are stored plus one, 0 meaning no value.
      *
      * @param country2 the second country, or {@link #MORE} when the document has more than two (then in {@code more})
-     * @param more every country after the first, of the documents that have more than two
+     * @param moreDocs the documents that have more than two countries, ascending
+     * @param moreStart where each of those documents' countries after the first begin in {@code moreOrds} (one more
+     *     entry than documents, the end)
      */
     record Segment(char[] source, long[] sources, byte[] language, String[] languages, char[] country1, char[] country2,
-            Map<Integer, char[]> more, String[] countries, long bytes) {
+            int[] moreDocs, int[] moreStart, char[] moreOrds, String[] countries, long bytes) {
         static final char MORE = 0xFFFF;
     }
 
@@ -116,7 +117,9 @@ final class FacetColumns {
         }
         char[] country1 = new char[maxDoc];
         char[] country2 = new char[maxDoc];
-        Map<Integer, char[]> more = new HashMap<>();
+        var moreDocs = new org.apache.lucene.util.IntsRefBuilder();
+        var moreStart = new org.apache.lucene.util.IntsRefBuilder();
+        var moreOrds = new StringBuilder();
         for (int d = country.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = country.nextDoc()) {
             int count = country.docValueCount();
             country1[d] = (char) (country.nextOrd() + 1);
@@ -124,13 +127,17 @@ final class FacetColumns {
                 country2[d] = (char) (country.nextOrd() + 1);
             } else if (count > 2) {
                 country2[d] = Segment.MORE;
-                char[] rest = new char[count - 1];
-                for (int i = 0; i < rest.length; i++) rest[i] = (char) (country.nextOrd() + 1);
-                more.put(d, rest);
+                moreDocs.append(d);
+                moreStart.append(moreOrds.length());
+                for (int i = 1; i < count; i++) moreOrds.append((char) (country.nextOrd() + 1));
             }
         }
-        return new Segment(sourceOrd, sources, languageOrd, values(language), country1, country2, Map.copyOf(more),
-                values(country), 7L * maxDoc + 8L * n + 48L * more.size());
+        moreStart.append(moreOrds.length());
+        int[] docs = Arrays.copyOf(moreDocs.ints(), moreDocs.length());
+        int[] starts = Arrays.copyOf(moreStart.ints(), moreStart.length());
+        char[] ords = moreOrds.toString().toCharArray();
+        return new Segment(sourceOrd, sources, languageOrd, values(language), country1, country2, docs, starts, ords,
+                values(country), 7L * maxDoc + 8L * n + 8L * docs.length + 2L * ords.length);
     }
 
     private static String[] values(SortedSetDocValues dv) throws IOException {

@@ -76,6 +76,8 @@ final class FacetCounter implements Collector {
         private final int[] source;
         private final int[] language;
         private final int[] country;
+        /** Where the search for the next document with more than two countries starts. */
+        private int more;
 
         FromColumns(FacetColumns.Segment c) {
             this.c = c;
@@ -103,7 +105,11 @@ final class FacetCounter implements Collector {
                 if (second != FacetColumns.Segment.MORE) {
                     country[second]++;
                 } else {
-                    for (char o : c.more().get(doc)) country[o]++;
+                    // documents come in ascending order: search only past the last one found
+                    int at = java.util.Arrays.binarySearch(c.moreDocs(), more, c.moreDocs().length, doc);
+                    if (at < 0) at = java.util.Arrays.binarySearch(c.moreDocs(), doc); // out of order after all
+                    more = at + 1;
+                    for (int i = c.moreStart()[at], end = c.moreStart()[at + 1]; i < end; i++) country[c.moreOrds()[i]]++;
                 }
             }
         }
