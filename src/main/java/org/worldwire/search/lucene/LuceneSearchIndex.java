@@ -38,15 +38,15 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BulkScorer;
-import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
@@ -325,11 +325,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         ScoreDoc[] found;
         long total = 0;
         boolean[] counted = null;
+        Weight ranked = null;
         if (q.order() == SearchQuery.Order.NEWEST) {
             FieldDoc fd = after == null ? null : new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {after.time(), after.id()});
             found = searcher.search(rewritten, new TopFieldCollectorManager(NEWEST, k, fd, k)).scoreDocs;
         } else {
             Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
+            ranked = weight;
             ScoreDoc sd = after == null ? null : new ScoreDoc(docOf(searcher, after.id()), after.score());
             Ranker.Top top = Ranker.top(searcher, weight, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT,
                     NEWS_PIVOT_MS, facets ? 0 : EXACT_TOTAL);
@@ -338,18 +340,19 @@ public final class LuceneSearchIndex implements SearchIndex {
             counted = top.counted();
         }
         FacetCounter counts = null;
-        if (facets || total < EXACT_TOTAL) {
+        if (facets) {
             // Every match, unscored, in bulk (Lucene's bulk scorers hand over whole windows of documents at once).
             Weight all = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
-            if (facets) {
-                counts = new FacetCounter(q.facets(), facetColumns);
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) forEachMatch(all, leaf, counts.getLeafCollector(leaf));
-                total = counts.matches;
-            } else {
-                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                    if (total >= EXACT_TOTAL) break;
-                    if (counted == null || !counted[leaf.ord]) total += count(all, leaf, EXACT_TOTAL - total);
-                }
+            counts = new FacetCounter(q.facets(), facetColumns);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) forEachMatch(all, leaf, counts.getLeafCollector(leaf));
+            total = counts.matches;
+        } else if (total < EXACT_TOTAL) {
+            // The ranking's weight, its terms already looked up: a second weight, and a bulk scorer's windows over a
+            // million documents, cost more than walking a few thousand sparse matches (measured on one-word queries).
+            Weight w = ranked != null ? ranked : searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                if (total >= EXACT_TOTAL) break;
+                if (counted == null || !counted[leaf.ord]) total += count(w, leaf, EXACT_TOTAL - total);
             }
         }
         // One more than the page was asked for: whether it exists says whether there is a next page.
@@ -387,33 +390,23 @@ public final class LuceneSearchIndex implements SearchIndex {
 
     /**
      * Matches of the query in a segment, counted up to {@code cap}: from the index statistics where the segment knows
-     * them (a single term without deletions), else by walking the matches unscored, in bulk, until the cap.
+     * them (a single term without deletions), else by walking the matches unscored until the cap.
      */
     private static long count(Weight w, LeafReaderContext leaf, long cap) throws IOException {
         int known = w.count(leaf);
         if (known >= 0) return known;
-        long[] n = {0};
-        LeafCollector counter = new LeafCollector() {
-            @Override
-            public void setScorer(Scorable scorer) {}
-
-            @Override
-            public void collect(int doc) {
-                if (++n[0] >= cap) throw new CollectionTerminatedException();
-            }
-
-            @Override
-            public void collect(DocIdStream stream) throws IOException {
-                n[0] += stream.count();
-                if (n[0] >= cap) throw new CollectionTerminatedException();
-            }
-        };
-        try {
-            forEachMatch(w, leaf, counter);
-        } catch (CollectionTerminatedException e) {
-            // the cap is reached
+        Scorer scorer = w.scorer(leaf);
+        if (scorer == null) return 0;
+        Bits live = leaf.reader().getLiveDocs();
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        long n = 0;
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < cap; d = it.nextDoc()) {
+            if (live != null && !live.get(d)) continue;
+            if (twoPhase != null && !twoPhase.matches()) continue;
+            n++;
         }
-        return n[0];
+        return n;
     }
 
     /** Article ids of hits from the id doc values, in one forward pass per segment. */
