@@ -59,22 +59,35 @@ final class Api {
 
     void articles(Context ctx) {
         int limit = intParam(ctx, "limit", 20, 1, 100);
-        Long cursor = longParam(ctx, "cursor");
+        String q = blankToNull(ctx.queryParam("q"));
+        // With q the cursor is the search's own (opaque, refused with 400 on another search); without, an article id.
+        String searchCursor = q == null ? null : blankToNull(ctx.queryParam("cursor"));
+        Long cursor = q == null ? longParam(ctx, "cursor") : null;
         Long sourceId = longParam(ctx, "source");
         String country = countryParam(ctx);
         String language = languageParam(ctx);
         Instant since = instantParam(ctx, "since");
-        String q = blankToNull(ctx.queryParam("q"));
-        String key = "api|" + limit + "|" + cursor + "|" + sourceId + "|" + country + "|" + language + "|" + since + "|" + q;
+        String key = "api|" + limit + "|" + (q == null ? cursor : searchCursor) + "|" + sourceId + "|" + country + "|" + language
+                + "|" + since + "|" + q;
         String fCountry = country, fLanguage = language;
         Rendered r = cache.get(key, SECOND / 2, 10 * SECOND, () -> {
-            List<Article> list = q == null
-                    ? site.articles.list(new ArticleQuery(sourceId, fCountry, fLanguage, since, cursor, limit + 1))
-                    : searched(q, sourceId, fCountry, fLanguage, since, cursor, limit + 1);
+            List<Article> list;
             String next = null;
-            if (list.size() > limit) {
-                list = list.subList(0, limit);
-                next = String.valueOf(list.getLast().id());
+            if (q == null) {
+                list = site.articles.list(new ArticleQuery(sourceId, fCountry, fLanguage, since, cursor, limit + 1));
+                if (list.size() > limit) {
+                    list = list.subList(0, limit);
+                    next = String.valueOf(list.getLast().id());
+                }
+            } else {
+                SearchResult found = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST,
+                        new SearchQuery.Filters(fCountry, fLanguage, sourceId, null, null), java.util.Set.of(), searchCursor, limit, false));
+                list = new ArrayList<>(found.hits().size());
+                for (SearchHit h : found.hits()) {
+                    // an article deleted since it was indexed, or discovered before since, is left out of its page
+                    site.articles.find(h.articleId()).filter(a -> since == null || !a.discovered().isBefore(since)).ifPresent(list::add);
+                }
+                next = found.nextCursor();
             }
             List<ApiJson.ArticleJson> out = list.stream().map(a -> ApiJson.article(site, a)).toList();
             return Rendered.of(ApiJson.write(new ApiJson.ArticlePage(out, next)), JSON);
@@ -167,25 +180,6 @@ final class Api {
         } catch (DateTimeParseException e) {
             throw new BadRequest(name + " must be a day such as 2026-11-29 or an instant such as 2026-11-29T02:00:00Z, was '" + v + "'");
         }
-    }
-
-    /** Full-text filter: newest matches, then the same filters and cursor as the plain listing. */
-    private List<Article> searched(String q, @Nullable Long sourceId, @Nullable String country, @Nullable String language,
-            @Nullable Instant since, @Nullable Long cursor, int limit) {
-        List<SearchHit> hits = site.search.search(new SearchQuery(q, SearchQuery.Order.NEWEST,
-                new SearchQuery.Filters(country, language, sourceId, null, null), java.util.Set.of(), null, 1000, false)).hits();
-        List<Article> out = new ArrayList<>();
-        TreeSet<Long> ids = new TreeSet<>(Comparator.reverseOrder());
-        for (SearchHit h : hits) ids.add(h.articleId());
-        for (long id : ids) {
-            if (cursor != null && id >= cursor) continue;
-            Article a = site.articles.find(id).orElse(null);
-            if (a == null || (since != null && a.discovered().isBefore(since))) continue;
-            if (sourceId != null && a.sourceId() != sourceId) continue;
-            out.add(a);
-            if (out.size() == limit) break;
-        }
-        return out;
     }
 
     /**

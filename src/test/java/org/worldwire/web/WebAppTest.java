@@ -240,6 +240,14 @@ class WebAppTest {
         assertThat(ar.get("articles")).extracting(n -> n.get("id").asLong()).containsExactly(arabic.id());
         JsonNode q = JSON.readTree(site.get("/api/v1/articles?q=tokyo").body());
         assertThat(q.get("articles")).extracting(n -> n.get("id").asLong()).containsExactly(fullText.id(), tokyo.id());
+        // with q, pages follow the search's own cursor
+        JsonNode q1 = JSON.readTree(site.get("/api/v1/articles?q=tokyo&limit=1").body());
+        assertThat(q1.get("articles")).extracting(n -> n.get("id").asLong()).containsExactly(fullText.id());
+        JsonNode q2 = JSON.readTree(site.get("/api/v1/articles?q=tokyo&limit=1&cursor=" + q1.get("next_cursor").asText()).body());
+        assertThat(q2.get("articles")).extracting(n -> n.get("id").asLong()).containsExactly(tokyo.id());
+        assertThat(q2.get("next_cursor").isNull()).isTrue();
+        assertThat(site.get("/api/v1/articles?q=paris&cursor=" + q1.get("next_cursor").asText()).statusCode())
+                .as("another search's cursor").isEqualTo(400);
         JsonNode since = JSON.readTree(site.get("/api/v1/articles?since=2100-01-01T00:00:00Z").body());
         assertThat(since.get("articles")).isEmpty();
     }

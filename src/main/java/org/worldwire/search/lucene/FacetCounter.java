@@ -13,6 +13,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -21,7 +22,8 @@ import org.worldwire.search.SearchResult.FacetCount;
 
 /**
  * Counts country, language and source values over every match, in an unscored pass of its own (the ranking skips
- * what cannot make the page, so it does not see every match). Country and
+ * what cannot make the page, so it does not see every match). Large segments are counted from their
+ * {@link FacetColumns}, an array read per match; the others from doc values: country and
  * language are sorted-set doc values counted by ordinal in an array per segment (a few hundred values); sources are
  * numbers counted without an ordinal lookup, since there may be tens of thousands of them. No taxonomy index and no
  * per-refresh ordinal map (the facet module's sorted-set state would be rebuilt at every refresh, once a second).
@@ -34,14 +36,16 @@ final class FacetCounter implements Collector {
     static final int TOP = 50;
 
     private final Set<Facet> facets;
+    private final FacetColumns columns;
     private final Map<String, long[]> countries = new HashMap<>();
     private final Map<String, long[]> languages = new HashMap<>();
     private long[] sourcesDense = new long[1024];
     private final Map<Long, long[]> sourcesSparse = new HashMap<>();
     long matches;
 
-    FacetCounter(Set<Facet> facets) {
+    FacetCounter(Set<Facet> facets, FacetColumns columns) {
         this.facets = facets;
+        this.columns = columns;
     }
 
     private void countSource(long source, long n) {
@@ -62,6 +66,70 @@ final class FacetCounter implements Collector {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        FacetColumns.Segment cols = columns.of(context.reader());
+        return cols != null ? new FromColumns(cols) : fromDocValues(context);
+    }
+
+    /** Counts by ordinal from a segment's columns, the values looked up once at the end. */
+    private final class FromColumns implements LeafCollector {
+        private final FacetColumns.Segment c;
+        private final int[] source;
+        private final int[] language;
+        private final int[] country;
+        /** Where the search for the next document with more than two countries starts. */
+        private int more;
+
+        FromColumns(FacetColumns.Segment c) {
+            this.c = c;
+            source = facets.contains(Facet.SOURCE) ? new int[c.sources().length + 1] : null;
+            language = facets.contains(Facet.LANGUAGE) ? new int[c.languages().length + 1] : null;
+            country = facets.contains(Facet.COUNTRY) ? new int[c.countries().length + 1] : null;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(DocIdStream stream) throws IOException {
+            stream.forEach(this::collect);
+        }
+
+        @Override
+        public void collect(int doc) {
+            matches++;
+            if (source != null) source[c.source()[doc]]++;
+            if (language != null) language[c.language()[doc] & 0xFF]++;
+            if (country != null) {
+                country[c.country1()[doc]]++;
+                char second = c.country2()[doc];
+                if (second != FacetColumns.Segment.MORE) {
+                    country[second]++;
+                } else {
+                    // documents come in ascending order: search only past the last one found
+                    int at = java.util.Arrays.binarySearch(c.moreDocs(), more, c.moreDocs().length, doc);
+                    if (at < 0) at = java.util.Arrays.binarySearch(c.moreDocs(), doc); // out of order after all
+                    more = at + 1;
+                    for (int i = c.moreStart()[at], end = c.moreStart()[at + 1]; i < end; i++) country[c.moreOrds()[i]]++;
+                }
+            }
+        }
+
+        @Override
+        public void finish() {
+            // index 0 counts the documents without a value
+            if (source != null) for (int i = 1; i < source.length; i++) if (source[i] > 0) countSource(c.sources()[i - 1], source[i]);
+            if (language != null) add(language, c.languages(), languages);
+            if (country != null) add(country, c.countries(), countries);
+        }
+
+        private static void add(int[] counts, String[] values, Map<String, long[]> into) {
+            for (int i = 1; i < counts.length; i++) {
+                if (counts[i] > 0) into.computeIfAbsent(values[i - 1], x -> new long[1])[0] += counts[i];
+            }
+        }
+    }
+
+    private LeafCollector fromDocValues(LeafReaderContext context) throws IOException {
         SortedSetDocValues country = facets.contains(Facet.COUNTRY) ? DocValues.getSortedSet(context.reader(), COUNTRY) : null;
         SortedSetDocValues language = facets.contains(Facet.LANGUAGE) ? DocValues.getSortedSet(context.reader(), LANGUAGE) : null;
         SortedNumericDocValues source = facets.contains(Facet.SOURCE) ? DocValues.getSortedNumeric(context.reader(), SOURCE) : null;

@@ -37,14 +37,16 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SearcherManager;
@@ -130,6 +132,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     private final Directory directory;
     private final Languages languages = new Languages();
     private final Queries queries = new Queries(languages);
+    /** An eighth of the heap at most: about 7 bytes an article, so the columns of 1.8 million in a 100 MB heap. */
+    private final FacetColumns facetColumns = new FacetColumns(Runtime.getRuntime().maxMemory() / 8, FacetColumns.MIN_DOCS);
     private final InstantSource clock;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -306,10 +310,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     private static final int EXACT_TOTAL = 10_000;
 
     /**
-     * Ranks with skipping and counts apart, with one weight (the terms looked up once). The ranking scores only what
-     * may make the page ({@link Ranker}; for the newest order, Lucene stops each segment once the page is full, the
-     * index being sorted by time). The total is then counted without scores and stops at {@link #EXACT_TOTAL}, or
-     * comes exact from the facet pass when facets are asked.
+     * Ranks with skipping, with one weight (the terms looked up once). The ranking scores only what may make the page
+     * and counts the total on the way ({@link Ranker}; for the newest order, Lucene stops each segment once the page
+     * is full, the index being sorted by time, and the total is counted apart). The total stops at
+     * {@link #EXACT_TOTAL}, or comes exact from the facet pass when facets are asked.
      *
      * @param matching what matches and scores as text (the text and filters)
      */
@@ -317,31 +321,47 @@ public final class LuceneSearchIndex implements SearchIndex {
             @Nullable Cursor after, long origin) throws IOException {
         int k = q.limit() + 1;
         Query rewritten = searcher.rewrite(matching);
+        boolean facets = !q.facets().isEmpty();
         ScoreDoc[] found;
-        Weight weight;
+        long total = 0;
+        boolean[] counted = null;
+        Weight ranked = null;
         if (q.order() == SearchQuery.Order.NEWEST) {
             FieldDoc fd = after == null ? null : new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {after.time(), after.id()});
             found = searcher.search(rewritten, new TopFieldCollectorManager(NEWEST, k, fd, k)).scoreDocs;
-            weight = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
         } else {
-            weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
+            Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
+            ranked = weight;
             ScoreDoc sd = after == null ? null : new ScoreDoc(docOf(searcher, after.id()), after.score());
-            found = Ranker.top(searcher, weight, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT, NEWS_PIVOT_MS);
+            Ranker.Top top = Ranker.top(searcher, weight, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT,
+                    NEWS_PIVOT_MS, facets ? 0 : EXACT_TOTAL);
+            found = top.hits();
+            total = top.matches();
+            counted = top.counted();
         }
         FacetCounter counts = null;
-        if (!q.facets().isEmpty()) {
-            counts = new FacetCounter(q.facets());
+        if (facets) {
+            // Every match, unscored, in bulk (Lucene's bulk scorers hand over whole windows of documents at once).
+            Weight all = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
+            counts = new FacetCounter(q.facets(), facetColumns);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) forEachMatch(all, leaf, counts.getLeafCollector(leaf));
+            total = counts.matches;
+        } else if (total < EXACT_TOTAL) {
+            // The ranking's weight, its terms already looked up: a second weight, and a bulk scorer's windows over a
+            // million documents, cost more than walking a few thousand sparse matches (measured on one-word queries).
+            Weight w = ranked != null ? ranked : searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1f);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                Ranker.forEachMatch(weight, leaf, counts.getLeafCollector(leaf));
+                if (total >= EXACT_TOTAL) break;
+                if (counted == null || !counted[leaf.ord]) total += count(w, leaf, EXACT_TOTAL - total);
             }
         }
-        TopDocs top = new TopDocs(new TotalHits(found.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), found);
         // One more than the page was asked for: whether it exists says whether there is a next page.
-        boolean more = top.scoreDocs.length > q.limit();
-        ScoreDoc[] page = more ? Arrays.copyOf(top.scoreDocs, q.limit()) : top.scoreDocs;
+        boolean more = found.length > q.limit();
+        ScoreDoc[] page = more ? Arrays.copyOf(found, q.limit()) : found;
         long[] ids = ids(searcher, page);
         String[] snippets = q.highlight() && page.length > 0
-                ? per.highlighter().highlight(Queries.TEXT, text, new TopDocs(top.totalHits, page), PASSAGES)
+                ? per.highlighter().highlight(Queries.TEXT, text,
+                        new TopDocs(new TotalHits(page.length, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO), page), PASSAGES)
                 : null;
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
@@ -356,47 +376,37 @@ public final class LuceneSearchIndex implements SearchIndex {
             float score = Float.isNaN(last.score) ? 0f : last.score;
             next = new Cursor(q.order(), Cursor.fingerprint(q), origin, score, time, ids[ids.length - 1]).encode();
         }
-        long total;
-        boolean exact;
-        if (counts != null) {
-            total = counts.matches;
-            exact = true;
-        } else {
-            total = count(searcher, weight, EXACT_TOTAL);
-            exact = total < EXACT_TOTAL;
-        }
+        boolean exact = counts != null || total < EXACT_TOTAL;
+        if (!exact) total = EXACT_TOTAL;
         return new SearchResult(hits, total, exact, counts == null ? Map.of() : counts.result(), next);
     }
 
-    /**
-     * Matches of the query, counted up to {@code cap}: from the index statistics where a segment knows them (a single
-     * term without deletions), else by walking the matches unscored until the cap.
-     */
-    private static long count(IndexSearcher searcher, Weight w, int cap) throws IOException {
-        long[] n = {0};
-        LeafCollector counter = new LeafCollector() {
-            @Override
-            public void setScorer(Scorable scorer) {}
+    /** Feeds every live match of the weight in the segment to the collector, in bulk. */
+    private static void forEachMatch(Weight weight, LeafReaderContext leaf, LeafCollector collector) throws IOException {
+        BulkScorer bulk = weight.bulkScorer(leaf);
+        if (bulk != null) bulk.score(collector, leaf.reader().getLiveDocs(), 0, DocIdSetIterator.NO_MORE_DOCS);
+        collector.finish();
+    }
 
-            @Override
-            public void collect(int doc) {
-                if (++n[0] >= cap) throw new CollectionTerminatedException();
-            }
-        };
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int known = w.count(leaf);
-            if (known >= 0) {
-                n[0] += known;
-            } else {
-                try {
-                    Ranker.forEachMatch(w, leaf, counter);
-                } catch (CollectionTerminatedException e) {
-                    // the cap is reached
-                }
-            }
-            if (n[0] >= cap) return cap;
+    /**
+     * Matches of the query in a segment, counted up to {@code cap}: from the index statistics where the segment knows
+     * them (a single term without deletions), else by walking the matches unscored until the cap.
+     */
+    private static long count(Weight w, LeafReaderContext leaf, long cap) throws IOException {
+        int known = w.count(leaf);
+        if (known >= 0) return known;
+        Scorer scorer = w.scorer(leaf);
+        if (scorer == null) return 0;
+        Bits live = leaf.reader().getLiveDocs();
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        long n = 0;
+        for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS && n < cap; d = it.nextDoc()) {
+            if (live != null && !live.get(d)) continue;
+            if (twoPhase != null && !twoPhase.matches()) continue;
+            n++;
         }
-        return n[0];
+        return n;
     }
 
     /** Article ids of hits from the id doc values, in one forward pass per segment. */

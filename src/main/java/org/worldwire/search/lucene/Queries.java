@@ -17,6 +17,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -95,27 +96,37 @@ final class Queries {
                 yield new Part(b.build(), inner.silentIn());
             }
             case All a -> {
-                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                boolean positive = false;
-                int clauses = 0;
+                // What the parts ask, and the languages where every part is silent (those articles are left out at
+                // the end, so no part needs to let them through: "with was" then asks nothing of English articles at
+                // all instead of matching every English article twice and excluding them afterwards).
+                List<Part> asked = new ArrayList<>();
+                List<Boolean> negatedParts = new ArrayList<>();
                 Set<String> silent = new HashSet<>(keys);
                 for (SearchSyntax.Node child : a.parts()) {
                     boolean negated = child instanceof Not;
                     Part c = part(negated ? ((Not) child).node() : child, keys);
                     silent.retainAll(c.silentIn());
                     if (c.query() == null) continue;
-                    clauses++;
-                    if (negated) {
-                        b.add(c.query(), Occur.MUST_NOT);
-                    } else {
-                        positive = true;
-                        // Silent in some languages: there the part is left out, so their articles need not match it.
-                        b.add(c.silentIn().isEmpty() ? c.query()
-                                : new BooleanQuery.Builder().add(c.query(), Occur.SHOULD).add(analysedAs(c.silentIn()), Occur.SHOULD).build(),
-                                Occur.MUST);
-                    }
+                    asked.add(c);
+                    negatedParts.add(negated);
                 }
-                if (clauses == 0) yield new Part(null, Set.copyOf(keys));
+                if (asked.isEmpty()) yield new Part(null, Set.copyOf(keys));
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                boolean positive = false;
+                for (int i = 0; i < asked.size(); i++) {
+                    Part c = asked.get(i);
+                    if (negatedParts.get(i)) {
+                        b.add(c.query(), Occur.MUST_NOT);
+                        continue;
+                    }
+                    positive = true;
+                    // Silent in some languages: there the part is left out, so their articles need not match it.
+                    Set<String> lenient = new LinkedHashSet<>(c.silentIn());
+                    lenient.removeAll(silent);
+                    b.add(lenient.isEmpty() ? c.query()
+                            : new BooleanQuery.Builder().add(c.query(), Occur.SHOULD).add(unscored(analysedAs(lenient)), Occur.SHOULD).build(),
+                            Occur.MUST);
+                }
                 if (!positive) b.add(new MatchAllDocsQuery(), Occur.MUST);
                 if (!silent.isEmpty()) b.add(analysedAs(silent), Occur.MUST_NOT);
                 yield new Part(b.build(), Set.copyOf(silent));
@@ -135,6 +146,14 @@ final class Queries {
                 yield new Part(n == 0 ? null : n == 1 ? b.build().clauses().getFirst().query() : b.build(), Set.copyOf(silent));
             }
         };
+    }
+
+    /**
+     * Matches that add nothing to the score: an article let through because a word is a stop word in its language
+     * ranks as if the word were not asked, not above the articles that match it.
+     */
+    private static Query unscored(Query q) {
+        return new BoostQuery(new ConstantScoreQuery(q), 0f);
     }
 
     /** Articles analysed as one of these keys. */

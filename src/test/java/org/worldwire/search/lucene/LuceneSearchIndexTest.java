@@ -78,4 +78,38 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(index.search(SearchQuery.of("harbour")).hits().getFirst().snippetHtml()).contains("<mark>harbour</mark>");
         }
     }
+
+    @Test
+    void totalsAreExactOverSeveralSegmentsForWordsAndPhrases() {
+        try (var index = LuceneSearchIndex.open(other)) {
+            for (int i = 1; i <= 90; i++) {
+                String title = i % 3 == 0 ? "Prime minister speaks" : i % 3 == 1 ? "Minister of the prime" : "Weather report";
+                index.index(article(i, title, "Words number " + i + ".", "US"));
+                if (i % 30 == 0) index.refresh(); // a segment each
+            }
+            index.refresh();
+            for (SearchQuery.Order order : SearchQuery.Order.values()) {
+                SearchQuery phrase = SearchQuery.of("\"prime minister\"").withOrder(order).withLimit(5);
+                assertThat(index.search(phrase).total()).as(order + " phrase").isEqualTo(30);
+                assertThat(index.search(phrase).totalExact()).isTrue();
+                assertThat(index.search(SearchQuery.of("minister").withOrder(order).withLimit(5)).total()).as(order + " word").isEqualTo(60);
+                assertThat(index.search(SearchQuery.of("prime -speaks").withOrder(order).withLimit(5)).total()).isEqualTo(30);
+            }
+        }
+    }
+
+    @Test
+    void stopWordsAreLeftOutOnlyWhereTheyAreStopWords() {
+        try (var index = LuceneSearchIndex.open(other)) {
+            index.index(article(1, "The minister was here", "With the people.", "GB"));
+            index.index(new Article(2, 1, "https://example.org/2", "g2", "Was the minister here", null, null,
+                    Instant.parse("2026-11-29T10:00:00Z"), List.of("x"), null, null, "fr", List.of("FR"), List.of("FR")));
+            index.refresh();
+            // "was" and "with" are English stop words, not French ones
+            assertThat(index.search(SearchQuery.of("with was")).hits()).isEmpty();
+            assertThat(index.search(SearchQuery.of("was minister")).hits()).extracting(SearchHit::articleId)
+                    .containsExactlyInAnyOrder(1L, 2L);
+            assertThat(index.search(SearchQuery.of("was")).hits()).extracting(SearchHit::articleId).containsExactly(2L);
+        }
+    }
 }
