@@ -108,10 +108,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Demo world = demoWorld;
         CountDownLatch stopped = new CountDownLatch(1);
-        long startedNanos = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            markAotCacheTrained(System.nanoTime() - startedNanos);
             if (world != null) {
                 // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
                 Thread closing = Thread.ofVirtual().start(world::close);
@@ -128,22 +126,5 @@ final class ServeCommand implements Callable<Integer> {
                 + " (" + (deployment.equals(Deployment.EMBEDDED) ? "data in " + data.dataDir : deployment.describe()) + ")");
         stopped.await();
         return 0;
-    }
-
-    /** How long a server must have run for the classes it loaded to be those of a real workload. */
-    private static final java.time.Duration AOT_TRAINING = java.time.Duration.ofSeconds(20);
-
-    /**
-     * Tells the launcher that the AOT cache this run records (at exit) was trained by a real serve: it ran long enough
-     * to poll, ingest and serve pages. A short or failed run writes nothing, and the launcher records again next time.
-     */
-    private static void markAotCacheTrained(long ranNanos) {
-        String marker = System.getProperty("worldwire.aot.trained");
-        if (marker == null || ranNanos < AOT_TRAINING.toNanos()) return;
-        try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "trained by a serve of " + ranNanos / 1_000_000_000 + " s\n");
-        } catch (java.io.IOException e) {
-            System.err.println("worldwire: cannot mark the AOT cache as trained (" + e.getMessage() + "); it is recorded again next start");
-        }
     }
 }
