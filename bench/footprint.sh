@@ -73,7 +73,7 @@ heap_mb=$(( ${heap_bytes:-0} / 1048576 ))
 gc=$(grep -o 'Use[A-Za-z0-9]*GC' <<<"$flags" | grep -v 'UseAdaptive\|UseMaximum\|UseCompressed' | head -1 || true)
 gc=${gc#Use}
 echo "footprint: heap max ${heap_mb} MB, collector ${gc:-unknown}; JVM options: ${WORLDWIRE_JAVA_OPTS:-launcher defaults}${WORLDWIRE_MAX_MEMORY:+, WORLDWIRE_MAX_MEMORY=$WORLDWIRE_MAX_MEMORY}"
-echo "first start: /health 200 after ${ready_ms} ms (this start records the AOT cache, so later starts are the usual ones)"
+echo "first start: /health 200 after ${ready_ms} ms (the first start of a build runs without the AOT cache, which a background run of its own trains meanwhile; later starts use it)"
 printf '%-8s %8s %8s %8s %10s\n' minute rss_mb anon_mb file_mb articles
 printf '%-8s %8s %8s %8s %10s\n' 0 "$(rss_mb "$server")" $(rss_parts "$server") "$(stored)"
 peak=0 last=0

@@ -23,7 +23,7 @@ if [[ "${LOAD_RIG:-0}" == 1 ]]; then
   mvn -B -q -o test-compile >&2
   mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
   cp="$root/target/test-classes:$root/target/classes:$(cat "$cp_file")"
-  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector "${java_opts[@]}" \
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" \
     --enable-native-access=ALL-UNNAMED -cp "$cp" org.worldwire.app.LoadRig "$data/db" "$port" "$feeds" "$period_ms" \
     >"$log" 2>&1 &
 else

@@ -33,7 +33,7 @@ cp="target/test-classes:target/classes:$(cat "$out/cp.txt")"
 source "$root/bench/jvm.sh"
 read -r -a jvm <<<"$(launcher_jvm_options)"
 # as the launcher: few malloc arenas; SQLite's driver loads its native library
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-1}
 jvm+=(--enable-native-access=ALL-UNNAMED)
 jvm_line "${jvm[@]}"
 iterations=(-wi 3 -i 5)

@@ -47,9 +47,18 @@ final class Engines {
      * logged: searches meanwhile find what is indexed so far.
      */
     static SearchIndex openSearch(Deployment d, Path dataDir, ArticleStore articles) {
+        return openSearch(d, dataDir, () -> articles);
+    }
+
+    /**
+     * {@link #openSearch(Deployment, Path, ArticleStore)} with the store asked for only once the index is open, so that
+     * the two can open at once on two threads.
+     */
+    static SearchIndex openSearch(Deployment d, Path dataDir, java.util.function.Supplier<ArticleStore> store) {
         if (d.search().equals(Deployment.LUCENE)) {
             LuceneSearchIndex index = LuceneSearchIndex.open(dataDir.resolve("index"));
             try {
+                ArticleStore articles = store.get();
                 long total = articles.count();
                 long missing = total - index.size();
                 if (missing > CATCH_UP_IN_BACKGROUND) rebuildInBackground(index, articles, missing, total);

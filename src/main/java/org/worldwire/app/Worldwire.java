@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,9 @@ public final class Worldwire implements AutoCloseable {
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final Store store;
-    private final SearchIndex index;
+    /** The index the site searches: opening on a thread of its own until {@link #start} has waited for it. */
+    private final OpeningSearchIndex opening;
+    private volatile SearchIndex index;
     private final EventBus events;
     // Made by start() once the port is open: what ingest needs (HTTP clients with their TLS set-up, the pipeline, the
     // scheduler) took a third of the time before /health could answer.
@@ -56,15 +59,35 @@ public final class Worldwire implements AutoCloseable {
         this.config = config;
         Deployment d = config.deployment();
         Role role = d.role();
+        // The search index opens on a thread of its own while the store opens and the site is built (on a cold JVM,
+        // mostly the loading of Lucene's classes: about as long as the other two together); the site's port opens
+        // without waiting for it, and start() waits for it before ingest, which indexes.
+        CompletableFuture<Store> storeOpened = new CompletableFuture<>();
+        CompletableFuture<SearchIndex> indexOpened = new CompletableFuture<>();
+        Thread.ofPlatform().name("index-open").daemon(true).start(() -> {
+            try {
+                indexOpened.complete(Engines.openSearch(d, config.dataDir(), () -> storeOpened.join().articles()));
+            } catch (Throwable t) {
+                indexOpened.completeExceptionally(t);
+            }
+        });
+        opening = new OpeningSearchIndex(indexOpened);
+        index = opening;
         // What opened before a failure (an unreachable Kafka, a search this build lacks) is closed again.
         try {
-            store = open(Engines.openStore(d, config.dataDir(), clock));
-            index = open(Engines.openSearch(d, config.dataDir(), store.articles()));
+            try {
+                store = open(Engines.openStore(d, config.dataDir(), clock));
+            } catch (RuntimeException e) {
+                storeOpened.completeExceptionally(e);
+                opening.close();
+                throw e;
+            }
+            storeOpened.complete(store);
+            open(opening);
             events = open(Engines.openEvents(d));
             if (role.serves()) {
-                web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), index, events, metrics));
+                web = open(new WebApp(config.web(), store.sources(), store.articles(), store.stories(), opening, events, metrics));
                 roleServer = null;
-                if (!role.works()) Engines.followStoredArticles(d, index, events, store.articles());
                 installAdmin(web);
             } else {
                 web = null;
@@ -136,6 +159,10 @@ public final class Worldwire implements AutoCloseable {
             if (config.deployment().role().polls()) w.seedIfEmpty();
             // Serving first: readers and health checks need neither the pipeline nor the gazetteer it loads.
             w.port = w.web != null ? w.web.start(config.host(), config.port()) : w.roleServer.start(config.host(), config.port());
+            w.index = w.opening.await();
+            if (w.web != null && !config.deployment().role().works()) {
+                Engines.followStoredArticles(config.deployment(), w.index, w.events, w.store.articles());
+            }
             w.startIngest();
         } catch (RuntimeException e) {
             w.close();

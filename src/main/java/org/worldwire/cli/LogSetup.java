@@ -18,6 +18,13 @@ import ch.qos.logback.core.spi.ContextAwareBase;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class LogSetup extends ContextAwareBase implements Configurator {
+    // Lucene says at every start, through java.util.logging, that the Vector API incubator module is not readable. The
+    // launcher leaves that module out on purpose (it keeps the AOT cache from holding the linked lambdas; Lucene uses it
+    // for vector search, which Worldwire does not do), so only errors of that logger are shown. Held here: JUL keeps
+    // its loggers weakly, and a collected one would forget its level.
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null
@@ -38,6 +45,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.toLevel(System.getenv("WORLDWIRE_LOG_LEVEL"), Level.INFO));
         root.addAppender(stderr);
         for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "org.flywaydb"}) context.getLogger(quiet).setLevel(Level.WARN);
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

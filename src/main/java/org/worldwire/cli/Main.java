@@ -21,8 +21,10 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
     }
 
-    /** The subcommands in the order {@code --help} lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    /** The subcommands in the order {@code --help} lists them (in a holder: a server start does not need them). */
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = subcommands();
+    }
 
     private static Map<String, Supplier<Object>> subcommands() {
         var m = new LinkedHashMap<String, Supplier<Object>>();
@@ -43,7 +45,26 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            ServeCommand serve = ServeCommand.parseQuickly(java.util.Arrays.asList(args).subList(1, args.length));
+            if (serve != null) System.exit(run(serve, new java.io.PrintWriter(System.err, true)));
+        }
         System.exit(commandLine(args.length == 0 ? "" : args[0]).execute(args));
+    }
+
+    /** Runs a command parsed without picocli, with the exit codes and error line of {@link #commandLine}'s handler. */
+    static int run(java.util.concurrent.Callable<Integer> command, java.io.PrintWriter err) {
+        try {
+            Integer code = command.call();
+            return code == null ? 0 : code;
+        } catch (Exception ex) {
+            return failed(ex, err);
+        }
+    }
+
+    private static int failed(Exception ex, java.io.PrintWriter err) {
+        err.println("worldwire: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+        return ex instanceof IllegalArgumentException ? 2 : 1;
     }
 
     /** Every subcommand, as {@code --help} shows them. */
@@ -59,14 +80,11 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Main());
-        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
-        SUBCOMMANDS.forEach((name, make) -> {
+        boolean one = Subcommands.ALL.containsKey(first) && !first.equals("help");
+        Subcommands.ALL.forEach((name, make) -> {
             if (!one || name.equals(first)) cl.addSubcommand(name, make.get());
         });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("worldwire: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            return ex instanceof IllegalArgumentException ? 2 : 1;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd.getErr()));
         return cl;
     }
 }

@@ -80,6 +80,91 @@ final class ServeCommand implements Callable<Integer> {
                     + " and WORLDWIRE_* variables win over it")
     java.nio.file.Path configFile;
 
+    /**
+     * The options of serve as {@link #parseQuickly} knows them, by name: whether each takes a value. A test checks that
+     * they are exactly the ones picocli's model of this command holds.
+     */
+    static final java.util.Map<String, Boolean> QUICK_OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("--data", true), java.util.Map.entry("--port", true), java.util.Map.entry("--host", true),
+            java.util.Map.entry("--base-url", true), java.util.Map.entry("--seed", false), java.util.Map.entry("--no-seed", false),
+            java.util.Map.entry("--demo", false), java.util.Map.entry("--allow-private-networks", false),
+            java.util.Map.entry("--demo-publishers", true), java.util.Map.entry("--store", true),
+            java.util.Map.entry("--kafka", true), java.util.Map.entry("--search", true), java.util.Map.entry("--role", true),
+            java.util.Map.entry("--config", true));
+
+    /**
+     * Serve's options read without picocli, or null when they hold anything but each of {@link #QUICK_OPTIONS} at most
+     * once with a plain value ({@code --help}, an unknown option, a number that is not one, a repeat): picocli then
+     * reads them and says what is wrong. Picocli builds its model of a command by reflection, from classes too old for
+     * the JVM's AOT cache to hold (Java 5 class files): 0.3 s of each server start, before anything else could begin.
+     * The defaults are those of the annotations above, which a test checks against picocli's parse.
+     */
+    static @org.jspecify.annotations.Nullable ServeCommand parseQuickly(java.util.List<String> args) {
+        ServeCommand c = new ServeCommand();
+        c.data = new DataDirOption();
+        c.data.dataDir = java.nio.file.Path.of("data");
+        c.port = 8080;
+        c.host = "0.0.0.0";
+        c.seed = true;
+        c.demoPublishers = 40;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < args.size(); i++) {
+            String name = args.get(i), value = null;
+            int eq = name.indexOf('=');
+            if (eq > 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            Boolean takesValue = QUICK_OPTIONS.get(name);
+            if (takesValue == null) return null;
+            if (!seen.add(name.equals("--no-seed") ? "--seed" : name)) return null;
+            if (!takesValue) {
+                if (value != null) return null;
+            } else if (value == null) {
+                if (i + 1 >= args.size() || args.get(i + 1).startsWith("-")) return null;
+                value = args.get(++i);
+            }
+            switch (name) {
+                case "--data" -> c.data.dataDir = pathOrNull(value);
+                case "--port" -> c.port = plainInt(value);
+                case "--host" -> c.host = value;
+                case "--base-url" -> c.baseUrl = value;
+                case "--seed" -> c.seed = true;
+                case "--no-seed" -> c.seed = false;
+                case "--demo" -> c.demo = true;
+                case "--allow-private-networks" -> c.allowPrivateNetworks = true;
+                case "--demo-publishers" -> c.demoPublishers = plainInt(value);
+                case "--store" -> c.store = value;
+                case "--kafka" -> c.kafka = value;
+                case "--search" -> c.search = value;
+                case "--role" -> c.role = value;
+                case "--config" -> c.configFile = pathOrNull(value);
+                default -> {
+                    return null;
+                }
+            }
+            if (c.port == Integer.MIN_VALUE || c.demoPublishers == Integer.MIN_VALUE || c.data.dataDir == null
+                    || (name.equals("--config") && c.configFile == null)) {
+                return null;
+            }
+        }
+        return c;
+    }
+
+    private static java.nio.file.@org.jspecify.annotations.Nullable Path pathOrNull(String s) {
+        try {
+            return java.nio.file.Path.of(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** A decimal int as picocli reads one, or Integer.MIN_VALUE for anything else (picocli then says what is wrong). */
+    private static int plainInt(String s) {
+        if (!s.matches("-?[0-9]{1,9}")) return Integer.MIN_VALUE;
+        return Integer.parseInt(s);
+    }
+
     /** The deployment flags given on the command line, by property name: flag > environment > config file > default. */
     java.util.Map<String, String> deploymentFlags() {
         java.util.Map<String, String> flags = new java.util.HashMap<>();
@@ -121,10 +206,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Demo world = demoWorld;
         CountDownLatch stopped = new CountDownLatch(1);
-        long startedNanos = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
-            markAotCacheTrained(System.nanoTime() - startedNanos);
             if (world != null) {
                 // The simulated publishers hold no data of ours: give them a moment to close their sockets, no more.
                 Thread closing = Thread.ofVirtual().start(world::close);
@@ -141,22 +224,5 @@ final class ServeCommand implements Callable<Integer> {
                 + " (" + (deployment.equals(Deployment.EMBEDDED) ? "data in " + data.dataDir : deployment.describe()) + ")");
         stopped.await();
         return 0;
-    }
-
-    /** How long a server must have run for the classes it loaded to be those of a real workload. */
-    private static final java.time.Duration AOT_TRAINING = java.time.Duration.ofSeconds(20);
-
-    /**
-     * Tells the launcher that the AOT cache this run records (at exit) was trained by a real serve: it ran long enough
-     * to poll, ingest and serve pages. A short or failed run writes nothing, and the launcher records again next time.
-     */
-    private static void markAotCacheTrained(long ranNanos) {
-        String marker = System.getProperty("worldwire.aot.trained");
-        if (marker == null || ranNanos < AOT_TRAINING.toNanos()) return;
-        try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "trained by a serve of " + ranNanos / 1_000_000_000 + " s\n");
-        } catch (java.io.IOException e) {
-            System.err.println("worldwire: cannot mark the AOT cache as trained (" + e.getMessage() + "); it is recorded again next start");
-        }
     }
 }

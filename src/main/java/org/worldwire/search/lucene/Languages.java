@@ -1,8 +1,11 @@
 package org.worldwire.search.lucene;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
@@ -82,11 +85,13 @@ final class Languages {
         STOCK.put("ko", CJKAnalyzer::new);
     }
 
-    private final Map<String, Analyzer> byKey = new LinkedHashMap<>();
+    // Each language's analyzer is built when an article or a query of that language first needs it: building all 27 at
+    // open loaded their classes, stop-word sets and stemmer tables before the index could answer (280 of the 1,090
+    // Lucene classes a server start loaded), and a server whose sources write in three languages kept all of them.
+    private final Map<String, Analyzer> byKey = new ConcurrentHashMap<>();
 
-    Languages() {
-        for (var e : STOCK.entrySet()) byKey.put(e.getKey(), folded(e.getValue().get()));
-        byKey.put(OTHER, new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+    private static Analyzer other() {
+        return new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 StandardTokenizer source = new StandardTokenizer();
@@ -97,7 +102,7 @@ final class Languages {
             protected TokenStream normalize(String fieldName, TokenStream in) {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
-        });
+        };
     }
 
     /** The analysis key of an article in this language (an ISO 639-1 code, any case), {@link #OTHER} when none fits. */
@@ -111,12 +116,23 @@ final class Languages {
 
     /** Every analysis key, {@link #OTHER} last. */
     Iterable<String> keys() {
-        return byKey.keySet();
+        return KEYS;
     }
 
+    private static final List<String> KEYS = keyList();
+
+    private static List<String> keyList() {
+        List<String> keys = new ArrayList<>(STOCK.keySet());
+        keys.add(OTHER);
+        return List.copyOf(keys);
+    }
+
+    /** The analyzer of an analysis key, the one of {@link #OTHER} for a key it does not know. */
     Analyzer analyzer(String key) {
-        Analyzer a = byKey.get(key);
-        return a != null ? a : byKey.get(OTHER);
+        String k = STOCK.containsKey(key) ? key : OTHER;
+        Analyzer a = byKey.get(k);
+        if (a != null) return a;
+        return byKey.computeIfAbsent(k, x -> x.equals(OTHER) ? other() : folded(STOCK.get(x).get()));
     }
 
     /**
