@@ -90,6 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             java.util.Map.entry("--demo", false), java.util.Map.entry("--allow-private-networks", false),
             java.util.Map.entry("--demo-publishers", true), java.util.Map.entry("--store", true),
             java.util.Map.entry("--kafka", true), java.util.Map.entry("--search", true), java.util.Map.entry("--role", true),
+            java.util.Map.entry("--kafka-prefix", true), java.util.Map.entry("--poller-lease", true),
             java.util.Map.entry("--config", true));
 
     /**
@@ -138,6 +139,8 @@ final class ServeCommand implements Callable<Integer> {
                 case "--kafka" -> c.kafka = value;
                 case "--search" -> c.search = value;
                 case "--role" -> c.role = value;
+                case "--kafka-prefix" -> c.kafkaPrefix = value;
+                case "--poller-lease" -> c.pollerLease = value;
                 case "--config" -> c.configFile = pathOrNull(value);
                 default -> {
                     return null;
