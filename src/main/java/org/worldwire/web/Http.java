@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 
 /** Response conventions shared by every route: ETag/304, cache lifetimes, consent-aware security headers. */
 final class Http {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Http.class);
+
     private Http() {}
 
     static Consent consent(Context ctx, WebConfig config) {
@@ -21,14 +23,24 @@ final class Http {
         }
         String encoding = r.encodingFor(ctx.header("Accept-Encoding"));
         ctx.contentType(r.contentType());
-        if (encoding == null) {
-            ctx.result(r.body());
-        } else {
-            // set before writing, so the server's own compression leaves the precompressed body alone
-            ctx.header("Content-Encoding", encoding);
-            ctx.result(r.encoded(encoding));
-        }
+        // set before writing, so the server's own compression leaves the precompressed body alone
+        if (encoding != null) ctx.header("Content-Encoding", encoding);
         if (ctx.res().getHeader("Vary") == null) ctx.header("Vary", "Accept-Encoding");
+        write(ctx, encoding == null ? r.body() : r.encoded(encoding));
+    }
+
+    /**
+     * Writes the body as it is. {@code ctx.result(bytes)} would copy it through a fresh buffer of the response
+     * buffer's size (32 KB) on every request: half of all the server allocated while serving 2,000 cached pages a
+     * second, and with it most of the young collections that made the p99.
+     */
+    private static void write(Context ctx, byte[] body) {
+        try {
+            ctx.outputStream().write(body);
+        } catch (java.io.IOException e) {
+            // Only the connection can fail here (the reader went away mid-body): nobody is left to answer.
+            log.debug("response not written, the client went away path={} reason={}", ctx.path(), e.toString());
+        }
     }
 
     /** HTML pages: revalidated on every view (they change as news lands), varying with the consent choice. */
