@@ -69,7 +69,7 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
         store = store(Objects.requireNonNull(store, "store"));
         kafka = kafka == null ? null : kafka(kafka);
         search = search(Objects.requireNonNull(search, "search"));
-        KafkaConfig.of("127.0.0.1:9092").withTopicPrefix(kafkaPrefix); // checks the prefix
+        KafkaConfig.checkTopicPrefix(kafkaPrefix);
         if (pollerLease.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("the poller lease lasts at least a second, was " + pollerLease);
         }
@@ -143,10 +143,7 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
         String kafkaValue = value(chosen.get(Key.KAFKA), LOCAL, v -> v.strip().equalsIgnoreCase(LOCAL) ? LOCAL : kafka(v));
         String search = value(chosen.get(Key.SEARCH), LUCENE, Deployment::search);
         Role role = Role.parse(value(chosen.get(Key.ROLE), Role.ALL.key(), v -> Role.parse(v).key()));
-        String prefix = value(chosen.get(Key.KAFKA_PREFIX), DEFAULT_KAFKA_PREFIX, v -> {
-            KafkaConfig.of("127.0.0.1:9092").withTopicPrefix(v.strip()); // checks it
-            return v.strip();
-        });
+        String prefix = value(chosen.get(Key.KAFKA_PREFIX), DEFAULT_KAFKA_PREFIX, v -> KafkaConfig.checkTopicPrefix(v.strip()));
         Duration lease = Duration.ofSeconds(Long.parseLong(value(chosen.get(Key.POLLER_LEASE),
                 Long.toString(DEFAULT_POLLER_LEASE.toSeconds()), v -> Long.toString(leaseSeconds(v)))));
         return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, prefix, search, role, lease);

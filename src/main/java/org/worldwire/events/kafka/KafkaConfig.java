@@ -36,10 +36,7 @@ public record KafkaConfig(
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         bootstrapServers = String.join(",", servers(bootstrapServers));
-        if (!TOPIC_PREFIX.matcher(topicPrefix).matches()) {
-            throw new IllegalArgumentException("Kafka topic prefix may hold only letters, digits, '.', '_' and '-'"
-                    + " (at most 200), was '" + topicPrefix + "'");
-        }
+        checkTopicPrefix(topicPrefix);
         if (groupId.isBlank()) throw new IllegalArgumentException("Kafka consumer group id must not be blank");
         if (partitions < 1 || partitions > 10_000) {
             throw new IllegalArgumentException("Kafka partitions must be 1..10000, was " + partitions);
@@ -50,6 +47,18 @@ public record KafkaConfig(
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("Kafka connect timeout must be positive, was " + connectTimeout);
         }
+    }
+
+    /**
+     * @return {@code prefix}, when Kafka accepts topic names that start with it
+     * @throws IllegalArgumentException saying which characters it may hold
+     */
+    public static String checkTopicPrefix(String prefix) {
+        if (!TOPIC_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("Kafka topic prefix may hold only letters, digits, '.', '_' and '-'"
+                    + " (at most 200), was '" + prefix + "'");
+        }
+        return prefix;
     }
 
     /** The cluster at {@code bootstrapServers} with the defaults: prefix {@code worldwire.}, 12 partitions, one copy. */
