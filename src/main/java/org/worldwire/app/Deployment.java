@@ -142,10 +142,9 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
         String store = value(chosen.get(Key.STORE), SQLITE, Deployment::store);
         String kafkaValue = value(chosen.get(Key.KAFKA), LOCAL, v -> v.strip().equalsIgnoreCase(LOCAL) ? LOCAL : kafka(v));
         String search = value(chosen.get(Key.SEARCH), LUCENE, Deployment::search);
-        Role role = Role.parse(value(chosen.get(Key.ROLE), Role.ALL.key(), v -> Role.parse(v).key()));
+        Role role = value(chosen.get(Key.ROLE), Role.ALL, Role::parse);
         String prefix = value(chosen.get(Key.KAFKA_PREFIX), DEFAULT_KAFKA_PREFIX, v -> KafkaConfig.checkTopicPrefix(v.strip()));
-        Duration lease = Duration.ofSeconds(Long.parseLong(value(chosen.get(Key.POLLER_LEASE),
-                Long.toString(DEFAULT_POLLER_LEASE.toSeconds()), v -> Long.toString(leaseSeconds(v)))));
+        Duration lease = value(chosen.get(Key.POLLER_LEASE), DEFAULT_POLLER_LEASE, v -> Duration.ofSeconds(leaseSeconds(v)));
         return new Deployment(store, kafkaValue.equals(LOCAL) ? null : kafkaValue, prefix, search, role, lease);
     }
 
@@ -167,7 +166,7 @@ public record Deployment(String store, @Nullable String kafka, String kafkaPrefi
 
     private record Setting(String value, String from) {}
 
-    private static String value(@Nullable Setting s, String fallback, java.util.function.UnaryOperator<String> check) {
+    private static <T> T value(@Nullable Setting s, T fallback, java.util.function.Function<String, T> check) {
         if (s == null) return fallback;
         try {
             return check.apply(s.value());
