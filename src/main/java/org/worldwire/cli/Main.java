@@ -1,58 +1,23 @@
 package org.worldwire.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
-/** The {@code worldwire} command line: one subcommand per job. */
-@Command(
-        name = "worldwire",
-        mixinStandardHelpOptions = true,
-        version = "worldwire 0.1",
-        description = "The fastest news updates from around the world.")
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
-    }
-
-    /** The subcommands in the order {@code --help} lists them (in a holder: a server start does not need them). */
-    private static final class Subcommands {
-        static final Map<String, Supplier<Object>> ALL = subcommands();
-    }
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        var m = new LinkedHashMap<String, Supplier<Object>>();
-        m.put("serve", ServeCommand::new);
-        m.put("migrate", MigrateCommand::new);
-        m.put("sources", SourcesCommand::new);
-        m.put("add-source", AddSourceCommand::new);
-        m.put("import-opml", ImportOpmlCommand::new);
-        m.put("export-opml", ExportOpmlCommand::new);
-        m.put("simulate", SimulateCommand::new);
-        m.put("extract", ExtractCommand::new);
-        m.put("parse-feed", ParseFeedCommand::new);
-        m.put("geotag", GeotagCommand::new);
-        m.put("cluster", ClusterCommand::new);
-        m.put("bench", BenchCommand::new);
-        m.put("help", CommandLine.HelpCommand::new);
-        return m;
-    }
+/**
+ * The {@code worldwire} command line's entry. A plain {@code serve} is read without picocli, and no signature here
+ * names a picocli type (the launcher lists this class's methods, which loads every type they name): a server's start
+ * loads none of picocli's classes, which come from its jar (the AOT cache cannot hold them; its 400 KB
+ * {@code CommandLine} alone was a visible part of the time to the open port). Everything else goes to {@link Commands}.
+ */
+public final class Main {
+    private Main() {}
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("serve")) {
             ServeCommand serve = ServeCommand.parseQuickly(java.util.Arrays.asList(args).subList(1, args.length));
             if (serve != null) System.exit(run(serve, new java.io.PrintWriter(System.err, true)));
         }
-        System.exit(commandLine(args.length == 0 ? "" : args[0]).execute(args));
+        System.exit(Commands.execute(args));
     }
 
-    /** Runs a command parsed without picocli, with the exit codes and error line of {@link #commandLine}'s handler. */
+    /** Runs a command parsed without picocli, with the exit codes and error line of {@link Commands}' handler. */
     static int run(java.util.concurrent.Callable<Integer> command, java.io.PrintWriter err) {
         try {
             Integer code = command.call();
@@ -62,29 +27,8 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int failed(Exception ex, java.io.PrintWriter err) {
+    static int failed(Exception ex, java.io.PrintWriter err) {
         err.println("worldwire: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
         return ex instanceof IllegalArgumentException ? 2 : 1;
-    }
-
-    /** Every subcommand, as {@code --help} shows them. */
-    public static CommandLine commandLine() {
-        return commandLine("");
-    }
-
-    /**
-     * When {@code first} names a subcommand, only that one is built: picocli reads every option of every command it
-     * is given by reflection, and building all thirteen (with the classes their fields name) took a noticeable part of
-     * the server's start. Anything else (no subcommand, {@code --help}, a typo) gets all of them, so that help and
-     * "did you mean" list them all.
-     */
-    static CommandLine commandLine(String first) {
-        CommandLine cl = new CommandLine(new Main());
-        boolean one = Subcommands.ALL.containsKey(first) && !first.equals("help");
-        Subcommands.ALL.forEach((name, make) -> {
-            if (!one || name.equals(first)) cl.addSubcommand(name, make.get());
-        });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, cmd.getErr()));
-        return cl;
     }
 }

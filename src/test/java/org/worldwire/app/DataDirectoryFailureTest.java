@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.worldwire.cli.Main;
+import org.worldwire.cli.Commands;
 import org.worldwire.store.StoreException;
 import picocli.CommandLine;
 
@@ -22,7 +22,7 @@ class DataDirectoryFailureTest {
         // A regular file where a directory must go: fails for every user, root included.
         Path blocker = Files.writeString(dir.resolve("not-a-directory"), "x");
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Commands.commandLine();
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("serve", "--data", blocker.resolve("data").toString(), "--port", "0", "--host", "127.0.0.1", "--no-seed");
         assertThat(code).isEqualTo(1);

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.worldwire.cli.Main;
+import org.worldwire.cli.Commands;
 import picocli.CommandLine;
 
 /** Issue 12: where the state lives and what a process does, from flag, environment, config file or default. */
@@ -136,12 +136,12 @@ class DeploymentTest {
     @Test
     void serveRefusesABadRoleWithExitCode2AndTheReason(@TempDir Path dir) {
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Commands.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute("serve", "--data", dir.toString(), "--port", "0", "--role", "worker");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("worldwire: role worker shares its work with other processes").doesNotContain("Exception");
-        int code2 = Main.commandLine().execute("serve", "--data", dir.toString(), "--config", dir.resolve("nope").toString());
+        int code2 = Commands.commandLine().execute("serve", "--data", dir.toString(), "--config", dir.resolve("nope").toString());
         assertThat(code2).isEqualTo(2);
     }
 }

@@ -23,7 +23,7 @@ class AddSourceCommandTest {
     @Test
     void aLoopbackFeedIsRefusedAtOnceUnlessPrivateNetworksAreAllowed(@TempDir Path data) {
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Commands.commandLine();
         cli.setErr(new PrintWriter(err, true));
 
         int refused = cli.execute("add-source", "--data", data.toString(), "http://127.0.0.2/feed");
@@ -35,7 +35,7 @@ class AddSourceCommandTest {
             assertThat(admin.sources().all()).isEmpty();
         }
 
-        int accepted = Main.commandLine().execute("add-source", "--data", data.toString(), "--allow-private-networks",
+        int accepted = Commands.commandLine().execute("add-source", "--data", data.toString(), "--allow-private-networks",
                 "http://127.0.0.2/feed");
         assertThat(accepted).isZero();
         try (Admin admin = Admin.open(data)) {
@@ -48,7 +48,7 @@ class AddSourceCommandTest {
         PostgresServer pg = PostgresServer.shared();
         String db = pg.createMigratedDatabase();
         try {
-            int added = Main.commandLine().execute("add-source", "--data", data.toString(), "--store", pg.url(db),
+            int added = Commands.commandLine().execute("add-source", "--data", data.toString(), "--store", pg.url(db),
                     "--allow-private-networks",
                     "--country", "CL", "http://127.0.0.2/feed");
             assertThat(added).isZero();
@@ -61,7 +61,7 @@ class AddSourceCommandTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             int listed;
             try {
-                listed = Main.commandLine().execute("sources", "--data", data.toString(), "--config", config.toString(),
+                listed = Commands.commandLine().execute("sources", "--data", data.toString(), "--config", config.toString(),
                         "--json");
             } finally {
                 System.setOut(stdout);
@@ -78,7 +78,7 @@ class AddSourceCommandTest {
     @Test
     void theMetadataAddressIsRefusedEvenWhenPrivateNetworksAreAllowed(@TempDir Path data) {
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = Commands.commandLine();
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute("add-source", "--data", data.toString(), "--allow-private-networks",
                 "http://169.254.169.254/latest/meta-data/");
