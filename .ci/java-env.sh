@@ -3,7 +3,12 @@
 # second or more of every start (twice when JAVA_HOME was set).
 is_jdk25() {
   [[ -n "${1:-}" && -x "$1/bin/java" ]] || return 1
-  if [[ -f "$1/release" ]]; then grep -q '^JAVA_VERSION="25' "$1/release"; else "$1/bin/java" -version 2>&1 | grep -q 'version "25'; fi
+  if [[ -f "$1/release" ]]; then
+    local line # read in the shell, not by grep: a fork is a few milliseconds of every start
+    while IFS= read -r line || [[ -n "$line" ]]; do [[ "$line" == 'JAVA_VERSION="25'* ]] && return 0; done <"$1/release"
+    return 1
+  fi
+  "$1/bin/java" -version 2>&1 | grep -q 'version "25'
 }
 if ! is_jdk25 "${JAVA_HOME:-}"; then
   for candidate in /usr/lib/jvm/temurin-25-jdk-* /usr/lib/jvm/java-25-openjdk-*; do
