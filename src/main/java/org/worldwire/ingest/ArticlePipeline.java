@@ -86,10 +86,11 @@ public final class ArticlePipeline implements AutoCloseable {
     private final Stages stages;
     private final GroupCommit commits = new GroupCommit();
     /**
-     * Workers are many so that page downloads overlap; parsing and enriching are CPU work, and a parsed page's DOM is
-     * many times the page. One permit per core: more only holds more DOMs in the heap at once, not more progress.
+     * Workers are many so that page downloads overlap; parsing, enriching and writing are CPU work, done on one
+     * platform thread per core (more only holds more DOMs in the heap at once, not more progress), off the carriers
+     * of the virtual threads that serve the site.
      */
-    private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    private final CpuStages cpu = CpuStages.perCore();
 
     /**
      * @param work where entries come from; the pipeline consumes it from {@link #start} and closes it on {@link #close}
@@ -180,13 +181,7 @@ public final class ArticlePipeline implements AutoCloseable {
     public Optional<Article> process(PendingEntry entry) {
         Source source = source(entry.sourceId());
         ArticleContent content = fetchAndExtract(entry);
-        Article article;
-        cpu.acquireUninterruptibly();
-        try {
-            article = compose(entry, source, content);
-        } finally {
-            cpu.release();
-        }
+        Article article = cpu.run(() -> compose(entry, source, content));
         return commits.submit(entry, article);
     }
 
@@ -222,7 +217,7 @@ public final class ArticlePipeline implements AutoCloseable {
                 while (!mine.done) {
                     List<Ready> batch = new ArrayList<>();
                     for (Ready r; batch.size() < MAX_BATCH && (r = ready.poll()) != null; ) batch.add(r);
-                    write(batch);
+                    cpu.run(() -> write(batch));
                 }
             } finally {
                 writing.unlock();
@@ -348,13 +343,7 @@ public final class ArticlePipeline implements AutoCloseable {
                 // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
                 if (!running) throw new Parked();
                 long t1 = System.nanoTime();
-                ArticleContent extracted;
-                cpu.acquireUninterruptibly();
-                try {
-                    extracted = ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
-                } finally {
-                    cpu.release();
-                }
+                ArticleContent extracted = cpu.run(() -> ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType()));
                 stages.extract.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
                 yield extracted;
             }
@@ -465,9 +454,15 @@ public final class ArticlePipeline implements AutoCloseable {
             running = false;
             t = stopping = Thread.ofVirtual().name("work-queue-close").start(work::close);
         }
-        if (await(t, FINISH_GRACE)) return;
-        fetcher.abort();
-        if (!await(t, ABORT_GRACE)) log.error("article workers still running after close backlog={}", work.backlog());
+        if (!await(t, FINISH_GRACE)) {
+            fetcher.abort();
+            if (!await(t, ABORT_GRACE)) {
+                // left running: a worker that still comes to a stage must find the pool open (its threads are daemons)
+                log.error("article workers still running after close backlog={}", work.backlog());
+                return;
+            }
+        }
+        cpu.close();
     }
 
     private static boolean await(Thread t, Duration wait) {
