@@ -48,10 +48,16 @@ public final class PipelineBench {
      * What one run measured.
      *
      * @param stageMicros mean wall-clock time per article in each stage of {@link #STAGES}
-     * @param cpuSeconds CPU time of this process (the server) while measuring
+     * @param cpuSeconds CPU time of this process (the server) while measuring; the publishers run in a child process
+     *     and are not counted
+     * @param pagesRead article pages fetched and extracted while measuring
+     * @param pagesFailed article pages that could not be fetched while measuring (their articles are stored with their
+     *     feed's text, which costs less than a page: a publisher that drops pages before they are read, as the
+     *     simulated ones do once a backlog outlasts their window, makes the CPU per article look cheaper)
      */
     public record Run(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms, long maxMs,
-            double cpuSeconds, Map<String, Double> stageMicros, double backlogEntries, double backlogAgeSeconds) {
+            double cpuSeconds, Map<String, Double> stageMicros, double backlogEntries, double backlogAgeSeconds,
+            long pagesRead, long pagesFailed) {
         public double cpuMillisPerArticle() {
             return stored == 0 ? 0 : cpuSeconds * 1e3 / stored;
         }
@@ -79,6 +85,7 @@ public final class PipelineBench {
             for (OpmlSource s : world.sources) app.addSource(s.toSource(DisplayPolicy.FULL_TEXT));
             sleep(warmup);
             Map<String, double[]> stages0 = stageTotals(app);
+            double failed0 = pageFailures(app);
             long cpu0 = cpuNanos();
             Instant from = Instant.now();
             long t0 = System.nanoTime();
@@ -89,6 +96,8 @@ public final class PipelineBench {
             Instant to = Instant.now();
             double cpu = (cpuNanos() - cpu0) / 1e9;
             Map<String, double[]> stages1 = stageTotals(app);
+            long pagesFailed = Math.round(pageFailures(app) - failed0);
+            long pagesRead = Math.round(stages1.get("extract")[0] - stages0.get("extract")[0]);
             double backlog = app.metrics().get("worldwire.backlog.entries").gauge().value();
             double backlogAge = app.metrics().get("worldwire.backlog.age").gauge().value();
             Map<String, Double> stageMicros = new LinkedHashMap<>();
@@ -105,7 +114,8 @@ public final class PipelineBench {
             });
             Collections.sort(delays);
             return new Run(offered / seconds, storedAt.size() / seconds, storedAt.size(), pct(delays, 0.50),
-                    pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros, backlog, backlogAge);
+                    pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros, backlog, backlogAge,
+                    pagesRead, pagesFailed);
         } finally {
             deleteTree(dataDir);
         }
@@ -117,6 +127,12 @@ public final class PipelineBench {
         } catch (IOException e) {
             // a temporary directory left behind is no reason to lose the figures
         }
+    }
+
+    /** Article pages that could not be fetched so far, whatever the reason. */
+    private static double pageFailures(Worldwire app) {
+        return app.metrics().find("worldwire.fetch.errors").tag("stage", "page").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     /** Count and total nanoseconds of each stage's timer so far. */

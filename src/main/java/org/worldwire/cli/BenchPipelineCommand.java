@@ -49,6 +49,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 name, r.offeredPerSecond(), r.stored(), r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
         System.out.printf("  server CPU %.1f s: %.2f CPU-s per 1,000 articles; backlog at the end %.0f entries, oldest waiting %.1f s%n",
                 r.cpuSeconds(), r.cpuMillisPerArticle(), r.backlogEntries(), r.backlogAgeSeconds());
+        System.out.printf("  pages fetched and read %d, not fetched %d (stored with their feed's text only)%n", r.pagesRead(),
+                r.pagesFailed());
         StringBuilder b = new StringBuilder("  wall µs per article by stage:");
         r.stageMicros().forEach((stage, us) -> b.append(String.format(" %s %.0f", stage, us)));
         System.out.println(b);

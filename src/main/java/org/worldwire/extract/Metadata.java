@@ -26,6 +26,12 @@ final class Metadata {
     private static final Pattern TITLE_SEPARATORS = Pattern.compile("\\s+[|\\-–—:·•»]\\s+");
     private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)byline|author|author-name|byline__name|byline-name");
     private static final Pattern BY_PREFIX = Pattern.compile("(?iu)^\\s*(by|von|par|por|di|door|av|af|от|від|bởi)\\s*[:]?\\s+");
+    // Compiled once: String.matches, replaceAll and split compile their pattern on every call, and these run a few
+    // times for every page ingested.
+    private static final Pattern PUBLISHER_TYPE = Pattern.compile("(?i).*(NewsMediaOrganization|Organization|WebSite).*");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*");
 
     @Nullable String title;
     final List<String> authors = new ArrayList<>();
@@ -126,7 +132,7 @@ final class Metadata {
                     best = node;
                     bestRank = rank;
                 }
-                if (siteName == null && type.matches("(?i).*(NewsMediaOrganization|Organization|WebSite).*")) {
+                if (siteName == null && PUBLISHER_TYPE.matcher(type).matches()) {
                     String name = str(node.get("name"));
                     if (name != null && name.length() < 80 && !type.contains("Person")) siteName = name;
                 }
@@ -278,7 +284,7 @@ final class Metadata {
         String l = raw.strip().replace('_', '-');
         int comma = l.indexOf(',');
         if (comma > 0) l = l.substring(0, comma);
-        if (!l.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) return null;
+        if (!LANGUAGE_TAG.matcher(l).matches()) return null;
         String[] parts = l.split("-");
         StringBuilder b = new StringBuilder(parts[0].toLowerCase(Locale.ROOT));
         for (int k = 1; k < parts.length; k++) {
@@ -335,7 +341,7 @@ final class Metadata {
 
     /** Drops a site name glued to the headline ("Headline | Site"), keeping the headline part. */
     static String cleanTitle(String raw, @Nullable String site, @Nullable String h1) {
-        String t = raw.replaceAll("\\s+", " ").strip();
+        String t = WHITESPACE.matcher(raw).replaceAll(" ").strip();
         if (h1 != null && !h1.equals(t) && t.startsWith(h1) && h1.length() > 10) return h1;
         var m = TITLE_SEPARATORS.matcher(t);
         List<int[]> cuts = new ArrayList<>();
@@ -359,11 +365,11 @@ final class Metadata {
 
     void addAuthor(@Nullable String raw) {
         if (raw == null) return;
-        String a = raw.replaceAll("\\s+", " ").strip();
+        String a = WHITESPACE.matcher(raw).replaceAll(" ").strip();
         a = BY_PREFIX.matcher(a).replaceFirst("");
         if (a.isEmpty() || a.length() > 80 || a.startsWith("http") || a.contains("@") && a.contains(".")) return;
         Set<String> parts = new LinkedHashSet<>();
-        for (String p : a.split("\\s*(?:,|;|\\band\\b|&|\\bund\\b|\\bet\\b)\\s*")) {
+        for (String p : AUTHOR_SEPARATORS.split(a)) {
             String q = p.strip();
             if (q.length() >= 2 && q.length() <= 60) parts.add(q);
         }

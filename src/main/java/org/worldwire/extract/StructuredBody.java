@@ -2,6 +2,7 @@ package org.worldwire.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class StructuredBody {
     private static final int MIN_STRUCTURED = 400;
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private StructuredBody() {}
 
@@ -23,8 +26,8 @@ final class StructuredBody {
         for (String p : dom) domLength += p.length();
         if (domLength * 2 >= structured.length()) return dom;
         List<String> out = new ArrayList<>();
-        for (String line : structured.split("\\s*\\n\\s*")) {
-            String p = line.replaceAll("\\s+", " ").strip();
+        for (String line : LINE_BREAK.split(structured)) {
+            String p = WHITESPACE.matcher(line).replaceAll(" ").strip();
             if (!p.isEmpty()) out.add(p);
         }
         return out;

@@ -19,6 +19,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -94,51 +97,62 @@ public final class Fetcher implements AutoCloseable {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) return failed(url, FetchFailure.TIMEOUT, "total time exceeded", null);
 
+            Deadline exchange = new Deadline(client.sendAsync(buildRequest(uri, request), HttpResponse.BodyHandlers.ofInputStream()),
+                    remaining);
             HttpResponse<InputStream> response;
             try {
-                response = client.send(buildRequest(uri, request, remaining), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange.response();
             } catch (HttpConnectTimeoutException e) {
+                exchange.cancel();
                 return failed(url, FetchFailure.TIMEOUT, "connect timed out", null);
             } catch (HttpTimeoutException e) {
+                exchange.cancel();
                 return failed(url, FetchFailure.TIMEOUT, "no response within " + config.totalTimeout(), null);
             } catch (ConnectException e) {
+                exchange.cancel();
                 return failed(url, FetchFailure.CONNECTION, "connection refused or unreachable", null);
             } catch (IOException e) {
+                exchange.cancel();
                 return failed(url, FetchFailure.CONNECTION, String.valueOf(e.getMessage()), null);
             } catch (InterruptedException e) {
+                exchange.cancel();
                 Thread.currentThread().interrupt();
                 return failed(url, FetchFailure.TIMEOUT, "interrupted", null);
             }
-
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
-                closeQuietly(response.body());
-                String location = response.headers().firstValue("Location").orElse(null);
-                if (location == null) return failed(url, FetchFailure.HTTP_ERROR, "redirect without Location", status);
-                if (hop >= config.maxRedirects()) {
-                    return failed(url, FetchFailure.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects", status);
+            // Each hop's exchange is bounded by what is left of the total time; its timer stops with the hop.
+            try {
+                int status = response.statusCode();
+                if (status >= 300 && status < 400 && status != 304) {
+                    closeQuietly(response.body());
+                    String location = response.headers().firstValue("Location").orElse(null);
+                    if (location == null) return failed(url, FetchFailure.HTTP_ERROR, "redirect without Location", status);
+                    if (hop >= config.maxRedirects()) {
+                        return failed(url, FetchFailure.TOO_MANY_REDIRECTS, "more than " + config.maxRedirects() + " redirects", status);
+                    }
+                    try {
+                        url = uri.resolve(location.strip()).toString();
+                    } catch (IllegalArgumentException e) {
+                        return failed(url, FetchFailure.BAD_URL, "bad redirect target: " + location, status);
+                    }
+                    continue;
                 }
-                try {
-                    url = uri.resolve(location.strip()).toString();
-                } catch (IllegalArgumentException e) {
-                    return failed(url, FetchFailure.BAD_URL, "bad redirect target: " + location, status);
+                if (status == 304) {
+                    closeQuietly(response.body());
+                    return new FetchResult.NotModified(url);
                 }
-                continue;
+                if (status == 429 || status == 503) {
+                    closeQuietly(response.body());
+                    Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
+                    return new FetchResult.Failed(url, FetchFailure.RATE_LIMITED, "HTTP " + status, status, retryAfter);
+                }
+                if (status < 200 || status >= 300) {
+                    closeQuietly(response.body());
+                    return failed(url, FetchFailure.HTTP_ERROR, "HTTP " + status, status);
+                }
+                return readBody(url, response, deadline, exchange);
+            } finally {
+                exchange.cancel();
             }
-            if (status == 304) {
-                closeQuietly(response.body());
-                return new FetchResult.NotModified(url);
-            }
-            if (status == 429 || status == 503) {
-                closeQuietly(response.body());
-                Duration retryAfter = parseRetryAfter(response.headers().firstValue("Retry-After").orElse(null), Instant.now());
-                return new FetchResult.Failed(url, FetchFailure.RATE_LIMITED, "HTTP " + status, status, retryAfter);
-            }
-            if (status < 200 || status >= 300) {
-                closeQuietly(response.body());
-                return failed(url, FetchFailure.HTTP_ERROR, "HTTP " + status, status);
-            }
-            return readBody(url, response, deadline);
         }
     }
 
@@ -183,10 +197,13 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
-    private HttpRequest buildRequest(URI uri, FetchRequest request, long remainingNanos) {
+    /**
+     * A request without a timeout of the client's: {@link Deadline} bounds the exchange. The client's own timer
+     * registers an event with its selector thread and wakes it for every request, then cancels it again.
+     */
+    private HttpRequest buildRequest(URI uri, FetchRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .GET()
-                .timeout(Duration.ofNanos(remainingNanos))
                 .header("User-Agent", config.userAgent())
                 .header("Accept", request.accept())
                 .header("Accept-Encoding", "gzip, deflate");
@@ -197,7 +214,7 @@ public final class Fetcher implements AutoCloseable {
         return b.build();
     }
 
-    private FetchResult readBody(String url, HttpResponse<InputStream> response, long deadline) {
+    private FetchResult readBody(String url, HttpResponse<InputStream> response, long deadline, Deadline exchange) {
         var headers = response.headers();
         long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
         String encoding = headers.firstValue("Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
@@ -206,8 +223,7 @@ public final class Fetcher implements AutoCloseable {
             return failed(url, FetchFailure.TOO_LARGE, "Content-Length " + declared + " over the cap of " + config.maxBytes(), response.statusCode());
         }
         InputStream raw = response.body();
-        long remaining = deadline - System.nanoTime();
-        ScheduledFuture<?> watchdog = DEADLINES.schedule(() -> closeQuietly(raw), Math.max(remaining, 1), TimeUnit.NANOSECONDS);
+        exchange.watch(raw);
         try (InputStream in = decoded(raw, encoding)) {
             byte[] body = CappedReader.readAtMost(in, config.maxBytes());
             if (body == null) {
@@ -228,8 +244,58 @@ public final class Fetcher implements AutoCloseable {
             }
             return failed(url, encoding.equals("identity") ? FetchFailure.CONNECTION : FetchFailure.DECODING,
                     "reading body: " + e.getMessage(), response.statusCode());
-        } finally {
-            watchdog.cancel(false);
+        }
+    }
+
+    /**
+     * The total time of one exchange, headers and body, on one shared scheduler: when it runs out the request is
+     * cancelled (a caller waiting for the response gets {@link HttpTimeoutException}) and the body, once there, is
+     * closed under its reader, which then fails with an {@link IOException}. {@link #cancel} when done.
+     */
+    private static final class Deadline {
+        private final CompletableFuture<HttpResponse<InputStream>> pending;
+        private final ScheduledFuture<?> timer;
+        private volatile boolean expired;
+        private volatile @Nullable InputStream body;
+
+        Deadline(CompletableFuture<HttpResponse<InputStream>> pending, long remainingNanos) {
+            this.pending = pending;
+            this.timer = DEADLINES.schedule(this::expire, Math.max(remainingNanos, 1), TimeUnit.NANOSECONDS);
+        }
+
+        private void expire() {
+            expired = true;
+            pending.cancel(true);
+            InputStream b = body;
+            if (b != null) closeQuietly(b);
+        }
+
+        HttpResponse<InputStream> response() throws IOException, InterruptedException {
+            try {
+                return pending.get();
+            } catch (CancellationException e) {
+                throw new HttpTimeoutException("request timed out");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (expired) throw new HttpTimeoutException("request timed out");
+                if (cause instanceof IOException io) throw io;
+                throw new IOException(cause == null ? e.getMessage() : cause.getMessage(), cause);
+            } catch (InterruptedException e) {
+                pending.cancel(true);
+                throw e;
+            }
+        }
+
+        /** Closes the body when the time runs out (at once if it has). */
+        void watch(InputStream in) {
+            body = in;
+            if (expired) closeQuietly(in);
+        }
+
+        /** Stops the timer; a response that never arrived is abandoned. */
+        void cancel() {
+            timer.cancel(false);
+            if (!pending.isDone()) pending.cancel(true);
         }
     }
 

@@ -467,10 +467,9 @@ public final class PublisherWorld implements AutoCloseable {
             page = new Page(article);
             site.window.addFirst(page);
             site.pages.put(seq, page);
-            while (site.window.size() > config.feedSize() * 2) {
-                Page gone = site.window.removeLast();
-                site.pages.remove(gone.article.sequence());
-            }
+            // The window is what the feed and the home page show; a page that leaves it is still served, as a
+            // publisher's archive is, until the world-wide page cache lets it go.
+            while (site.window.size() > config.feedSize() * 2) site.window.removeLast();
             site.version++;
             site.lastModified = when;
             site.rendered = null;
@@ -482,7 +481,9 @@ public final class PublisherWorld implements AutoCloseable {
         if (cached.incrementAndGet() > config.maxCachedArticles()) {
             Page old = cacheOrder.poll();
             if (old != null) {
+                SimArticle gone = old.article;
                 old.evict();
+                sites[gone.publisher()].pages.remove(gone.sequence());
                 cached.decrementAndGet();
             }
         }
