@@ -24,7 +24,12 @@ import org.jspecify.annotations.Nullable;
  * names in fifty languages share one).
  */
 final class Gazetteer {
-    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY }
+    /**
+     * {@code SUBDIVISION}: any other ISO 3166-2 division (an English county, a London borough, a French department),
+     * of unknown population. {@code SMALL_TOWN}: a town of 1,000 to 5,000 people, taken only where the article
+     * places it.
+     */
+    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY, SUBDIVISION, SMALL_TOWN }
 
     /** One place a name may stand for. {@code admin1} is the GeoNames first-level code ("GA" for Georgia, US). */
     record Place(Kind kind, String iso2, String admin1, int population) {}
@@ -194,6 +199,8 @@ final class Gazetteer {
                     case "O" -> Kind.COUNTY;
                     case "K" -> Kind.CAPITAL;
                     case "P" -> Kind.CITY;
+                    case "R" -> Kind.SUBDIVISION;
+                    case "V" -> Kind.SMALL_TOWN;
                     default -> null;
                 };
                 if (kind == null) continue;
