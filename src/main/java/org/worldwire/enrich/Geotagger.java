@@ -301,6 +301,8 @@ public final class Geotagger {
                 }
                 Place[] places = gazetteer.lookup(key);
                 if (places == null && len == 1) places = gazetteer.lookupInflected(key);
+                // a name of small towns alone only where the article places it, the only places one may count (see resolve)
+                if (places == null && placedHere(s, tokens, i, len)) places = gazetteer.smallTowns(key);
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
@@ -425,14 +427,26 @@ public final class Geotagger {
 
     private static boolean municipal(List<Token> tokens, int i, int len) {
         int next = i + len;
-        for (List<String> words : MUNICIPAL_AFTER) {
-            if (next + words.size() > tokens.size()) continue;
-            boolean all = true;
-            for (int k = 0; k < words.size() && all; k++) all = tokens.get(next + k).folded().equals(words.get(k));
-            if (all) return true;
+        // asked after every capitalised word that is no name (placedHere): the first word rules most out at once
+        if (next < tokens.size() && municipalStart(tokens.get(next).folded())) {
+            for (List<String> words : MUNICIPAL_AFTER) {
+                if (next + words.size() > tokens.size()) continue;
+                boolean all = true;
+                for (int k = 0; k < words.size() && all; k++) all = tokens.get(next + k).folded().equals(words.get(k));
+                if (all) return true;
+            }
         }
         return i >= 2 && tokens.get(i - 1).folded().equals("of") && Character.isUpperCase(tokens.get(i - 2).text().charAt(0))
                 && MUNICIPAL_BEFORE.contains(tokens.get(i - 2).folded());
+    }
+
+    /** Whether a word opens one of {@link #MUNICIPAL_AFTER}. */
+    private static boolean municipalStart(String word) {
+        return switch (word) {
+            case "city", "high", "elementary", "middle", "junior", "public", "township", "town", "parks", "board", "school",
+                    "police", "fire" -> true;
+            default -> false;
+        };
     }
 
     /** A headline In Which Most Words Are Capitalised. */
@@ -619,12 +633,29 @@ public final class Geotagger {
 
     /**
      * Whether a name is a place bigger than a small town: the guards that tell people and firms from places ask this,
-     * as tens of thousands of small towns are named like surnames and words.
+     * as tens of thousands of small towns are named like surnames and words. (Every name {@link Gazetteer#lookup}
+     * knows is one: the names of small towns alone are apart.)
      */
     private boolean knownPlace(String key) {
-        Place[] places = gazetteer.lookup(key);
-        if (places != null) for (Place p : places) if (p.kind() != Kind.SMALL_TOWN) return true;
-        return false;
+        return gazetteer.lookup(key) != null;
+    }
+
+    /**
+     * Whether the article itself places the name at {@code i} (of {@code len} words): a comma and a capitalised word
+     * after it ("Denmark, S.C.", "Bruton, Virginia"), a dateline, a street address before it, or a town's own body
+     * after it or "Town of" before it. Only there is a name that only small towns bear looked for: tens of thousands
+     * of them are named like people and words, and every capitalised word is a lookup, while a small town counts
+     * almost only where it is placed so (see {@link #resolve}; one named like a bigger place comes with that place's
+     * name, and a state named anywhere in the article may still make it the small town). Checked on the words
+     * around the name, before any lookup.
+     */
+    private static boolean placedHere(String s, List<Token> tokens, int i, int len) {
+        int next = i + len;
+        if (next < tokens.size()) {
+            Token after = tokens.get(next);
+            if (Character.isUpperCase(after.text().codePointAt(0)) && onlyComma(s, tokens.get(next - 1).end(), after.start())) return true;
+        }
+        return dateline(s, tokens, i, len) || afterAddress(s, tokens, i) || municipal(tokens, i, len);
     }
 
     private static boolean isCountryName(Place[] places) {

@@ -48,6 +48,21 @@ class GeotaggerTest {
     }
 
     @Test
+    void aTownKnownOnlyAsASmallTownCountsWhereTheArticlePlacesIt() {
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville, Pa., on Monday night.").countries())
+                .containsExactly("US");
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville, Pennsylvania, on Monday night.").countries())
+                .containsExactly("US");
+        assertThat(tag("Council votes", "APPOMATTOX — The town council voted on Monday to repave two streets.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void aTownKnownOnlyAsASmallTownDoesNotCountOnItsNameAlone() {
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville on Monday night.").countries()).isEmpty();
+    }
+
+    @Test
     void anEnglishCountyIsKnown() {
         assertThat(tag("Roads closed", "Flooding closed roads across Hertfordshire on Sunday, the county council said.").countries())
                 .containsExactly("GB");
