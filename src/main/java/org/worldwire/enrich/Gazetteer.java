@@ -21,10 +21,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Held compactly, as 80,000 names are most of the geotagger's memory: the names in {@link PackedKeys}, each
  * distinct place one record however many names it has, and one array per distinct list of places (a country's
- * names in fifty languages share one).
+ * names in fifty languages share one). Names that only towns of 1,000 to 5,000 people bear are apart, in
+ * {@link SmallTowns}, asked for only where an article places a name.
  */
 final class Gazetteer {
-    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY }
+    /**
+     * {@code SUBDIVISION}: any other ISO 3166-2 division (an English county, a London borough, a French department),
+     * of unknown population. {@code SMALL_TOWN}: a town of 1,000 to 5,000 people, taken only where the article
+     * places it.
+     */
+    enum Kind { COUNTRY, DEMONYM, ABBREVIATION, STATE, COUNTY, CAPITAL, CITY, SUBDIVISION, SMALL_TOWN }
 
     /** One place a name may stand for. {@code admin1} is the GeoNames first-level code ("GA" for Georgia, US). */
     record Place(Kind kind, String iso2, String admin1, int population) {}
@@ -36,15 +42,18 @@ final class Gazetteer {
     /** US states and Canadian provinces by their ASCII names, for {@link #stateAbbreviation}. */
     private final Map<String, Place[]> abbreviatedStates;
     private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SmallTowns smallTowns;
     final int maxTokens;
     final int maxCjkChars;
 
-    private Gazetteer(Map<String, Place[]> byKey, Map<String, Place[]> abbreviations, int maxTokens, int maxCjkChars) {
+    private Gazetteer(Map<String, Place[]> byKey, Map<String, Place[]> abbreviations, SmallTowns smallTowns, int maxTokens,
+            int maxCjkChars) {
         // The stems and states are derived from the map, in its order, before it is packed and dropped.
         this.cyrillicStems = new Names(cyrillicStems(byKey));
         this.abbreviatedStates = abbreviatedStates(byKey);
         this.byKey = new Names(byKey);
         this.abbreviations = abbreviations;
+        this.smallTowns = smallTowns;
         this.maxTokens = maxTokens;
         this.maxCjkChars = maxCjkChars;
     }
@@ -68,8 +77,20 @@ final class Gazetteer {
         }
     }
 
+    /**
+     * The places a name may stand for; null for none. Small towns are among them only when the name is a bigger
+     * place's too: names of small towns alone are in {@link #smallTowns}.
+     */
     Place @Nullable [] lookup(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The towns of 1,000 to 5,000 people so named, each a new {@link Place}; null for none. Apart from {@link #lookup}:
+     * such a town counts only where the article places it, and only there is it worth looking for.
+     */
+    Place @Nullable [] smallTowns(String key) {
+        return smallTowns.get(key);
     }
 
     /**
@@ -160,13 +181,20 @@ final class Gazetteer {
     private static Map<String, Place[]> abbreviatedStates(Map<String, Place[]> byKey) {
         var out = new HashMap<String, Place[]>();
         byKey.forEach((key, places) -> {
+            int n = 0;
+            for (Place p : places) if (abbreviated(p)) n++;
+            if (n == 0) return;
             for (int i = 0; i < key.length(); i++) if (key.charAt(i) > 127) return;
-            Place[] states = java.util.Arrays.stream(places)
-                    .filter(p -> p.kind() == Kind.STATE && (p.iso2().equals("US") || p.iso2().equals("CA")))
-                    .toArray(Place[]::new);
-            if (states.length > 0) out.put(key, states);
+            Place[] states = new Place[n];
+            n = 0;
+            for (Place p : places) if (abbreviated(p)) states[n++] = p;
+            out.put(key, states);
         });
         return out;
+    }
+
+    private static boolean abbreviated(Place p) {
+        return p.kind() == Kind.STATE && (p.iso2().equals("US") || p.iso2().equals("CA"));
     }
 
     Place @Nullable [] abbreviation(String exact) {
@@ -174,57 +202,95 @@ final class Gazetteer {
     }
 
     static Gazetteer read() {
-        var lists = new HashMap<String, List<Place>>(200_000);
-        var abbr = new HashMap<String, List<Place>>();
+        // Lists as arrays from the start (most names have one place): no list per name and no second map to freeze.
+        var byKey = new HashMap<String, Place[]>(200_000);
+        var abbr = new HashMap<String, Place[]>();
         var interned = new HashMap<String, String>();
         var samePlace = new HashMap<Place, Place>(); // one record per place, not per name
+        var towns = new SmallTowns.Builder();
         int maxTokens = 1, maxCjk = 1;
         try (InputStream raw = Objects.requireNonNull(Gazetteer.class.getResourceAsStream("names.tsv.gz"),
                         "enrich: bundled names.tsv.gz is missing; run scripts/build-gazetteer.sh");
                 var r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.isEmpty() || line.startsWith("#")) continue;
-                String[] f = line.split("\t", -1);
-                if (f.length < 5) continue;
-                Kind kind = switch (f[1]) {
-                    case "C" -> Kind.COUNTRY;
-                    case "D" -> Kind.DEMONYM;
-                    case "A" -> Kind.ABBREVIATION;
-                    case "S" -> Kind.STATE;
-                    case "O" -> Kind.COUNTY;
-                    case "K" -> Kind.CAPITAL;
-                    case "P" -> Kind.CITY;
+                // name, kind, iso2, admin1, population: cut by hand, as 150,000 lines are most of the start-up
+                int t1 = line.indexOf('\t'), t2 = line.indexOf('\t', t1 + 1), t3 = line.indexOf('\t', t2 + 1),
+                        t4 = line.indexOf('\t', t3 + 1);
+                if (t1 < 0 || t2 != t1 + 2 || t3 < 0 || t4 < 0) continue;
+                Kind kind = switch (line.charAt(t1 + 1)) {
+                    case 'C' -> Kind.COUNTRY;
+                    case 'D' -> Kind.DEMONYM;
+                    case 'A' -> Kind.ABBREVIATION;
+                    case 'S' -> Kind.STATE;
+                    case 'O' -> Kind.COUNTY;
+                    case 'K' -> Kind.CAPITAL;
+                    case 'P' -> Kind.CITY;
+                    case 'R' -> Kind.SUBDIVISION;
+                    case 'V' -> Kind.SMALL_TOWN;
                     default -> null;
                 };
                 if (kind == null) continue;
-                var place = samePlace.computeIfAbsent(new Place(kind, interned.computeIfAbsent(f[2], k -> k),
-                        interned.computeIfAbsent(f[3], k -> k), parseInt(f[4])), p -> p);
+                String name = line.substring(0, t1);
+                String iso2 = interned.computeIfAbsent(line.substring(t2 + 1, t3), k -> k);
+                String admin1 = interned.computeIfAbsent(line.substring(t3 + 1, t4), k -> k);
+                int end = line.indexOf('\t', t4 + 1);
+                int population = parseInt(line, t4 + 1, end < 0 ? line.length() : end);
                 if (kind == Kind.ABBREVIATION) {
-                    abbr.computeIfAbsent(f[0].replace(".", ""), k -> new ArrayList<>(1)).add(place);
+                    var place = samePlace.computeIfAbsent(new Place(kind, iso2, admin1, population), p -> p);
+                    abbr.merge(name.replace(".", ""), new Place[] {place}, Gazetteer::concat);
                     continue;
                 }
-                String key = key(f[0]);
+                String key = key(name);
                 if (key.isEmpty()) continue;
-                List<Place> list = lists.computeIfAbsent(key, k -> new ArrayList<>(1));
-                if (!list.contains(place)) list.add(place);
                 if (isCjk(key.codePointAt(0))) maxCjk = Math.max(maxCjk, key.length());
-                else maxTokens = Math.max(maxTokens, key.split(" ").length);
+                else maxTokens = Math.max(maxTokens, words(key));
+                if (kind == Kind.SMALL_TOWN) {
+                    towns.add(key, iso2, admin1, population);
+                    continue;
+                }
+                add(byKey, key, samePlace.computeIfAbsent(new Place(kind, iso2, admin1, population), p -> p));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("enrich: cannot read bundled names.tsv.gz", e);
         }
-        return new Gazetteer(freeze(lists), freeze(abbr), Math.min(maxTokens, 6), Math.min(maxCjk, 8));
+        // A small town named like a bigger place ("Denmark, S.C.", "Edmonton, Ky.") joins that name's places: the name is
+        // looked up anyway, and its small namesakes weigh in wherever it stands (its country is then no longer the
+        // name's only one, and the state named elsewhere in the article can make it the small town). Only names of
+        // small towns alone are kept apart.
+        SmallTowns smallTowns = towns.build((key, place) -> {
+            if (!byKey.containsKey(key)) return false;
+            add(byKey, key, samePlace.computeIfAbsent(place, p -> p));
+            return true;
+        });
+        return new Gazetteer(byKey, abbr, smallTowns, Math.min(maxTokens, 6), Math.min(maxCjk, 8));
     }
 
-    private static Map<String, Place[]> freeze(Map<String, List<Place>> lists) {
-        var out = new HashMap<String, Place[]>(lists.size() * 2);
-        lists.forEach((k, v) -> out.put(k, v.toArray(Place[]::new)));
-        return out;
+    /** Adds a place to a name's, unless it has it already. */
+    private static void add(Map<String, Place[]> byKey, String key, Place place) {
+        Place[] known = byKey.get(key);
+        if (known == null) {
+            byKey.put(key, new Place[] {place});
+        } else if (!java.util.Arrays.asList(known).contains(place)) {
+            byKey.put(key, concat(known, new Place[] {place}));
+        }
     }
 
-    private static int parseInt(String s) {
+    private static Place[] concat(Place[] a, Place[] b) {
+        Place[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static int words(String key) {
+        int n = 1;
+        for (int i = 0; i < key.length(); i++) if (key.charAt(i) == ' ') n++;
+        return n;
+    }
+
+    private static int parseInt(String s, int from, int to) {
         try {
-            return s.isEmpty() ? 0 : Integer.parseInt(s);
+            return from >= to ? 0 : Integer.parseInt(s, from, to, 10);
         } catch (NumberFormatException e) {
             return 0;
         }
@@ -232,6 +298,13 @@ final class Gazetteer {
 
     /** The lookup key of a name: its words lower-cased, accents dropped, joined by single spaces. */
     static String key(String name) {
+        // most names are ASCII letters and single spaces, whose key is the name in lower case: no tokenising
+        boolean plain = !name.isEmpty() && name.charAt(0) != ' ' && name.charAt(name.length() - 1) != ' ';
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c == ' ' && name.charAt(i - 1) != ' ');
+        }
+        if (plain) return name.toLowerCase(Locale.ROOT);
         var words = new StringBuilder();
         for (String w : Tokens.split(name)) {
             if (!words.isEmpty()) words.append(' ');

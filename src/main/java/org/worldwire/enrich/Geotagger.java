@@ -63,6 +63,11 @@ public final class Geotagger {
     static final int STATE_ALONE = 500_000;
     /** What the source's own country adds: enough to tip a state against a namesake country, not against evidence. */
     static final double SOURCE_PRIOR = 3;
+    /**
+     * The population a subdivision without a known one (an English county, a London borough) is weighed as: a
+     * sizeable town, so that it wins with its country's evidence around it and loses to a bigger namesake without.
+     */
+    static final int SUBDIVISION_POPULATION = 100_000;
 
     private final Gazetteer gazetteer;
     private final Words words;
@@ -221,7 +226,7 @@ public final class Geotagger {
             Token t = tokens.get(i);
             String text = t.text();
             int dash = text.indexOf('-');
-            boolean split = dash > 0 && t.capitalised() && gazetteer.lookup(t.folded()) == null;
+            boolean split = dash > 0 && t.capitalised() && !knownPlace(t.folded());
             if (split && out == null) out = new ArrayList<>(tokens.subList(0, i));
             if (!split) {
                 if (out != null) out.add(t);
@@ -296,6 +301,8 @@ public final class Geotagger {
                 }
                 Place[] places = gazetteer.lookup(key);
                 if (places == null && len == 1) places = gazetteer.lookupInflected(key);
+                // a name of small towns alone only where the article places it, the only places one may count (see resolve)
+                if (places == null && placedHere(s, tokens, i, len)) places = gazetteer.smallTowns(key);
                 if (places == null) continue;
                 matched = len;
                 if (len == 1 && (lowerWords.contains(key) || NOT_PLACES.contains(key))) break;
@@ -395,7 +402,7 @@ public final class Geotagger {
                 || !onlyComma(s, prev.end(), t.start())) return null;
         // "St. Petersburg", "Mt. Vernon": the start of a longer name
         if (NAME_PREFIXES.contains(t.folded()) || t.folded().equals("st") || t.folded().equals("ste")
-                || (i + 1 < tokens.size() && gazetteer.lookup(key(tokens, i, 2)) != null)) return null;
+                || (i + 1 < tokens.size() && knownPlace(key(tokens, i, 2)))) return null;
         boolean dotted = text.indexOf('.') > 0 || (t.end() < s.length() && s.charAt(t.end()) == '.') || s.charAt(t.end() - 1) == '.';
         boolean allCaps = text.equals(text.toUpperCase(Locale.ROOT));
         if (allCaps && !dotted) {
@@ -420,14 +427,26 @@ public final class Geotagger {
 
     private static boolean municipal(List<Token> tokens, int i, int len) {
         int next = i + len;
-        for (List<String> words : MUNICIPAL_AFTER) {
-            if (next + words.size() > tokens.size()) continue;
-            boolean all = true;
-            for (int k = 0; k < words.size() && all; k++) all = tokens.get(next + k).folded().equals(words.get(k));
-            if (all) return true;
+        // asked after every capitalised word that is no name (placedHere): the first word rules most out at once
+        if (next < tokens.size() && municipalStart(tokens.get(next).folded())) {
+            for (List<String> words : MUNICIPAL_AFTER) {
+                if (next + words.size() > tokens.size()) continue;
+                boolean all = true;
+                for (int k = 0; k < words.size() && all; k++) all = tokens.get(next + k).folded().equals(words.get(k));
+                if (all) return true;
+            }
         }
         return i >= 2 && tokens.get(i - 1).folded().equals("of") && Character.isUpperCase(tokens.get(i - 2).text().charAt(0))
                 && MUNICIPAL_BEFORE.contains(tokens.get(i - 2).folded());
+    }
+
+    /** Whether a word opens one of {@link #MUNICIPAL_AFTER}. */
+    private static boolean municipalStart(String word) {
+        return switch (word) {
+            case "city", "high", "elementary", "middle", "junior", "public", "township", "town", "parks", "board", "school",
+                    "police", "fire" -> true;
+            default -> false;
+        };
     }
 
     /** A headline In Which Most Words Are Capitalised. */
@@ -587,7 +606,7 @@ public final class Geotagger {
         String nk = next.folded();
         if (next.start() - cur.end() != 1 || !Character.isUpperCase(next.text().codePointAt(0)) || next.sentenceStart()
                 || isAcronym(next.text()) || NOT_PLACES.contains(nk) || words.common(nk)) return false;
-        return firstName || gazetteer.lookup(nk) == null;
+        return firstName || !knownPlace(nk);
     }
 
     private boolean afterNameOrTitle(List<Token> tokens, int i, boolean titleCase) {
@@ -612,6 +631,33 @@ public final class Geotagger {
         return true;
     }
 
+    /**
+     * Whether a name is a place bigger than a small town: the guards that tell people and firms from places ask this,
+     * as tens of thousands of small towns are named like surnames and words. (Every name {@link Gazetteer#lookup}
+     * knows is one: the names of small towns alone are apart.)
+     */
+    private boolean knownPlace(String key) {
+        return gazetteer.lookup(key) != null;
+    }
+
+    /**
+     * Whether the article itself places the name at {@code i} (of {@code len} words): a comma and a capitalised word
+     * after it ("Denmark, S.C.", "Bruton, Virginia"), a dateline, a street address before it, or a town's own body
+     * after it or "Town of" before it. Only there is a name that only small towns bear looked for: tens of thousands
+     * of them are named like people and words, and every capitalised word is a lookup, while a small town counts
+     * almost only where it is placed so (see {@link #resolve}; one named like a bigger place comes with that place's
+     * name, and a state named anywhere in the article may still make it the small town). Checked on the words
+     * around the name, before any lookup.
+     */
+    private static boolean placedHere(String s, List<Token> tokens, int i, int len) {
+        int next = i + len;
+        if (next < tokens.size()) {
+            Token after = tokens.get(next);
+            if (Character.isUpperCase(after.text().codePointAt(0)) && onlyComma(s, tokens.get(next - 1).end(), after.start())) return true;
+        }
+        return dateline(s, tokens, i, len) || afterAddress(s, tokens, i) || municipal(tokens, i, len);
+    }
+
     private static boolean isCountryName(Place[] places) {
         for (Place p : places)
             if (p.kind() == Kind.COUNTRY || p.kind() == Kind.DEMONYM || p.kind() == Kind.ABBREVIATION) return true;
@@ -625,7 +671,7 @@ public final class Geotagger {
     }
 
     private static boolean hasTown(Place[] places) {
-        for (Place p : places) if (p.kind() == Kind.CITY) return true;
+        for (Place p : places) if (p.kind() == Kind.CITY || p.kind() == Kind.SMALL_TOWN) return true;
         return false;
     }
 
@@ -637,7 +683,7 @@ public final class Geotagger {
 
     private static boolean decisive(Mention m) {
         for (Place p : m.places)
-            if (p.kind() != Kind.CITY || p.population() >= 100_000) return true;
+            if ((p.kind() != Kind.CITY && p.kind() != Kind.SMALL_TOWN) || p.population() >= 100_000) return true;
         return false;
     }
 
@@ -663,14 +709,20 @@ public final class Geotagger {
             // one sense per article too: a name once written as an address's town is a town (or a capital) everywhere
             boolean addressTown = !townsOnly && addressTowns.contains(m.key) && hasTown(m.places);
             for (Place p : m.places) {
-                if (townsOnly && p.kind() != Kind.CITY) continue;
-                if (addressTown && p.kind() != Kind.CITY && p.kind() != Kind.CAPITAL) continue;
+                if (townsOnly && p.kind() != Kind.CITY && p.kind() != Kind.SMALL_TOWN) continue;
+                if (addressTown && p.kind() != Kind.CITY && p.kind() != Kind.CAPITAL && p.kind() != Kind.SMALL_TOWN) continue;
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
-                boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL)
+                boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL || p.kind() == Kind.SMALL_TOWN)
                         && namedByOthers(statesNamed.get(p.iso2() + ':' + p.admin1()), m.key); // not "Mary" by the province Mary
                 boolean codeAfter = m.adminAfterComma != null && m.adminAfterComma.contains(p.admin1());
+                // a town of a few thousand counts only where the article places it: its state named, "Town, ST", a
+                // dateline, or an address or the town's own bodies ("Bruton High School") in an article that names its
+                // country otherwise. Other places of its country alone are not enough (small towns are named like
+                // everything), and it never outweighs a country on its name alone.
+                if (p.kind() == Kind.SMALL_TOWN
+                        && !(inNamedState || codeAfter || m.dateline || ((townsOnly || addressTown) && others > 0))) continue;
                 double score = switch (p.kind()) {
                     // a territory of a few thousand people is no surer than a town ("Norfolk", "Man")
                     case COUNTRY, ABBREVIATION -> p.population() >= 1_000_000 ? 10 + p.population() / 1e10
@@ -680,7 +732,8 @@ public final class Geotagger {
                     case STATE -> Math.log10(Math.max(p.population(), 1000)) + STATE_BASE + (stateContext ? 4 : 0)
                             + (namedByOthers(citiesStates.get(p.iso2() + ':' + p.admin1()), m.key) ? 3 : 0);
                     case CAPITAL -> 3 + Math.log10(Math.max(p.population(), 1000)) / 2;
-                    case CITY -> Math.log10(Math.max(p.population(), 1000)) - 1;
+                    case CITY, SMALL_TOWN -> Math.log10(Math.max(p.population(), 1000)) - 1;
+                    case SUBDIVISION -> Math.log10(SUBDIVISION_POPULATION) - 1;
                 };
                 score += 2.5 * Math.min(others, 3) + (inNamedState ? 4 : 0) + (codeAfter ? 6 : 0)
                         + (p.iso2().equals(source) ? SOURCE_PRIOR : 0);
@@ -692,6 +745,8 @@ public final class Geotagger {
                 if (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL) {
                     agg[1]++;
                     agg[2] += p.population();
+                } else if (p.kind() == Kind.SUBDIVISION) {
+                    agg[2] += SUBDIVISION_POPULATION;
                 }
                 if (others > 0 || inNamedState || codeAfter || m.dateline || townsOnly) agg[3] = 1;
             }
@@ -746,11 +801,11 @@ public final class Geotagger {
         // ...unless it follows "in" or "near" mid-sentence, as a town of some size ("a festival in Nice")
         if (oneWord && words.common(m.key) && !bigCountry)
             return m.located && !m.sentenceStart && p.kind() == Kind.CITY && namesakesPopulation >= CITY_ALONE && !elsewhere;
-        boolean town = p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL;
+        boolean town = p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL || p.kind() == Kind.SUBDIVISION;
         if (oneWord && town && words.firstName(m.key)) return namesakesPopulation >= FIRST_NAME_ALONE;
         return switch (p.kind()) {
             // a town the article names again and again is its own town, however small
-            case CITY -> namesakesPopulation >= (m.sentenceStart && repeats < 2 && !english ? CITY_ALONE_AT_SENTENCE_START
+            case CITY, SUBDIVISION -> namesakesPopulation >= (m.sentenceStart && repeats < 2 && !english ? CITY_ALONE_AT_SENTENCE_START
                     : elsewhere ? CITY_ABROAD : m.located && english ? CITY_LOCATED : repeats >= 2 ? CITY_REPEATED : CITY_ALONE);
             case STATE -> p.population() >= STATE_ALONE;
             default -> true;

@@ -1,6 +1,8 @@
 package org.worldwire.enrich;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.worldwire.enrich.Tokens.Token;
@@ -46,24 +48,33 @@ final class WritingConventions {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = t.folded();
-            if (AMERICAN.contains(w) && Character.isLowerCase(t.text().charAt(0))) us++;
-            else if (BRITISH.contains(w) && Character.isLowerCase(t.text().charAt(0))) gb++;
+            // "organisation", "mobilisation": Americans never write -isation (Oxford spelling has -ization too)
+            if ((w.endsWith("isation") || w.endsWith("isations")) && w.length() > 9) gb++;
+            // one lookup per word, as this runs on every word of every article: the spellings are lower-case words,
+            // the rest capitalised ones
+            int kinds = KINDS.getOrDefault(w, 0);
+            if (kinds == 0) continue;
+            char first = t.text().charAt(0);
+            if (Character.isLowerCase(first)) {
+                if ((kinds & AMERICAN_SPELLING) != 0) us++;
+                else if ((kinds & BRITISH_SPELLING) != 0) gb++;
+                continue;
+            }
+            if (!Character.isUpperCase(first)) continue;
             // "March 4" (American) against "4 March" (British and most of the Commonwealth)
-            if (MONTHS.contains(w) && Character.isUpperCase(t.text().charAt(0))) {
+            if ((kinds & MONTH) != 0) {
                 if (i + 1 < tokens.size() && isDay(tokens.get(i + 1).text())) us++;
                 else if (i > 0 && isDay(tokens.get(i - 1).text())) gb++;
             }
-            // "organisation", "mobilisation": Americans never write -isation (Oxford spelling has -ization too)
-            if ((w.endsWith("isation") || w.endsWith("isations")) && w.length() > 9) gb++;
             // "Mr Smith" (British) against "Mr. Smith" (American): the dot after a title that ends with its last letter
-            if (PERSONAL_TITLES.contains(w) && Character.isUpperCase(t.text().charAt(0)) && i + 1 < tokens.size()
+            if ((kinds & PERSONAL_TITLE) != 0 && i + 1 < tokens.size()
                     && tokens.get(i + 1).capitalised()) {
                 int gap = tokens.get(i + 1).start() - t.end();
                 if (gap == 1 && Character.isWhitespace(text.charAt(t.end()))) gb++;
                 else if (gap == 2 && text.charAt(t.end()) == '.') us++;
             }
             // "2517 Memphis St.": a house number, a name and an abbreviated street kind with its dot
-            if (STREET_ABBREVIATIONS.contains(w) && i >= 2 && t.text().length() <= 4 && Character.isUpperCase(t.text().charAt(0))
+            if ((kinds & STREET_ABBREVIATION) != 0 && i >= 2 && t.text().length() <= 4
                     && t.end() < text.length() && text.charAt(t.end()) == '.' && tokens.get(i - 1).capitalised()
                     && isNumber(tokens.get(i - 2).text())) us += 2;
         }
@@ -81,6 +92,17 @@ final class WritingConventions {
     private static final Set<String> PERSONAL_TITLES = Set.of("mr", "mrs", "ms", "dr");
     private static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "june", "july", "august",
             "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec");
+
+    private static final int AMERICAN_SPELLING = 1, BRITISH_SPELLING = 2, MONTH = 4, PERSONAL_TITLE = 8, STREET_ABBREVIATION = 16;
+    /** Every word of the lists above, with the lists it is in. */
+    private static final Map<String, Integer> KINDS = kinds();
+
+    private static Map<String, Integer> kinds() {
+        var out = new HashMap<String, Integer>();
+        List<Set<String>> lists = List.of(AMERICAN, BRITISH, MONTHS, PERSONAL_TITLES, STREET_ABBREVIATIONS);
+        for (int k = 0; k < lists.size(); k++) for (String w : lists.get(k)) out.merge(w, 1 << k, (a, b) -> a | b);
+        return Map.copyOf(out);
+    }
 
     private static boolean isDay(String s) {
         return isNumber(s) && s.length() <= 2 && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 31;

@@ -36,6 +36,45 @@ class GeotaggerTest {
     }
 
     @Test
+    void aSmallTownNamedLikeACountryCountsWhereItsStateIsGiven() {
+        assertThat(tag("Mayor re-elected", "The mayor of Denmark, S.C., won a third term on Tuesday.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void aSmallTownNeverTakesACountrysNameWithoutItsState() {
+        assertThat(tag("Early harvest", "Farmers in Denmark harvested early this year, the ministry said.").countries())
+                .containsExactly("DK");
+    }
+
+    @Test
+    void aTownKnownOnlyAsASmallTownCountsWhereTheArticlePlacesIt() {
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville, Pa., on Monday night.").countries())
+                .containsExactly("US");
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville, Pennsylvania, on Monday night.").countries())
+                .containsExactly("US");
+        assertThat(tag("Council votes", "APPOMATTOX — The town council voted on Monday to repave two streets.").countries())
+                .containsExactly("US");
+    }
+
+    @Test
+    void aTownKnownOnlyAsASmallTownDoesNotCountOnItsNameAlone() {
+        assertThat(tag("Barn fire", "Crews fought a barn fire in Biglerville on Monday night.").countries()).isEmpty();
+    }
+
+    @Test
+    void anEnglishCountyIsKnown() {
+        assertThat(tag("Roads closed", "Flooding closed roads across Hertfordshire on Sunday, the county council said.").countries())
+                .containsExactly("GB");
+    }
+
+    @Test
+    void aCountyNamedLikeABiggerForeignTownGoesWithItsCountrysOtherPlaces() {
+        assertThat(tag("Homes flooded", "Heavy rain flooded homes in Surrey, in the south of England, overnight.").countries())
+                .containsExactly("GB");
+    }
+
+    @Test
     void parisTexasIsInTheUnitedStates() {
         assertThat(tag("Local fair opens", "The county fair opened in Paris, Texas, on Saturday.").countries())
                 .containsExactly("US");
