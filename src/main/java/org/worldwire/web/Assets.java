@@ -3,11 +3,10 @@ package org.worldwire.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32C;
 
 /**
  * The site's CSS and JavaScript, read once from the classpath and served under names that carry a hash of
@@ -42,12 +41,11 @@ final class Assets {
 
     private String load(String name, String type) {
         byte[] bytes = read(name);
-        String hash;
-        try {
-            hash = Rendered.hex(MessageDigest.getInstance("SHA-256").digest(bytes), 5);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // A name that changes when the content does is all a cache-busting name needs: CRC-32C, not SHA-256, whose
+        // first use sets up the JDK's security providers (20-35 ms of the main thread before the port opened)
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        String hash = Long.toHexString(crc.getValue() | 1L << 32).substring(1); // eight digits, leading zeros kept
         int dot = name.lastIndexOf('.');
         String hashed = name.substring(0, dot) + "." + hash + name.substring(dot);
         byHashedName.put(hashed, Rendered.of(bytes, type));

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +17,15 @@ import org.jspecify.annotations.Nullable;
 final class Rendered {
     /** Below this, compressing costs more than it saves. */
     static final int MIN_COMPRESS = 1000;
-    private static final boolean BROTLI = brotliAvailable();
+
+    /**
+     * Whether the native brotli encoder loaded, in a holder: loading it (copying the library out of its jar into a
+     * temporary directory) was 20 ms of the main thread before the port opened; {@link #loadBrotli} does it on the
+     * start's side thread instead.
+     */
+    private static final class Brotli {
+        static final boolean AVAILABLE = brotliAvailable();
+    }
 
     private final byte[] body;
     private final String contentType;
@@ -72,7 +79,7 @@ final class Rendered {
     /** The encoding to send for an Accept-Encoding header: "br", "gzip", or null for the body as it is. */
     @Nullable String encodingFor(@Nullable String acceptEncoding) {
         if (acceptEncoding == null || body.length < MIN_COMPRESS) return null;
-        if (BROTLI && accepts(acceptEncoding, "br")) return "br";
+        if (Brotli.AVAILABLE && accepts(acceptEncoding, "br")) return "br";
         if (accepts(acceptEncoding, "gzip")) return "gzip";
         return null;
     }
@@ -134,7 +141,8 @@ final class Rendered {
         }
     }
 
-    static String hex(byte[] digest, int bytes) {
-        return HexFormat.of().formatHex(digest, 0, bytes);
+    /** Loads the brotli encoder now, so that the first compressed answer need not; whether this platform has it. */
+    static boolean loadBrotli() {
+        return Brotli.AVAILABLE;
     }
 }

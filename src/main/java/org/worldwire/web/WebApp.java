@@ -81,6 +81,7 @@ public final class WebApp implements AutoCloseable {
                 Class.forName("org.eclipse.jetty.server.Server");
                 Class.forName("org.eclipse.jetty.server.ServerConnector");
                 ApiJson.MAPPER.writeValueAsString(java.util.Map.of("warm", 1));
+                Rendered.loadBrotli();
             } catch (Exception | LinkageError e) {
                 log.debug("web preload failed (the start loads the classes itself) error={}", e.toString());
             }

@@ -16,7 +16,11 @@ import javax.crypto.spec.PBEKeySpec;
 final class PasswordHash {
     static final int ITERATIONS = 600_000;
     private static final String PREFIX = "pbkdf2-sha256";
-    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** In a holder: a server's start touches this class, and seeding a SecureRandom there is needless work before the port opens. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
+    }
 
     private PasswordHash() {}
 
@@ -37,7 +41,7 @@ final class PasswordHash {
 
     private static String hash(String password, int iterations) {
         byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
+        Random.INSTANCE.nextBytes(salt);
         return encode(iterations, salt, derive(password, salt, iterations));
     }
 
@@ -96,7 +100,7 @@ final class PasswordHash {
     /** 256 random bits, URL-safe base64 without padding. */
     static String randomSecret() {
         byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
+        Random.INSTANCE.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 }
