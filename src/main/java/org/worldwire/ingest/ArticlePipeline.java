@@ -86,11 +86,16 @@ public final class ArticlePipeline implements AutoCloseable {
     private final Stages stages;
     private final GroupCommit commits = new GroupCommit();
     /**
-     * Workers are many so that page downloads overlap; parsing, enriching and writing are CPU work, done on one
-     * platform thread per core (more only holds more DOMs in the heap at once, not more progress), off the carriers
-     * of the virtual threads that serve the site.
+     * Workers are many so that page downloads overlap; parsing and enriching are CPU work, done on one platform
+     * thread per core (more only holds more DOMs in the heap at once, not more progress), off the carriers of the
+     * virtual threads that serve the site.
      */
-    private final CpuStages cpu = CpuStages.perCore();
+    private final CpuStages cpu = CpuStages.perCore("ingest-cpu");
+    /**
+     * The group commit, off the carriers too, on a thread of its own: queued behind the pages waiting to be parsed,
+     * it would keep every worker of the batch waiting.
+     */
+    private final CpuStages committer = new CpuStages("ingest-commit", 1);
 
     /**
      * @param work where entries come from; the pipeline consumes it from {@link #start} and closes it on {@link #close}
@@ -217,7 +222,7 @@ public final class ArticlePipeline implements AutoCloseable {
                 while (!mine.done) {
                     List<Ready> batch = new ArrayList<>();
                     for (Ready r; batch.size() < MAX_BATCH && (r = ready.poll()) != null; ) batch.add(r);
-                    cpu.run(() -> write(batch));
+                    committer.run(() -> write(batch));
                 }
             } finally {
                 writing.unlock();
@@ -463,6 +468,7 @@ public final class ArticlePipeline implements AutoCloseable {
             }
         }
         cpu.close();
+        committer.close();
     }
 
     private static boolean await(Thread t, Duration wait) {

@@ -22,15 +22,15 @@ import java.util.function.Supplier;
 final class CpuStages implements AutoCloseable {
     private final ExecutorService pool;
 
-    CpuStages(int threads) {
+    CpuStages(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads,
-                r -> Thread.ofPlatform().name("ingest-cpu-" + n.incrementAndGet()).daemon().unstarted(r));
+                r -> Thread.ofPlatform().name(name + "-" + n.incrementAndGet()).daemon().unstarted(r));
     }
 
     /** One thread per core the JVM may use. */
-    static CpuStages perCore() {
-        return new CpuStages(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    static CpuStages perCore(String name) {
+        return new CpuStages(name, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Runs {@code stage} on the pool and returns its result, or throws what it threw. */

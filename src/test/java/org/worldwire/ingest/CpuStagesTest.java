@@ -22,7 +22,7 @@ class CpuStagesTest {
     @Test
     void virtualThreadsRunWhileEveryCoreHasAStageToCompute() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
-        try (CpuStages stages = new CpuStages(cores)) {
+        try (CpuStages stages = new CpuStages("test", cores)) {
             // as many virtual-thread workers as there are cores, each in a long stage: before, they held every carrier
             CountDownLatch computing = new CountDownLatch(cores);
             List<Thread> workers = new ArrayList<>();
@@ -47,7 +47,7 @@ class CpuStagesTest {
 
     @Test
     void aStageGivesItsResultOrWhatItThrew() {
-        try (CpuStages stages = new CpuStages(1)) {
+        try (CpuStages stages = new CpuStages("test", 1)) {
             assertThat(stages.run(() -> "parsed")).isEqualTo("parsed");
             assertThatThrownBy(() -> stages.run(() -> {
                 throw new IllegalArgumentException("bad page");
@@ -57,7 +57,7 @@ class CpuStagesTest {
 
     @Test
     void anInterruptedCallerStillGetsItsStageDoneAndKeepsTheInterrupt() throws Exception {
-        try (CpuStages stages = new CpuStages(1)) {
+        try (CpuStages stages = new CpuStages("test", 1)) {
             var result = new java.util.concurrent.atomic.AtomicLong(-1);
             var stillInterrupted = new AtomicBoolean();
             Thread caller = Thread.ofVirtual().start(() -> {
