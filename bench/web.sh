@@ -66,12 +66,14 @@ grep '^seeded\|^serving' "$log"
 workers=50
 per_worker=$(( (rate + workers - 1) / workers ))
 echo "hey: ${workers} connections x ${per_worker} req/s = $((workers * per_worker)) req/s offered, ${seconds} s per page after ${warmup} s of warm-up per page, while ingesting ${ingest} articles/s"
+declare -A path_of
+for page in "${pages[@]}"; do path_of[$page]=$(sed -n "s|^$page ||p" "$log" | head -1); done
 for page in "${pages[@]}"; do
-  hey -z "${warmup}s" -c "$workers" -q "$per_worker" "http://127.0.0.1:$port$(sed -n "s|^$page ||p" "$log" | head -1)" >/dev/null
+  hey -z "${warmup}s" -c "$workers" -q "$per_worker" "http://127.0.0.1:$port${path_of[$page]}" >/dev/null
 done
 printf '%-8s %9s %9s %9s %9s %7s\n' page offered achieved p50_ms p99_ms errors
 for page in "${pages[@]}"; do
-  path=$(sed -n "s|^$page ||p" "$log" | head -1)
+  path=${path_of[$page]}
   out=$(hey -z "${seconds}s" -c "$workers" -q "$per_worker" "http://127.0.0.1:$port$path")
   rps=$(awk '/Requests\/sec:/ {printf "%d", $2}' <<<"$out")
   p50=$(awk '/ 50% in / {printf "%.1f", $3 * 1000}' <<<"$out")
