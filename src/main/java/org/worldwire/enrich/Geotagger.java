@@ -423,12 +423,15 @@ public final class Geotagger {
             List.of("junior", "college"), List.of("public", "schools"), List.of("township"), List.of("town", "council"),
             List.of("parks", "and", "recreation"), List.of("board", "of", "education"), List.of("school", "board"),
             List.of("police", "department"), List.of("fire", "department"), List.of("city", "manager"));
+    /** The words that open one of {@link #MUNICIPAL_AFTER}. */
+    private static final Set<String> MUNICIPAL_STARTS =
+            MUNICIPAL_AFTER.stream().map(List::getFirst).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> MUNICIPAL_BEFORE = Set.of("town", "township", "village", "borough");
 
     private static boolean municipal(List<Token> tokens, int i, int len) {
         int next = i + len;
         // asked after every capitalised word that is no name (placedHere): the first word rules most out at once
-        if (next < tokens.size() && municipalStart(tokens.get(next).folded())) {
+        if (next < tokens.size() && MUNICIPAL_STARTS.contains(tokens.get(next).folded())) {
             for (List<String> words : MUNICIPAL_AFTER) {
                 if (next + words.size() > tokens.size()) continue;
                 boolean all = true;
@@ -440,14 +443,6 @@ public final class Geotagger {
                 && MUNICIPAL_BEFORE.contains(tokens.get(i - 2).folded());
     }
 
-    /** Whether a word opens one of {@link #MUNICIPAL_AFTER}. */
-    private static boolean municipalStart(String word) {
-        return switch (word) {
-            case "city", "high", "elementary", "middle", "junior", "public", "township", "town", "parks", "board", "school",
-                    "police", "fire" -> true;
-            default -> false;
-        };
-    }
 
     /** A headline In Which Most Words Are Capitalised. */
     private static boolean titleCase(List<Token> tokens) {
@@ -511,16 +506,10 @@ public final class Geotagger {
         // the street's name, perhaps after a compass initial ("1154 S. Seventh St."): one to three capitalised words
         for (int k = i - 2; k >= Math.max(0, i - 5); k--) {
             Token w = tokens.get(k);
-            if (isNumber(w.text())) return k < i - 2;
+            if (WritingConventions.isNumber(w.text())) return k < i - 2;
             if (!w.capitalised()) return false;
         }
         return false;
-    }
-
-    private static boolean isNumber(String w) {
-        if (w.isEmpty() || w.length() > 6) return false;
-        for (int k = 0; k < w.length(); k++) if (!Character.isDigit(w.charAt(k))) return false;
-        return true;
     }
 
     /**
@@ -671,8 +660,13 @@ public final class Geotagger {
     }
 
     private static boolean hasTown(Place[] places) {
-        for (Place p : places) if (p.kind() == Kind.CITY || p.kind() == Kind.SMALL_TOWN) return true;
+        for (Place p : places) if (isTown(p.kind())) return true;
         return false;
+    }
+
+    /** A town of any size: what the gazetteer knows as a city or a small town. */
+    private static boolean isTown(Kind kind) {
+        return kind == Kind.CITY || kind == Kind.SMALL_TOWN;
     }
 
     private static @Nullable String onlyCountry(Place[] places) {
@@ -683,7 +677,7 @@ public final class Geotagger {
 
     private static boolean decisive(Mention m) {
         for (Place p : m.places)
-            if ((p.kind() != Kind.CITY && p.kind() != Kind.SMALL_TOWN) || p.population() >= 100_000) return true;
+            if (!isTown(p.kind()) || p.population() >= 100_000) return true;
         return false;
     }
 
@@ -709,12 +703,12 @@ public final class Geotagger {
             // one sense per article too: a name once written as an address's town is a town (or a capital) everywhere
             boolean addressTown = !townsOnly && addressTowns.contains(m.key) && hasTown(m.places);
             for (Place p : m.places) {
-                if (townsOnly && p.kind() != Kind.CITY && p.kind() != Kind.SMALL_TOWN) continue;
-                if (addressTown && p.kind() != Kind.CITY && p.kind() != Kind.CAPITAL && p.kind() != Kind.SMALL_TOWN) continue;
+                if (townsOnly && !isTown(p.kind())) continue;
+                if (addressTown && !isTown(p.kind()) && p.kind() != Kind.CAPITAL) continue;
                 Set<String> ev = evidence.get(p.iso2());
                 int others = 0;
                 if (ev != null) others = ev.contains(m.key) ? ev.size() - 1 : ev.size();
-                boolean inNamedState = (p.kind() == Kind.CITY || p.kind() == Kind.CAPITAL || p.kind() == Kind.SMALL_TOWN)
+                boolean inNamedState = (isTown(p.kind()) || p.kind() == Kind.CAPITAL)
                         && namedByOthers(statesNamed.get(p.iso2() + ':' + p.admin1()), m.key); // not "Mary" by the province Mary
                 boolean codeAfter = m.adminAfterComma != null && m.adminAfterComma.contains(p.admin1());
                 // a town of a few thousand counts only where the article places it: its state named, "Town, ST", a

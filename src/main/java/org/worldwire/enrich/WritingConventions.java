@@ -108,7 +108,8 @@ final class WritingConventions {
         return isNumber(s) && s.length() <= 2 && Integer.parseInt(s) >= 1 && Integer.parseInt(s) <= 31;
     }
 
-    private static boolean isNumber(String s) {
+    /** A run of one to six digits. */
+    static boolean isNumber(String s) {
         if (s.isEmpty() || s.length() > 6) return false;
         for (int k = 0; k < s.length(); k++) if (!Character.isDigit(s.charAt(k))) return false;
         return true;

@@ -64,10 +64,6 @@ final class BodyExtractor {
         this.controls = controls;
     }
 
-    static List<String> extract(Element body, @Nullable String title) {
-        return extract(body, title, Set.of());
-    }
-
     /** @param controls elements that held form controls before cleaning (see {@link Cleaner#clean}) */
     static List<String> extract(Element body, @Nullable String title, Set<Element> controls) {
         return new BodyExtractor(title, controls).run(body);
@@ -129,8 +125,9 @@ final class BodyExtractor {
                             ps.controls += st.controls;
                             ps.runs += st.runs;
                             if (st.maxRun > ps.maxRun) ps.maxRun = st.maxRun;
-                            ps.breaks += st.breaks + (BLOCKS.contains(tag) || tag.equals("br") ? 1 : 0);
-                            if (!BLOCKS.contains(tag) && !tag.equals("br")) {
+                            boolean breaksLine = BLOCKS.contains(tag) || tag.equals("br");
+                            ps.breaks += st.breaks + (breaksLine ? 1 : 0);
+                            if (!breaksLine) {
                                 ps.inlineText += st.inlineText;
                                 ps.commas += st.commas;
                             }

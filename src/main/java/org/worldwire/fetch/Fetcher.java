@@ -99,28 +99,23 @@ public final class Fetcher implements AutoCloseable {
 
             Deadline exchange = new Deadline(client.sendAsync(buildRequest(uri, request), HttpResponse.BodyHandlers.ofInputStream()),
                     remaining);
-            HttpResponse<InputStream> response;
-            try {
-                response = exchange.response();
-            } catch (HttpConnectTimeoutException e) {
-                exchange.cancel();
-                return failed(url, FetchFailure.TIMEOUT, "connect timed out", null);
-            } catch (HttpTimeoutException e) {
-                exchange.cancel();
-                return failed(url, FetchFailure.TIMEOUT, "no response within " + config.totalTimeout(), null);
-            } catch (ConnectException e) {
-                exchange.cancel();
-                return failed(url, FetchFailure.CONNECTION, "connection refused or unreachable", null);
-            } catch (IOException e) {
-                exchange.cancel();
-                return failed(url, FetchFailure.CONNECTION, String.valueOf(e.getMessage()), null);
-            } catch (InterruptedException e) {
-                exchange.cancel();
-                Thread.currentThread().interrupt();
-                return failed(url, FetchFailure.TIMEOUT, "interrupted", null);
-            }
             // Each hop's exchange is bounded by what is left of the total time; its timer stops with the hop.
             try {
+                HttpResponse<InputStream> response;
+                try {
+                    response = exchange.response();
+                } catch (HttpConnectTimeoutException e) {
+                    return failed(url, FetchFailure.TIMEOUT, "connect timed out", null);
+                } catch (HttpTimeoutException e) {
+                    return failed(url, FetchFailure.TIMEOUT, "no response within " + config.totalTimeout(), null);
+                } catch (ConnectException e) {
+                    return failed(url, FetchFailure.CONNECTION, "connection refused or unreachable", null);
+                } catch (IOException e) {
+                    return failed(url, FetchFailure.CONNECTION, String.valueOf(e.getMessage()), null);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return failed(url, FetchFailure.TIMEOUT, "interrupted", null);
+                }
                 int status = response.statusCode();
                 if (status >= 300 && status < 400 && status != 304) {
                     closeQuietly(response.body());
