@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.worldwire.model.Article;
 import org.worldwire.search.SearchIndex;
 import org.worldwire.store.ArticleStore;
 import org.worldwire.store.StoreException;

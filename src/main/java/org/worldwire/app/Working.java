@@ -49,7 +49,7 @@ final class Working implements AutoCloseable {
     /** Loads the gazetteer, restores the live stories and starts taking entries. */
     void start() {
         enrichment.preload();
-        if (stories != null) StoryPlacement.announcements(stories.restore(clock.instant()).placed()).forEach(events::publish);
+        if (stories != null) stories.restoreAndAnnounce(clock.instant(), events);
         pipeline.start();
     }
 

@@ -68,7 +68,7 @@ public final class StoryFollower implements AutoCloseable {
             try {
                 if (placement == null) {
                     StoryPlacement fresh = placements.get();
-                    StoryPlacement.announcements(fresh.restore(clock.instant()).placed()).forEach(events::publish);
+                    fresh.restoreAndAnnounce(clock.instant(), events);
                     placement = fresh;
                 }
                 for (List<Article> page; !closed && !(page = stories.unplaced(PAGE)).isEmpty(); ) {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.worldwire.cluster.StoryArticle;
 import org.worldwire.cluster.StoryAssignment;
 import org.worldwire.cluster.StoryClusterer;
+import org.worldwire.events.EventBus;
 import org.worldwire.events.NewsEvent;
 import org.worldwire.model.Article;
 import org.worldwire.model.Story;
@@ -149,6 +150,13 @@ public final class StoryPlacement {
             out.add(new Placed(batch.get(i).inStory(story, s.copyOf()), standing.get(story), s));
         }
         return out;
+    }
+
+    /** {@link #restore}, then announces the stories it placed articles in; what it did. */
+    public Restored restoreAndAnnounce(Instant now, EventBus events) {
+        Restored restored = restore(now);
+        announcements(restored.placed()).forEach(events::publish);
+        return restored;
     }
 
     /**

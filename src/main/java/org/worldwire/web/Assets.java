@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32C;
 
 /**
  * The site's CSS and JavaScript, read once from the classpath and served under names that carry a hash of
@@ -43,9 +42,7 @@ final class Assets {
         byte[] bytes = read(name);
         // A name that changes when the content does is all a cache-busting name needs: CRC-32C, not SHA-256, whose
         // first use sets up the JDK's security providers (20-35 ms of the main thread before the port opened)
-        CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        String hash = Long.toHexString(crc.getValue() | 1L << 32).substring(1); // eight digits, leading zeros kept
+        String hash = Long.toHexString(Rendered.crc32c(bytes) | 1L << 32).substring(1); // eight digits, leading zeros kept
         int dot = name.lastIndexOf('.');
         String hashed = name.substring(0, dot) + "." + hash + name.substring(dot);
         byHashedName.put(hashed, Rendered.of(bytes, type));

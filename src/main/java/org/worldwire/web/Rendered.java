@@ -40,10 +40,15 @@ final class Rendered {
     }
 
     static Rendered of(byte[] body, String contentType) {
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        String tag = "W/\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
+        String tag = "W/\"" + Long.toHexString(crc32c(body)) + "-" + Integer.toHexString(body.length) + "\"";
         return new Rendered(body, contentType, tag);
+    }
+
+    /** The CRC-32C of {@code bytes}: what names a body, in its ETag and in an asset's file name. */
+    static long crc32c(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     static Rendered of(String body, String contentType) {

@@ -13,7 +13,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
@@ -88,11 +87,6 @@ final class FacetCounter implements Collector {
 
         @Override
         public void setScorer(Scorable scorer) {}
-
-        @Override
-        public void collect(DocIdStream stream) throws IOException {
-            stream.forEach(this::collect);
-        }
 
         @Override
         public void collect(int doc) {

@@ -330,10 +330,9 @@ public final class LuceneSearchIndex implements SearchIndex {
             FieldDoc fd = after == null ? null : new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {after.time(), after.id()});
             found = searcher.search(rewritten, new TopFieldCollectorManager(NEWEST, k, fd, k)).scoreDocs;
         } else {
-            Weight weight = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
-            ranked = weight;
+            ranked = searcher.createWeight(rewritten, ScoreMode.TOP_SCORES, 1f);
             ScoreDoc sd = after == null ? null : new ScoreDoc(docOf(searcher, after.id()), after.score());
-            Ranker.Top top = Ranker.top(searcher, weight, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT,
+            Ranker.Top top = Ranker.top(searcher, ranked, k, sd, q.order() == SearchQuery.Order.NEWS, TIME, origin, NEWS_WEIGHT,
                     NEWS_PIVOT_MS, facets ? 0 : EXACT_TOTAL);
             found = top.hits();
             total = top.matches();

@@ -96,7 +96,7 @@ final class Ranker {
                         blockEnd = scorer.advanceShallow(d);
                         blockMax = scorer.getMaxScore(blockEnd);
                     }
-                    if (blockMax + bound < heap.peek().score * 0.9999f - 1e-4f) continue;
+                    if (blockMax + bound < belowRounding(heap.peek().score)) continue;
                 }
                 float recency = 0;
                 if (times != null) {
@@ -105,7 +105,7 @@ final class Ranker {
                     // Later documents are older: their bonus is at most this one's, unless this one is newer than
                     // the origin (the bonus grows towards it).
                     bound = t >= origin ? recencyWeight : recency;
-                    if (full && blockMax + bound < heap.peek().score * 0.9999f - 1e-4f) continue;
+                    if (full && blockMax + bound < belowRounding(heap.peek().score)) continue;
                 }
                 float score = scorer.score() + recency;
                 int doc = leaf.docBase + d;
@@ -120,8 +120,7 @@ final class Ranker {
                 }
                 if (heap.size() == k) {
                     float min = heap.peek().score;
-                    // A margin for float rounding: skipping too little is only slower, too much would be wrong.
-                    float needed = (min - bound) * 0.9999f - 1e-4f;
+                    float needed = belowRounding(min - bound);
                     if (textMax < needed) {
                         // no later document here can make the page; go on only to count
                         ranking = false;
@@ -136,6 +135,14 @@ final class Ranker {
         ScoreDoc[] out = new ScoreDoc[heap.size()];
         for (int i = out.length - 1; i >= 0; i--) out[i] = heap.poll();
         return new Top(out, matches, counted);
+    }
+
+    /**
+     * A score a little below {@code score}: a margin for float rounding when skipping, where skipping too little is
+     * only slower and too much would be wrong.
+     */
+    private static float belowRounding(float score) {
+        return score * 0.9999f - 1e-4f;
     }
 
     static float recency(long time, long origin, float weight, long pivotMs) {
