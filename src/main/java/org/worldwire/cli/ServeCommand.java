@@ -45,35 +45,50 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo-publishers", defaultValue = "40", description = "simulated publishers with --demo (default: ${DEFAULT-VALUE})")
     int demoPublishers;
 
+    /** The deployment flags given, by key: picocli and the quick parse both put them here. */
+    final java.util.Map<Deployment.Key, String> deployment = new java.util.EnumMap<>(Deployment.Key.class);
+
     @Option(names = "--store", paramLabel = "sqlite|postgres://USER:PASS@HOST:PORT/DB",
             description = "where sources and articles live: sqlite under --data, or a PostgreSQL database shared by"
                     + " processes (or WORLDWIRE_STORE, or store= in --config; default: sqlite)")
-    String store;
+    void store(String v) {
+        deployment.put(Deployment.Key.STORE, v);
+    }
 
     @Option(names = "--kafka", paramLabel = "local|HOST:PORT[,HOST:PORT…]",
             description = "work queue and events: in this process, or the Kafka cluster at these bootstrap servers"
                     + " (or WORLDWIRE_KAFKA, or kafka= in --config; default: local)")
-    String kafka;
+    void kafka(String v) {
+        deployment.put(Deployment.Key.KAFKA, v);
+    }
 
     @Option(names = "--search", paramLabel = "lucene|opensearch://HOST:PORT",
             description = "search index: lucene under --data, or an OpenSearch cluster (or WORLDWIRE_SEARCH, or"
                     + " search= in --config; default: lucene)")
-    String search;
+    void search(String v) {
+        deployment.put(Deployment.Key.SEARCH, v);
+    }
 
     @Option(names = "--role", paramLabel = "all|poller|worker|web",
             description = "what this process does; all but 'all' need a postgres store and Kafka (or WORLDWIRE_ROLE,"
                     + " or role= in --config; default: all)")
-    String role;
+    void role(String v) {
+        deployment.put(Deployment.Key.ROLE, v);
+    }
 
     @Option(names = "--kafka-prefix", paramLabel = "PREFIX",
             description = "prepended to the Kafka topics and consumer group, so installations can share a cluster (or"
                     + " WORLDWIRE_KAFKA_PREFIX, or kafka-prefix= in --config; default: worldwire.)")
-    String kafkaPrefix;
+    void kafkaPrefix(String v) {
+        deployment.put(Deployment.Key.KAFKA_PREFIX, v);
+    }
 
     @Option(names = "--poller-lease", paramLabel = "SECONDS",
             description = "how long the poller's lease lasts unrenewed: how soon a standby poller takes over from one"
                     + " that died (or WORLDWIRE_POLLER_LEASE, or poller-lease= in --config; default: 15)")
-    String pollerLease;
+    void pollerLease(String v) {
+        deployment.put(Deployment.Key.POLLER_LEASE, v);
+    }
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Java properties file with store=, kafka=, search=, role=, kafka-prefix=, poller-lease=; flags"
@@ -84,14 +99,15 @@ final class ServeCommand implements Callable<Integer> {
      * The options of serve as {@link #parseQuickly} knows them, by name: whether each takes a value. A test checks that
      * they are exactly the ones picocli's model of this command holds.
      */
-    static final java.util.Map<String, Boolean> QUICK_OPTIONS = java.util.Map.ofEntries(
-            java.util.Map.entry("--data", true), java.util.Map.entry("--port", true), java.util.Map.entry("--host", true),
-            java.util.Map.entry("--base-url", true), java.util.Map.entry("--seed", false), java.util.Map.entry("--no-seed", false),
-            java.util.Map.entry("--demo", false), java.util.Map.entry("--allow-private-networks", false),
-            java.util.Map.entry("--demo-publishers", true), java.util.Map.entry("--store", true),
-            java.util.Map.entry("--kafka", true), java.util.Map.entry("--search", true), java.util.Map.entry("--role", true),
-            java.util.Map.entry("--kafka-prefix", true), java.util.Map.entry("--poller-lease", true),
-            java.util.Map.entry("--config", true));
+    static final java.util.Map<String, Boolean> QUICK_OPTIONS = quickOptions();
+
+    private static java.util.Map<String, Boolean> quickOptions() {
+        java.util.Map<String, Boolean> o = new java.util.HashMap<>(java.util.Map.of("--data", true, "--port", true,
+                "--host", true, "--base-url", true, "--seed", false, "--no-seed", false, "--demo", false,
+                "--allow-private-networks", false, "--demo-publishers", true, "--config", true));
+        for (Deployment.Key k : Deployment.Key.values()) o.put(k.flag(), true);
+        return java.util.Map.copyOf(o);
+    }
 
     /**
      * Serve's options read without picocli, or null when they hold anything but each of {@link #QUICK_OPTIONS} at most
@@ -135,16 +151,8 @@ final class ServeCommand implements Callable<Integer> {
                 case "--demo" -> c.demo = true;
                 case "--allow-private-networks" -> c.allowPrivateNetworks = true;
                 case "--demo-publishers" -> c.demoPublishers = plainInt(value);
-                case "--store" -> c.store = value;
-                case "--kafka" -> c.kafka = value;
-                case "--search" -> c.search = value;
-                case "--role" -> c.role = value;
-                case "--kafka-prefix" -> c.kafkaPrefix = value;
-                case "--poller-lease" -> c.pollerLease = value;
                 case "--config" -> c.configFile = pathOrNull(value);
-                default -> {
-                    return null;
-                }
+                default -> c.deployment.put(deploymentKey(name), value);
             }
             if (c.port == Integer.MIN_VALUE || c.demoPublishers == Integer.MIN_VALUE || c.data.dataDir == null
                     || (name.equals("--config") && c.configFile == null)) {
@@ -168,15 +176,15 @@ final class ServeCommand implements Callable<Integer> {
         return Integer.parseInt(s);
     }
 
+    private static Deployment.Key deploymentKey(String flag) {
+        for (Deployment.Key k : Deployment.Key.values()) if (k.flag().equals(flag)) return k;
+        throw new IllegalStateException("not a deployment flag: " + flag); // QUICK_OPTIONS holds no other
+    }
+
     /** The deployment flags given on the command line, by property name: flag > environment > config file > default. */
     java.util.Map<String, String> deploymentFlags() {
         java.util.Map<String, String> flags = new java.util.HashMap<>();
-        if (store != null) flags.put(Deployment.Key.STORE.property(), store);
-        if (kafka != null) flags.put(Deployment.Key.KAFKA.property(), kafka);
-        if (search != null) flags.put(Deployment.Key.SEARCH.property(), search);
-        if (role != null) flags.put(Deployment.Key.ROLE.property(), role);
-        if (kafkaPrefix != null) flags.put(Deployment.Key.KAFKA_PREFIX.property(), kafkaPrefix);
-        if (pollerLease != null) flags.put(Deployment.Key.POLLER_LEASE.property(), pollerLease);
+        deployment.forEach((k, v) -> flags.put(k.property(), v));
         return flags;
     }
 

@@ -36,10 +36,7 @@ class ServeCommandTest {
         f.add(c.demo);
         f.add(c.allowPrivateNetworks);
         f.add(c.demoPublishers);
-        f.add(String.valueOf(c.store));
-        f.add(String.valueOf(c.kafka));
-        f.add(String.valueOf(c.search));
-        f.add(String.valueOf(c.role));
+        f.add(c.deploymentFlags());
         f.add(String.valueOf(c.configFile));
         return f;
     }
@@ -52,7 +49,8 @@ class ServeCommandTest {
                 new String[] {"--data=d2", "--port=9090", "--host", "127.0.0.1", "--base-url", "https://news.example"},
                 new String[] {"--demo", "--demo-publishers", "7", "--allow-private-networks", "--seed"},
                 new String[] {"--store", "postgres://u:p@h:5432/db", "--kafka", "h:9092", "--search", "opensearch://h:9200",
-                        "--role", "web", "--config", "ww.properties"});
+                        "--role", "web", "--config", "ww.properties"},
+                new String[] {"--kafka-prefix=team.", "--poller-lease", "30"});
         for (String[] args : cases) {
             ServeCommand quick = ServeCommand.parseQuickly(List.of(args));
             assertThat(quick).as(String.join(" ", args)).isNotNull();
