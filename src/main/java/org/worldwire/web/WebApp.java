@@ -64,12 +64,6 @@ public final class WebApp implements AutoCloseable {
     }
 
     /**
-     * Starts serving and listening for stored articles.
-     *
-     * @param port 0 for any free port
-     * @return the port it listens on
-     */
-    /**
      * Loads and initialises the web server's classes (Javalin and its configuration, Jetty's server, Jackson's mapper)
      * on a thread of its own, so that a start does this on the second core while the store and the search index open
      * on the first, instead of after them. Harmless to call more than once or not at all.
@@ -88,6 +82,12 @@ public final class WebApp implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts serving and listening for stored articles.
+     *
+     * @param port 0 for any free port
+     * @return the port it listens on
+     */
     public int start(String host, int port) {
         unsubscribe = events.subscribe(e -> {
             cache.articleStored();
