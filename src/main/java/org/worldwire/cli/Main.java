@@ -10,6 +10,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        LogProvider.install();
         if (args.length > 0 && args[0].equals("serve")) {
             ServeCommand serve = ServeCommand.parseQuickly(java.util.Arrays.asList(args).subList(1, args.length));
             if (serve != null) System.exit(run(serve, new java.io.PrintWriter(System.err, true)));
