@@ -303,8 +303,10 @@ final class BodyExtractor {
             if (c != top && stats.get(c).score >= best * 0.75) alternatives.add(c);
         }
         if (alternatives.size() >= 2) {
+            // Only ancestors inside the measured tree: when the top is the body itself (paragraphs written
+            // straight into <body>), there is no wrapper to climb to; <html> and the document have no measurements.
             Element parent = top.parent();
-            while (parent != null && !parent.normalName().equals("body")) {
+            while (parent != null && stats.containsKey(parent) && !parent.normalName().equals("body")) {
                 int contained = 0;
                 for (Element alt : alternatives) if (isAncestor(parent, alt)) contained++;
                 if (contained >= 2) {
@@ -333,7 +335,8 @@ final class BodyExtractor {
             parent = parent.parent();
         }
         // A single-child wrapper adds nothing but is where siblings live; step up through it.
-        while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
+        while (top.parent() != null && stats.containsKey(top.parent()) && !top.parent().normalName().equals("body")
+                && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
         return top;
