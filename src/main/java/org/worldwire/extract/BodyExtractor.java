@@ -184,9 +184,28 @@ final class BodyExtractor {
         return s + classWeight(e);
     }
 
+    /**
+     * Whether an id is the slug of the element's heading: its own text for a heading, else the text of a
+     * heading that is its first child. Compared letter and digit runs only, so any separator and case match.
+     */
+    private static boolean isHeadingSlug(Element e, String id) {
+        Element h = HEADINGS.contains(e.normalName()) ? e : e.firstElementChild();
+        if (h == null || !HEADINGS.contains(h.normalName())) return false;
+        String slug = lettersAndDigits(id);
+        return slug.length() >= 6 && lettersAndDigits(h.text()).startsWith(slug);
+    }
+
+    private static String lettersAndDigits(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && b.length() < 200; i++) {
+            char ch = s.charAt(i);
+            if (Character.isLetterOrDigit(ch)) b.append(Character.toLowerCase(ch));
+        }
+        return b.toString();
+    }
+
     /** Class and id with camelCase words split ("imageEmbedCaption" reads "image-embed-caption"), lower case. */
-    private static String splitCamel(Element e) {
-        String raw = e.className() + " " + e.id();
+    private static String splitCamel(String raw) {
         StringBuilder b = new StringBuilder(raw.length() + 8);
         char prev = ' ';
         for (int i = 0; i < raw.length(); i++) {
@@ -207,6 +226,9 @@ final class BodyExtractor {
     private int nameFlags(Element e) {
         String c = e.className();
         String id = e.id();
+        // An id made from the section's own heading ("sharing-with-a-single-developer", as documentation
+        // generators and Markdown renderers write them) repeats the content's words, not the block's role.
+        if (!id.isEmpty() && isHeadingSlug(e, id)) id = "";
         if (c.isEmpty() && id.isEmpty()) return 0;
         String key = id.isEmpty() ? c : c + '\u0001' + id;
         Integer cached = nameCache.get(key);
@@ -225,7 +247,7 @@ final class BodyExtractor {
         String n = lc + " " + lid;
         if (Names.containsAny(n, Names.BODY_HINT)) f |= BODY;
         if (Names.containsAny(n, Names.UNLIKELY) && !Names.containsAny(n, Names.MAYBE)) f |= UNLIKELY_NAME;
-        if (Names.furnitureWords(splitCamel(e)) && !Names.containsAny(n, Names.FURNITURE_OVERRIDE)) f |= FURNITURE_NAME;
+        if (Names.furnitureWords(splitCamel(c + " " + id)) && !Names.containsAny(n, Names.FURNITURE_OVERRIDE)) f |= FURNITURE_NAME;
         nameCache.put(key, f);
         return f;
     }

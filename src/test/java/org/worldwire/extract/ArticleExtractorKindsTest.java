@@ -31,4 +31,21 @@ class ArticleExtractorKindsTest {
         assertThat(a.title()).isEqualTo("Notes");
         assertThat(a.text()).contains("The first paragraph says", "Second part", "The third paragraph closes");
     }
+
+    @Test
+    void sectionIdsMadeFromTheirHeadingsDoNotMarkTheSectionAsFurniture() {
+        // Documentation generators name each section after its heading; a heading that happens to contain a
+        // word like "sharing" or "related" must not make the whole section look like a share bar.
+        ArticleContent a = extract("""
+                <html><head><title>Guide</title></head><body><div class="document"><div class="section" id="guide">
+                <h1>Guide</h1>
+                <p>The guide starts here, with an introduction that runs long enough, and with commas in it.</p>
+                <div class="section" id="sharing-your-work-with-others"><h2>Sharing your work with others</h2>
+                <p>To publish a change, push it to the shared repository, after checking it builds, and tell the team.</p>
+                </div>
+                <div class="section" id="related-settings"><h2>Related settings</h2>
+                <p>Two settings change how pushing behaves, and both live in the local configuration file, per clone.</p>
+                </div></div></div></body></html>""");
+        assertThat(a.text()).contains("The guide starts here", "To publish a change", "Two settings change");
+    }
 }
