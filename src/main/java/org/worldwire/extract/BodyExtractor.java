@@ -496,6 +496,8 @@ final class BodyExtractor {
             return true;
         }
         double ld = linkDensity(st);
+        // A table's header row labels the columns of the data below it, even when each label is a link.
+        if (tag.equals("tr") && isHeaderRow(e)) return false;
         switch (tag) {
             case "ul", "ol", "dl", "table", "div", "section", "tr" -> {
                 if (ld > 0.5 && st.text < 2000) return true;
@@ -507,6 +509,18 @@ final class BodyExtractor {
             default -> { }
         }
         return false;
+    }
+
+    /** A row in {@code <thead>}, or one whose cells are all header cells. */
+    private static boolean isHeaderRow(Element tr) {
+        Element parent = tr.parent();
+        if (parent != null && parent.normalName().equals("thead")) return true;
+        int th = 0;
+        for (Element cell : tr.children()) {
+            if (cell.normalName().equals("th")) th++;
+            else if (cell.hasText()) return false;
+        }
+        return th >= 2;
     }
 
     /**

@@ -48,4 +48,16 @@ class ArticleExtractorKindsTest {
                 </div></div></div></body></html>""");
         assertThat(a.text()).contains("The guide starts here", "To publish a change", "Two settings change");
     }
+
+    @Test
+    void keepsADataTablesHeaderRowEvenWhenItsLabelsAreLinks() {
+        ArticleContent a = extract("""
+                <html><head><title>Shares</title></head><body><article><h1>Shares</h1>
+                <p>The survey counted which formats each region supports, and the table below gives the shares.</p>
+                <table><thead><tr><td></td><th><a href="/north">Northland</a></th><th><a href="/south">Southland</a></th></tr></thead>
+                <tbody><tr><th>Format one</th><td>55%</td><td>64%</td></tr><tr><th>Format two</th><td>51%</td><td>38%</td></tr></tbody></table>
+                <p>Both regions moved towards the first format over the year, and the gap between them narrowed.</p>
+                </article></body></html>""");
+        assertThat(a.text()).contains("Northland", "Southland", "Format one", "64%", "the gap between them narrowed");
+    }
 }
