@@ -486,8 +486,10 @@ final class BodyExtractor {
     private boolean skip(Element e, Stat st) {
         String tag = e.normalName();
         if (isBoilerplate(e)) {
-            // A block holding most of the article's text is a wrapper with an unlucky name, not furniture.
-            return st.text * 2 < rootText;
+            // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
+            // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
+            // the sentence: dropping it would cut holes into the paragraph.
+            return st.text * 2 < rootText && !withinRunningText(e, tag);
         }
         // A small box that held an input field: a search, sign-up or comment form, whatever its language.
         if (st.controls > 0 && st.text < 400 && st.text * 4 < rootText) return true;
@@ -509,6 +511,20 @@ final class BodyExtractor {
             default -> { }
         }
         return false;
+    }
+
+    /** An inline element with words of its own paragraph right before or after it. */
+    private static boolean withinRunningText(Element e, String tag) {
+        if (BLOCKS.contains(tag)) return false;
+        return hasWords(e.previousSibling()) || hasWords(e.nextSibling());
+    }
+
+    private static boolean hasWords(@Nullable Node n) {
+        if (!(n instanceof TextNode t)) return false;
+        String s = t.getWholeText();
+        int letters = 0;
+        for (int i = 0; i < s.length() && letters < 3; i++) if (Character.isLetter(s.charAt(i))) letters++;
+        return letters >= 3;
     }
 
     /** A row in {@code <thead>}, or one whose cells are all header cells. */

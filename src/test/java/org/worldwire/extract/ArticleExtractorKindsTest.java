@@ -60,4 +60,19 @@ class ArticleExtractorKindsTest {
                 </article></body></html>""");
         assertThat(a.text()).contains("Northland", "Southland", "Format one", "64%", "the gap between them narrowed");
     }
+
+    @Test
+    void inlineLinksInsideASentenceStayWhateverTheirClassSays() {
+        // Annotated texts and glossaries style every note link as a "popup" or "tooltip"; the link's words are
+        // still words of the sentence, and dropping them leaves holes ("I am a man" for "I am a rather elderly man").
+        ArticleContent a = extract("""
+                <html><head><title>Study text</title></head><body><div class="text">
+                <p>I am a <a class="popup" href="#n1">rather elderly</a> man, and the nature of my
+                <a class="popup" href="#n2">avocations</a> has brought me into contact with many people over the years.</p>
+                <p>Some time prior to the period at which this history begins, my office had grown, and the work with it.</p>
+                <div class="popup"><a href="/close">Close</a> this note</div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("I am a rather elderly man", "nature of my avocations has brought")
+                .doesNotContain("this note");
+    }
 }
