@@ -433,7 +433,7 @@ final class BodyExtractor {
         String tag = e.normalName();
         Stat st = stats.get(e);
         if (st == null || st.text == 0) return;
-        if (!isRoot && !lenient && skip(e, st)) return;
+        if (!isRoot && !lenient && skip(e, st, out.isEmpty() && cur.isEmpty())) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
         for (Node child : e.childNodes()) {
@@ -483,7 +483,8 @@ final class BodyExtractor {
         if (Furniture.isFurniture(text, Math.min(1.0, (double) curLink / text.length()))) cur.setLength(0);
     }
 
-    private boolean skip(Element e, Stat st) {
+    /** @param atStart nothing of the article has been emitted yet */
+    private boolean skip(Element e, Stat st, boolean atStart) {
         String tag = e.normalName();
         if (isBoilerplate(e)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
@@ -495,7 +496,9 @@ final class BodyExtractor {
         if (st.controls > 0 && st.text < 400 && st.text * 4 < rootText) return true;
         if (isPanel(e, st)) return true;
         if (tag.equals("h1") && title != null) {
-            return true;
+            // The headline is reported as the title, not as body text. Pages that use <h1> for every section
+            // (HTML's sectioning outline, book and documentation chapters) keep their later section headings.
+            return atStart || isTitle(e.text());
         }
         double ld = linkDensity(st);
         // A table's header row labels the columns of the data below it, even when each label is a link.
@@ -511,6 +514,14 @@ final class BodyExtractor {
             default -> { }
         }
         return false;
+    }
+
+    /** Whether a heading repeats the page title, which often carries the site name around the headline. */
+    private boolean isTitle(String heading) {
+        if (title == null) return false;
+        String h = lettersAndDigits(heading);
+        String t = lettersAndDigits(title);
+        return !h.isEmpty() && (t.contains(h) || h.contains(t));
     }
 
     /** An inline element with words of its own paragraph right before or after it. */

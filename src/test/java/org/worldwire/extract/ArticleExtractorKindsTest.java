@@ -75,4 +75,17 @@ class ArticleExtractorKindsTest {
         assertThat(a.text()).contains("I am a rather elderly man", "nature of my avocations has brought")
                 .doesNotContain("this note");
     }
+
+    @Test
+    void laterH1SectionHeadingsStayWhileTheHeadlineGoes() {
+        // HTML's sectioning outline lets every <section> open with <h1>; book chapters and documentation do so.
+        ArticleContent a = extract("""
+                <html><head><title>Chapter 6 - Watching Systems</title></head><body><main><section>
+                <h1>Watching Systems</h1>
+                <p>This chapter says which problems should wake a person at night, and which can wait for the morning.</p>
+                <section><h1>Definitions</h1>
+                <p>There is no single shared vocabulary for the topic, so the terms used below are defined here, once.</p>
+                </section></section></main></body></html>""");
+        assertThat(a.paragraphs()).contains("Definitions").doesNotContain("Watching Systems");
+    }
 }
