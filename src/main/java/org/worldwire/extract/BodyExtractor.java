@@ -184,9 +184,28 @@ final class BodyExtractor {
         return s + classWeight(e);
     }
 
+    /**
+     * Whether an id is the slug of the element's heading: its own text for a heading, else the text of a
+     * heading that is its first child. Compared letter and digit runs only, so any separator and case match.
+     */
+    private static boolean isHeadingSlug(Element e, String id) {
+        Element h = HEADINGS.contains(e.normalName()) ? e : e.firstElementChild();
+        if (h == null || !HEADINGS.contains(h.normalName())) return false;
+        String slug = lettersAndDigits(id);
+        return slug.length() >= 6 && lettersAndDigits(h.text()).startsWith(slug);
+    }
+
+    private static String lettersAndDigits(String s) {
+        StringBuilder b = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && b.length() < 200; i++) {
+            char ch = s.charAt(i);
+            if (Character.isLetterOrDigit(ch)) b.append(Character.toLowerCase(ch));
+        }
+        return b.toString();
+    }
+
     /** Class and id with camelCase words split ("imageEmbedCaption" reads "image-embed-caption"), lower case. */
-    private static String splitCamel(Element e) {
-        String raw = e.className() + " " + e.id();
+    private static String splitCamel(String raw) {
         StringBuilder b = new StringBuilder(raw.length() + 8);
         char prev = ' ';
         for (int i = 0; i < raw.length(); i++) {
@@ -207,6 +226,9 @@ final class BodyExtractor {
     private int nameFlags(Element e) {
         String c = e.className();
         String id = e.id();
+        // An id made from the section's own heading ("sharing-with-a-single-developer", as documentation
+        // generators and Markdown renderers write them) repeats the content's words, not the block's role.
+        if (!id.isEmpty() && isHeadingSlug(e, id)) id = "";
         if (c.isEmpty() && id.isEmpty()) return 0;
         String key = id.isEmpty() ? c : c + '\u0001' + id;
         Integer cached = nameCache.get(key);
@@ -225,7 +247,7 @@ final class BodyExtractor {
         String n = lc + " " + lid;
         if (Names.containsAny(n, Names.BODY_HINT)) f |= BODY;
         if (Names.containsAny(n, Names.UNLIKELY) && !Names.containsAny(n, Names.MAYBE)) f |= UNLIKELY_NAME;
-        if (Names.furnitureWords(splitCamel(e)) && !Names.containsAny(n, Names.FURNITURE_OVERRIDE)) f |= FURNITURE_NAME;
+        if (Names.furnitureWords(splitCamel(c + " " + id)) && !Names.containsAny(n, Names.FURNITURE_OVERRIDE)) f |= FURNITURE_NAME;
         nameCache.put(key, f);
         return f;
     }
@@ -303,8 +325,10 @@ final class BodyExtractor {
             if (c != top && stats.get(c).score >= best * 0.75) alternatives.add(c);
         }
         if (alternatives.size() >= 2) {
+            // Only ancestors inside the measured tree: when the top is the body itself (paragraphs written
+            // straight into <body>), there is no wrapper to climb to; <html> and the document have no measurements.
             Element parent = top.parent();
-            while (parent != null && !parent.normalName().equals("body")) {
+            while (parent != null && stats.containsKey(parent) && !parent.normalName().equals("body")) {
                 int contained = 0;
                 for (Element alt : alternatives) if (isAncestor(parent, alt)) contained++;
                 if (contained >= 2) {
@@ -333,7 +357,8 @@ final class BodyExtractor {
             parent = parent.parent();
         }
         // A single-child wrapper adds nothing but is where siblings live; step up through it.
-        while (top.parent() != null && !top.parent().normalName().equals("body") && top.parent().childrenSize() == 1) {
+        while (top.parent() != null && stats.containsKey(top.parent()) && !top.parent().normalName().equals("body")
+                && top.parent().childrenSize() == 1) {
             top = top.parent();
         }
         return top;
@@ -408,7 +433,7 @@ final class BodyExtractor {
         String tag = e.normalName();
         Stat st = stats.get(e);
         if (st == null || st.text == 0) return;
-        if (!isRoot && !lenient && skip(e, st)) return;
+        if (!isRoot && !lenient && skip(e, st, out.isEmpty() && cur.isEmpty())) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
         for (Node child : e.childNodes()) {
@@ -458,19 +483,26 @@ final class BodyExtractor {
         if (Furniture.isFurniture(text, Math.min(1.0, (double) curLink / text.length()))) cur.setLength(0);
     }
 
-    private boolean skip(Element e, Stat st) {
+    /** @param atStart nothing of the article has been emitted yet */
+    private boolean skip(Element e, Stat st, boolean atStart) {
         String tag = e.normalName();
         if (isBoilerplate(e)) {
-            // A block holding most of the article's text is a wrapper with an unlucky name, not furniture.
-            return st.text * 2 < rootText;
+            // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
+            // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
+            // the sentence: dropping it would cut holes into the paragraph.
+            return st.text * 2 < rootText && !withinRunningText(e, tag);
         }
         // A small box that held an input field: a search, sign-up or comment form, whatever its language.
         if (st.controls > 0 && st.text < 400 && st.text * 4 < rootText) return true;
         if (isPanel(e, st)) return true;
         if (tag.equals("h1") && title != null) {
-            return true;
+            // The headline is reported as the title, not as body text. Pages that use <h1> for every section
+            // (HTML's sectioning outline, book and documentation chapters) keep their later section headings.
+            return atStart || isTitle(e.text());
         }
         double ld = linkDensity(st);
+        // A table's header row labels the columns of the data below it, even when each label is a link.
+        if (tag.equals("tr") && isHeaderRow(e)) return false;
         switch (tag) {
             case "ul", "ol", "dl", "table", "div", "section", "tr" -> {
                 if (ld > 0.5 && st.text < 2000) return true;
@@ -482,6 +514,40 @@ final class BodyExtractor {
             default -> { }
         }
         return false;
+    }
+
+    /** Whether a heading repeats the page title, which often carries the site name around the headline. */
+    private boolean isTitle(String heading) {
+        if (title == null) return false;
+        String h = lettersAndDigits(heading);
+        String t = lettersAndDigits(title);
+        return !h.isEmpty() && (t.contains(h) || h.contains(t));
+    }
+
+    /** An inline element with words of its own paragraph right before or after it. */
+    private static boolean withinRunningText(Element e, String tag) {
+        if (BLOCKS.contains(tag)) return false;
+        return hasWords(e.previousSibling()) || hasWords(e.nextSibling());
+    }
+
+    private static boolean hasWords(@Nullable Node n) {
+        if (!(n instanceof TextNode t)) return false;
+        String s = t.getWholeText();
+        int letters = 0;
+        for (int i = 0; i < s.length() && letters < 3; i++) if (Character.isLetter(s.charAt(i))) letters++;
+        return letters >= 3;
+    }
+
+    /** A row in {@code <thead>}, or one whose cells are all header cells. */
+    private static boolean isHeaderRow(Element tr) {
+        Element parent = tr.parent();
+        if (parent != null && parent.normalName().equals("thead")) return true;
+        int th = 0;
+        for (Element cell : tr.children()) {
+            if (cell.normalName().equals("th")) th++;
+            else if (cell.hasText()) return false;
+        }
+        return th >= 2;
     }
 
     /**

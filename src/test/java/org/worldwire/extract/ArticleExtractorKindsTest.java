@@ -1,0 +1,91 @@
+package org.worldwire.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.worldwire.model.ArticleContent;
+
+/**
+ * One test per kind of page layout that the extractor once got wrong on pages outside the news dev set, each
+ * written as a small synthetic page that has the layout's shape and nothing of any real page.
+ */
+class ArticleExtractorKindsTest {
+
+    private static ArticleContent extract(String html) {
+        return ArticleExtractor.extract(html.getBytes(StandardCharsets.UTF_8), null, null);
+    }
+
+    @Test
+    void paragraphsWrittenStraightIntoBodyAreTheArticle() {
+        // Hand-written pages and test documents have no wrapper: the body is the best container, and the
+        // climb to a wrapper or a shared ancestor must stop there instead of leaving the measured tree.
+        ArticleContent a = extract("""
+                <html><head><title>Notes</title></head><body><h1>Notes</h1>
+                <p>The first paragraph says what the page is about, with a comma, and enough words to count.</p>
+                <h2>Second part</h2>
+                <p>The second paragraph goes on, with another comma, and again enough words to be a paragraph.</p>
+                <h2>Third part</h2>
+                <p>The third paragraph closes the page, with a last comma, and the same length as the others.</p>
+                </body></html>""");
+        assertThat(a.title()).isEqualTo("Notes");
+        assertThat(a.text()).contains("The first paragraph says", "Second part", "The third paragraph closes");
+    }
+
+    @Test
+    void sectionIdsMadeFromTheirHeadingsDoNotMarkTheSectionAsFurniture() {
+        // Documentation generators name each section after its heading; a heading that happens to contain a
+        // word like "sharing" or "related" must not make the whole section look like a share bar.
+        ArticleContent a = extract("""
+                <html><head><title>Guide</title></head><body><div class="document"><div class="section" id="guide">
+                <h1>Guide</h1>
+                <p>The guide starts here, with an introduction that runs long enough, and with commas in it.</p>
+                <div class="section" id="sharing-your-work-with-others"><h2>Sharing your work with others</h2>
+                <p>To publish a change, push it to the shared repository, after checking it builds, and tell the team.</p>
+                </div>
+                <div class="section" id="related-settings"><h2>Related settings</h2>
+                <p>Two settings change how pushing behaves, and both live in the local configuration file, per clone.</p>
+                </div></div></div></body></html>""");
+        assertThat(a.text()).contains("The guide starts here", "To publish a change", "Two settings change");
+    }
+
+    @Test
+    void keepsADataTablesHeaderRowEvenWhenItsLabelsAreLinks() {
+        ArticleContent a = extract("""
+                <html><head><title>Shares</title></head><body><article><h1>Shares</h1>
+                <p>The survey counted which formats each region supports, and the table below gives the shares.</p>
+                <table><thead><tr><td></td><th><a href="/north">Northland</a></th><th><a href="/south">Southland</a></th></tr></thead>
+                <tbody><tr><th>Format one</th><td>55%</td><td>64%</td></tr><tr><th>Format two</th><td>51%</td><td>38%</td></tr></tbody></table>
+                <p>Both regions moved towards the first format over the year, and the gap between them narrowed.</p>
+                </article></body></html>""");
+        assertThat(a.text()).contains("Northland", "Southland", "Format one", "64%", "the gap between them narrowed");
+    }
+
+    @Test
+    void inlineLinksInsideASentenceStayWhateverTheirClassSays() {
+        // Annotated texts and glossaries style every note link as a "popup" or "tooltip"; the link's words are
+        // still words of the sentence, and dropping them leaves holes ("I am a man" for "I am a rather elderly man").
+        ArticleContent a = extract("""
+                <html><head><title>Study text</title></head><body><div class="text">
+                <p>I am a <a class="popup" href="#n1">rather elderly</a> man, and the nature of my
+                <a class="popup" href="#n2">avocations</a> has brought me into contact with many people over the years.</p>
+                <p>Some time prior to the period at which this history begins, my office had grown, and the work with it.</p>
+                <div class="popup"><a href="/close">Close</a> this note</div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("I am a rather elderly man", "nature of my avocations has brought")
+                .doesNotContain("this note");
+    }
+
+    @Test
+    void laterH1SectionHeadingsStayWhileTheHeadlineGoes() {
+        // HTML's sectioning outline lets every <section> open with <h1>; book chapters and documentation do so.
+        ArticleContent a = extract("""
+                <html><head><title>Chapter 6 - Watching Systems</title></head><body><main><section>
+                <h1>Watching Systems</h1>
+                <p>This chapter says which problems should wake a person at night, and which can wait for the morning.</p>
+                <section><h1>Definitions</h1>
+                <p>There is no single shared vocabulary for the topic, so the terms used below are defined here, once.</p>
+                </section></section></main></body></html>""");
+        assertThat(a.paragraphs()).contains("Definitions").doesNotContain("Watching Systems");
+    }
+}
