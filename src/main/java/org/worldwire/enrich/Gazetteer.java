@@ -319,13 +319,23 @@ final class Gazetteer {
         String lower = word.toLowerCase(Locale.ROOT);
         if (ascii) return lower;
         String n = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        var sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
+        // Most words outside ASCII (Cyrillic, Arabic, CJK) have no mark to drop: the normalised word is the key, with
+        // no copy through a builder.
+        int first = 0;
+        while (first < n.length() && !folds(n.charAt(first))) first++;
+        if (first == n.length()) return n;
+        var sb = new StringBuilder(n.length()).append(n, 0, first);
+        for (int i = first; i < n.length(); i++) {
             char c = n.charAt(i);
             if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
             sb.append(c == 'ı' ? 'i' : c == 'ё' ? 'е' : c);
         }
         return sb.toString();
+    }
+
+    /** Whether {@link #fold} drops or replaces the char. */
+    private static boolean folds(char c) {
+        return c == 'ı' || c == 'ё' || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     static boolean isCjk(int cp) {

@@ -368,7 +368,9 @@ public final class Geotagger {
 
     private static String key(List<Token> tokens, int from, int len) {
         if (len == 1) return tokens.get(from).folded();
-        var sb = new StringBuilder();
+        int length = len - 1;
+        for (int k = from; k < from + len; k++) length += tokens.get(k).folded().length();
+        var sb = new StringBuilder(length); // sized once: grown from 16 chars, it was copied once or twice per key
         for (int k = from; k < from + len; k++) {
             if (k > from) sb.append(' ');
             sb.append(tokens.get(k).folded());
