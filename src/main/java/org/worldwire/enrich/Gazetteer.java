@@ -43,6 +43,7 @@ final class Gazetteer {
     private final Map<String, Place[]> abbreviatedStates;
     private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final SmallTowns smallTowns;
+    private final FirstWords firstWords;
     final int maxTokens;
     final int maxCjkChars;
 
@@ -51,6 +52,10 @@ final class Gazetteer {
         // The stems and states are derived from the map, in its order, before it is packed and dropped.
         this.cyrillicStems = new Names(cyrillicStems(byKey));
         this.abbreviatedStates = abbreviatedStates(byKey);
+        var first = new FirstWords.Builder();
+        for (String key : byKey.keySet()) first.add(key);
+        for (int i = 0; i < smallTowns.size(); i++) first.add(smallTowns.name(i));
+        this.firstWords = first.build();
         this.byKey = new Names(byKey);
         this.abbreviations = abbreviations;
         this.smallTowns = smallTowns;
@@ -83,6 +88,14 @@ final class Gazetteer {
      */
     Place @Nullable [] lookup(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The most words of any name, small towns' included, that begins with this word (a lookup key's first word); 1
+     * when no name of several words does. {@link #lookup} and {@link #smallTowns} find nothing for a longer key.
+     */
+    int longestFrom(String word) {
+        return firstWords.longest(word);
     }
 
     /**

@@ -289,7 +289,9 @@ public final class Geotagger {
                 continue;
             }
             int matched = 0;
-            for (int len = Math.min(gazetteer.maxTokens, n - i); len >= 1 && matched == 0; len--) {
+            // Only spans as long as some name beginning with this word: no key is made for the others.
+            int longest = Math.max(gazetteer.longestFrom(t.folded()), Organisations.longestFrom(t.folded()));
+            for (int len = Math.min(Math.min(gazetteer.maxTokens, longest), n - i); len >= 1 && matched == 0; len--) {
                 Token last = tokens.get(i + len - 1);
                 if (len > 1 && (!last.capitalised() || last.sentenceStart())) continue;
                 String key = key(tokens, i, len);
