@@ -269,27 +269,22 @@ final class NgramTable {
     static int grams(CharSequence text, long[] out) {
         int len = text.length();
         if (len == 0) return 0;
-        boolean padStart = text.charAt(0) != PADDING || text.charAt(len - 1) != PADDING;
-        boolean padEnd = padStart && text.charAt(len - 1) != PADDING;
-        padStart = padStart && text.charAt(0) != PADDING;
-        int padded = len + (padStart ? 1 : 0) + (padEnd ? 1 : 0);
-        int shift = padStart ? 1 : 0;
+        // The padded text once in an array: the n-grams read each char up to three times.
+        int shift = text.charAt(0) != PADDING ? 1 : 0;
+        char[] c = new char[len + shift + (text.charAt(len - 1) != PADDING ? 1 : 0)];
+        for (int i = 0; i < len; i++) c[i + shift] = text.charAt(i);
+        c[0] = c[c.length - 1] = PADDING; // the padding added, or the text's own
         int w = 0;
         for (int n = 1; n <= MAX_GRAM; n++) {
-            for (int pos = 0; pos + n <= padded; pos++) {
+            for (int pos = 0; pos + n <= c.length; pos++) {
                 // The filter drops a 1-gram of a space and a 3-gram with a space in the middle.
-                if (n != 2 && charAt(text, pos + n / 2 - shift) == PADDING) continue;
+                if (n != 2 && c[pos + n / 2] == PADDING) continue;
                 long k = (long) n << 48;
-                for (int i = 0; i < n; i++) k |= (long) charAt(text, pos + i - shift) << (16 * i);
+                for (int i = 0; i < n; i++) k |= (long) c[pos + i] << (16 * i);
                 out[w++] = k;
             }
         }
         return w;
-    }
-
-    /** The char at {@code at}, or the padding before and after the text. */
-    private static char charAt(CharSequence text, int at) {
-        return at < 0 || at >= text.length() ? PADDING : text.charAt(at);
     }
 
     /**
