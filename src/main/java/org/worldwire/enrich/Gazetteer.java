@@ -43,6 +43,7 @@ final class Gazetteer {
     private final Map<String, Place[]> abbreviatedStates;
     private final Map<String, Place[]> abbreviationCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final SmallTowns smallTowns;
+    private final FirstWords firstWords;
     final int maxTokens;
     final int maxCjkChars;
 
@@ -51,6 +52,10 @@ final class Gazetteer {
         // The stems and states are derived from the map, in its order, before it is packed and dropped.
         this.cyrillicStems = new Names(cyrillicStems(byKey));
         this.abbreviatedStates = abbreviatedStates(byKey);
+        var first = new FirstWords.Builder();
+        for (String key : byKey.keySet()) first.add(key);
+        for (int i = 0; i < smallTowns.size(); i++) first.add(smallTowns.name(i));
+        this.firstWords = first.build();
         this.byKey = new Names(byKey);
         this.abbreviations = abbreviations;
         this.smallTowns = smallTowns;
@@ -83,6 +88,14 @@ final class Gazetteer {
      */
     Place @Nullable [] lookup(String key) {
         return byKey.get(key);
+    }
+
+    /**
+     * The most words of any name, small towns' included, that begins with this word (a lookup key's first word); 1
+     * when no name of several words does. {@link #lookup} and {@link #smallTowns} find nothing for a longer key.
+     */
+    int longestFrom(String word) {
+        return firstWords.longest(word);
     }
 
     /**
@@ -319,13 +332,23 @@ final class Gazetteer {
         String lower = word.toLowerCase(Locale.ROOT);
         if (ascii) return lower;
         String n = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        var sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
+        // Most words outside ASCII (Cyrillic, Arabic, CJK) have no mark to drop: the normalised word is the key, with
+        // no copy through a builder.
+        int first = 0;
+        while (first < n.length() && !folds(n.charAt(first))) first++;
+        if (first == n.length()) return n;
+        var sb = new StringBuilder(n.length()).append(n, 0, first);
+        for (int i = first; i < n.length(); i++) {
             char c = n.charAt(i);
             if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
             sb.append(c == 'ı' ? 'i' : c == 'ё' ? 'е' : c);
         }
         return sb.toString();
+    }
+
+    /** Whether {@link #fold} drops or replaces the char. */
+    private static boolean folds(char c) {
+        return c == 'ı' || c == 'ё' || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     static boolean isCjk(int cp) {

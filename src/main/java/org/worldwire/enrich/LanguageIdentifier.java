@@ -1,7 +1,6 @@
 package org.worldwire.enrich;
 
 import com.optimaize.langdetect.i18n.LdLocale;
-import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.BuiltInLanguages;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
@@ -63,7 +62,7 @@ public final class LanguageIdentifier {
             for (LdLocale locale : BuiltInLanguages.getLanguages())
                 if (!SHADOWING.contains(locale.getLanguage())) each.accept(reader.readBuiltIn(locale));
         };
-        return NgramTable.build(profiles, NgramExtractors.standard(), 100, p -> primary(p.getLocale().getLanguage()));
+        return NgramTable.build(profiles, 100, p -> primary(p.getLocale().getLanguage()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.worldwire.enrich;
 
-import com.optimaize.langdetect.ngram.NgramExtractor;
 import com.optimaize.langdetect.profiles.LanguageProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * Shuyo's naive Bayes with the short-text variant, the same constants, the same seeded sampling), and the languages
  * are in the order Optimaize gives them, so the results are the same to the last bit; {@code LanguageIdentifierTest}
  * compares both on sentences in many languages. Immutable; {@link #probabilities} is thread-safe.
+ *
+ * <p>A text is cut into n-grams as Optimaize's standard extractor ({@code NgramExtractors.standard()}) cuts it, in
+ * the same order, but packed straight into longs: the extractor made a {@code String} of every n-gram (some 1,800
+ * for the 600 chars the identifier reads, a tenth of all the bytes ingest allocated) only to look each one up.
  */
 final class NgramTable {
     // The detector's constants (LanguageDetectorImpl and LanguageDetectorBuilder of Optimaize 0.6).
@@ -36,8 +39,12 @@ final class NgramTable {
     /** One language's share of a text. */
     record Score(String language, double probability) {}
 
+    /** The n-gram lengths, as the standard extractor has them. */
+    private static final int MAX_GRAM = 3;
+    /** The standard extractor's padding, added before and after a text that does not start or end with it. */
+    private static final char PADDING = ' ';
+
     private final String[] languages;
-    private final NgramExtractor extractor;
     private final int shortText;
     /** Open addressing: a packed n-gram per slot (0 = empty), and the index of its run in {@link #start}. */
     private final long[] keys;
@@ -48,10 +55,9 @@ final class NgramTable {
     private final byte[] language;
     private final double[] probability;
 
-    private NgramTable(String[] languages, NgramExtractor extractor, int shortText, long[] keys, int[] runs, int[] start,
-            byte[] language, double[] probability) {
+    private NgramTable(String[] languages, int shortText, long[] keys, int[] runs, int[] start, byte[] language,
+            double[] probability) {
         this.languages = languages;
-        this.extractor = extractor;
         this.shortText = shortText;
         this.keys = keys;
         this.runs = runs;
@@ -73,21 +79,20 @@ final class NgramTable {
      *     {@code shortTextAlgorithm}); longer ones by seven seeded samplings
      * @param languageOf the code to report for a profile
      */
-    static NgramTable build(Profiles profiles, NgramExtractor extractor, int shortText,
-            java.util.function.Function<LanguageProfile, String> languageOf) throws java.io.IOException {
+    static NgramTable build(Profiles profiles, int shortText, java.util.function.Function<LanguageProfile, String> languageOf)
+            throws java.io.IOException {
         var names = new ArrayList<String>();
         var hashes = new ArrayList<Integer>();
         var ids = new KeyIds();
         var entryRun = new IntList();
         var entryLanguage = new IntList();
         var entryProbability = new DoubleList();
-        List<Integer> lengths = extractor.getGramLengths();
         profiles.forEach(profile -> {
             int lang = names.size();
             if (lang > 127) throw new IllegalArgumentException("enrich: more than 128 language profiles");
             names.add(languageOf.apply(profile));
             hashes.add(profile.hashCode());
-            for (int n : lengths) {
+            for (int n = 1; n <= MAX_GRAM; n++) {
                 if (!profile.getGramLengths().contains(n))
                     throw new IllegalArgumentException("enrich: profile " + profile.getLocale() + " has no " + n + "-grams");
                 long occurrences = profile.getNumGramOccurrences(n);
@@ -128,7 +133,7 @@ final class NgramTable {
             language[at] = (byte) position[entryLanguage.at(i)];
             probability[at] = entryProbability.at(i);
         }
-        return new NgramTable(ordered, extractor, shortText, ids.keys, ids.runs, start, language, probability);
+        return new NgramTable(ordered, shortText, ids.keys, ids.runs, start, language, probability);
     }
 
     private record StandIn(int hash, int index) {
@@ -166,19 +171,21 @@ final class NgramTable {
     }
 
     private double @Nullable [] detect(CharSequence text) {
+        long[] grams = new long[MAX_GRAM * (text.length() + 2)];
+        int count = grams(text, grams);
+        if (count == 0) return null;
         if (text.length() <= shortText) {
-            Map<String, Integer> grams = extractor.extractCountedGrams(text);
-            if (grams.isEmpty()) return null;
+            // Each distinct n-gram once, with its count, in the order it first occurs (the extractor's LinkedHashMap).
+            int[] counts = new int[count];
+            int distinct = countDistinct(grams, count, counts);
             double[] prob = uniform();
-            for (Map.Entry<String, Integer> g : grams.entrySet()) {
-                update(prob, g.getKey(), g.getValue(), ALPHA);
+            for (int g = 0; g < distinct; g++) {
+                update(prob, grams[g], counts[g], ALPHA);
                 if (normalize(prob) > CONV_THRESHOLD) break; // before every probability underflows to 0
             }
             normalize(prob);
             return prob;
         }
-        List<String> grams = extractor.extractGrams(text);
-        if (grams.isEmpty()) return null;
         double[] sum = new double[languages.length];
         var random = new Random(SEED);
         for (int t = 0; t < N_TRIAL; t++) {
@@ -186,7 +193,7 @@ final class NgramTable {
             double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
             int unscaled = 0; // updates since the last normalisation, each short of the factor weight (see update)
             for (int i = 0; i < ITERATION_LIMIT; i++) {
-                if (update(prob, grams.get(random.nextInt(grams.size())), 1, alpha)) unscaled++;
+                if (update(prob, grams[random.nextInt(count)], 1, alpha)) unscaled++;
                 if (i % 5 == 0) {
                     unscaled = 0;
                     if (normalize(prob) > CONV_THRESHOLD) break;
@@ -212,8 +219,8 @@ final class NgramTable {
      * The probabilities grow instead of shrinking; the callers normalise often enough (every n-gram or every fifth)
      * that they stay far from overflow.
      */
-    private boolean update(double[] prob, String gram, int count, double alpha) {
-        int run = run(pack(gram));
+    private boolean update(double[] prob, long gram, int count, double alpha) {
+        int run = run(gram);
         if (run < 0) return false;
         double weight = alpha / BASE_FREQ;
         for (int e = start[run], end = start[run + 1]; e < end; e++) {
@@ -249,6 +256,60 @@ final class NgramTable {
     private static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & mask;
+    }
+
+    /**
+     * The text's n-grams as the standard extractor makes them, packed as {@link #pack} packs them: the text padded
+     * with a space at either end that lacks one, then every 1-gram but a space, every 2-gram, and every 3-gram
+     * whose middle is no space ({@code StandardNgramFilter}), by length and then by position.
+     *
+     * @param out room for {@code 3 * (text.length() + 2)} n-grams
+     * @return how many n-grams were written
+     */
+    static int grams(CharSequence text, long[] out) {
+        int len = text.length();
+        if (len == 0) return 0;
+        // The padded text once in an array: the n-grams read each char up to three times.
+        int shift = text.charAt(0) != PADDING ? 1 : 0;
+        char[] c = new char[len + shift + (text.charAt(len - 1) != PADDING ? 1 : 0)];
+        for (int i = 0; i < len; i++) c[i + shift] = text.charAt(i);
+        c[0] = c[c.length - 1] = PADDING; // the padding added, or the text's own
+        int w = 0;
+        for (int n = 1; n <= MAX_GRAM; n++) {
+            for (int pos = 0; pos + n <= c.length; pos++) {
+                // The filter drops a 1-gram of a space and a 3-gram with a space in the middle.
+                if (n != 2 && c[pos + n / 2] == PADDING) continue;
+                long k = (long) n << 48;
+                for (int i = 0; i < n; i++) k |= (long) c[pos + i] << (16 * i);
+                out[w++] = k;
+            }
+        }
+        return w;
+    }
+
+    /**
+     * Moves each distinct n-gram of {@code grams[0, count)} to the front, in the order it first occurs, with its count
+     * at the same index of {@code counts}.
+     *
+     * @return how many distinct n-grams there are
+     */
+    private static int countDistinct(long[] grams, int count, int[] counts) {
+        int size = Integer.highestOneBit(count) * 4; // at most half full
+        long[] seen = new long[size];
+        int[] index = new int[size];
+        int mask = size - 1, distinct = 0;
+        for (int g = 0; g < count; g++) {
+            long key = grams[g];
+            int slot = slot(key, mask);
+            while (seen[slot] != 0 && seen[slot] != key) slot = (slot + 1) & mask;
+            if (seen[slot] == 0) {
+                seen[slot] = key;
+                index[slot] = distinct;
+                grams[distinct++] = key;
+            }
+            counts[index[slot]]++;
+        }
+        return distinct;
     }
 
     /** One to three chars in a long, with the length on top so that "a" and "a\0" differ; 0 for anything else. */

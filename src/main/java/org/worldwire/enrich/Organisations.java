@@ -42,6 +42,14 @@ final class Organisations {
         acronyms("CIS", "СНГ");
     }
 
+    private static final FirstWords FIRST_WORDS = firstWords();
+
+    private static FirstWords firstWords() {
+        var b = new FirstWords.Builder();
+        for (String key : BY_KEY.keySet()) b.add(key);
+        return b.build();
+    }
+
     private Organisations() {}
 
     private static void names(String code, String... names) {
@@ -50,6 +58,11 @@ final class Organisations {
 
     private static void acronyms(String code, String... spellings) {
         for (String s : spellings) BY_ACRONYM.put(s.replace(".", ""), code);
+    }
+
+    /** The most words of a name that begins with this word (a lookup key's first), 1 when none has several. */
+    static int longestFrom(String word) {
+        return FIRST_WORDS.longest(word);
     }
 
     static @Nullable String byKey(String key) {

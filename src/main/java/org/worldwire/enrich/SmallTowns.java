@@ -50,6 +50,11 @@ final class SmallTowns {
         return names.size();
     }
 
+    /** Name {@code i} of {@link #size}, as a new string. */
+    String name(int i) {
+        return names.key(i);
+    }
+
     /** Collects towns in the order read; a town given twice under one name is kept once. */
     static final class Builder {
         private final Map<String, Integer> nameIds = new HashMap<>();

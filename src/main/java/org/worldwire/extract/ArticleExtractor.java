@@ -1,6 +1,7 @@
 package org.worldwire.extract;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.time.OffsetDateTime;
@@ -35,9 +36,10 @@ public final class ArticleExtractor {
             // Parse from a reader over the bytes: the decoded page never exists as one string, which keeps
             // memory near the DOM's own size on very large pages.
             String cs = charset.charset().name();
-            byte[] page = cs.startsWith("UTF-16") || cs.startsWith("UTF-32") ? html : Prestrip.strip(html, charset.bomLength());
-            int offset = page == html ? charset.bomLength() : 0;
-            Reader reader = new InputStreamReader(new ByteArrayInputStream(page, offset, page.length - offset), charset.charset());
+            InputStream page = cs.startsWith("UTF-16") || cs.startsWith("UTF-32")
+                    ? new ByteArrayInputStream(html, charset.bomLength(), html.length - charset.bomLength())
+                    : Prestrip.strip(html, charset.bomLength());
+            Reader reader = new InputStreamReader(page, charset.charset());
             Document doc = Parser.htmlParser().parseInput(reader, url == null ? "" : url);
             return extract(doc, url);
         } catch (RuntimeException | StackOverflowError e) {

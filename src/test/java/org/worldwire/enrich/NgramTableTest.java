@@ -134,6 +134,25 @@ class NgramTableTest {
     }
 
     @Test
+    void cutsTextsIntoTheNgramsOfOptimaizesStandardExtractorInItsOrder() {
+        var texts = new ArrayList<>(TEXTS);
+        texts.addAll(List.of(" leading space", "trailing space ", " both ", " ", "  ", "a", "a b  c", "\u00a0nbsp x"));
+        for (String text : texts) {
+            CharSequence t = TEXT.forText(text);
+            long[] packed = new long[3 * (t.length() + 2)];
+            int n = NgramTable.grams(t, packed);
+            List<Long> expected = NgramExtractors.standard().extractGrams(t).stream().map(NgramTable::pack).toList();
+            List<Long> actual = java.util.Arrays.stream(packed, 0, n).boxed().toList();
+            assertThat(actual).as("%s", text).isEqualTo(expected);
+            // the raw text too, which the text factory may have trimmed of its spaces
+            packed = new long[3 * (text.length() + 2)];
+            n = NgramTable.grams(text, packed);
+            expected = NgramExtractors.standard().extractGrams(text).stream().map(NgramTable::pack).toList();
+            assertThat(java.util.Arrays.stream(packed, 0, n).boxed().toList()).as("%s", text).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void packsOnlyOneToThreeChars() {
         assertThat(NgramTable.pack("")).isZero();
         assertThat(NgramTable.pack("abcd")).isZero();

@@ -389,26 +389,59 @@ public final class SqliteStore implements Store {
     }
 
     public boolean isKnown(long sourceId, String guid, String url) {
-        return read(c -> known(c, sourceId, guid, url, false));
+        return read(c -> {
+            try (var known = new Known(c)) {
+                return known.test(sourceId, guid, url, false);
+            }
+        });
     }
 
-    private static boolean known(Connection c, long sourceId, String guid, String url, boolean includePending)
-            throws SQLException {
-        // One indexed lookup per question: SQLite does not always turn an OR across columns into index use.
-        if (exists(c, "SELECT 1 FROM articles WHERE url = ?", url, null)) return true;
-        if (exists(c, "SELECT 1 FROM articles WHERE source_id = ? AND guid = ?", sourceId, guid)) return true;
-        if (!includePending) return false;
-        return exists(c, "SELECT 1 FROM pending_entries WHERE url = ?", url, null)
-                || exists(c, "SELECT 1 FROM pending_entries WHERE source_id = ? AND guid = ?", sourceId, guid);
-    }
+    /**
+     * Whether an entry is stored or queued already, by one indexed lookup per question (SQLite does not always turn an
+     * OR across columns into index use). Each statement is prepared once, on first use, and serves a whole batch: a
+     * poll's entries were four statements prepared and closed each.
+     */
+    private static final class Known implements AutoCloseable {
+        private static final String[] SQL = {
+            "SELECT 1 FROM articles WHERE url = ?",
+            "SELECT 1 FROM articles WHERE source_id = ? AND guid = ?",
+            "SELECT 1 FROM pending_entries WHERE url = ?",
+            "SELECT 1 FROM pending_entries WHERE source_id = ? AND guid = ?"};
+        private final Connection c;
+        private final @Nullable PreparedStatement[] statements = new PreparedStatement[SQL.length];
 
-    private static boolean exists(Connection c, String sql, Object first, @Nullable Object second) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        Known(Connection c) {
+            this.c = c;
+        }
+
+        boolean test(long sourceId, String guid, String url, boolean includePending) throws SQLException {
+            if (exists(0, url, null) || exists(1, sourceId, guid)) return true;
+            return includePending && (exists(2, url, null) || exists(3, sourceId, guid));
+        }
+
+        private boolean exists(int which, Object first, @Nullable Object second) throws SQLException {
+            PreparedStatement ps = statements[which];
+            if (ps == null) statements[which] = ps = c.prepareStatement(SQL[which]);
             ps.setObject(1, first);
-            if (second != null) ps.setObject(2, second);
+            // a statement reused keeps its last binding: a missing guid is bound as NULL (matching nothing), not left
+            if (which % 2 == 1) ps.setObject(2, second);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            SQLException failed = null;
+            for (PreparedStatement ps : statements) {
+                if (ps == null) continue;
+                try {
+                    ps.close();
+                } catch (SQLException e) {
+                    if (failed == null) failed = e;
+                }
+            }
+            if (failed != null) throw failed;
         }
     }
 
@@ -443,9 +476,9 @@ public final class SqliteStore implements Store {
             List<PendingEntry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO pending_entries (source_id, url, guid, entry, discovered) VALUES (?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+                    Statement.RETURN_GENERATED_KEYS); var known = new Known(c)) {
                 for (NewEntry e : entries) {
-                    if (known(c, sourceId, e.guid(), e.url(), true)) continue;
+                    if (known.test(sourceId, e.guid(), e.url(), true)) continue;
                     ps.setLong(1, sourceId);
                     ps.setString(2, e.url());
                     ps.setString(3, e.guid());
