@@ -11,12 +11,33 @@ public final class Main {
 
     public static void main(String[] args) {
         LogProvider.install();
+        moreCarriers();
         if (args.length > 0 && args[0].equals("serve")) {
             ServeCommand serve = ServeCommand.parseQuickly(java.util.Arrays.asList(args).subList(1, args.length));
             if (serve != null) System.exit(run(serve, new java.io.PrintWriter(System.err, true)));
         }
         System.exit(Commands.execute(args));
     }
+
+    /**
+     * Runs virtual threads on {@link #CARRIERS_PER_CORE} carriers per core (at least {@link #MIN_CARRIERS}) instead of
+     * one, unless {@code jdk.virtualThreadScheduler.parallelism} is given. A virtual thread that blocks while loading a
+     * class for a symbolic reference stays pinned to its carrier (JEP 491 leaves that case). On two cores, a server
+     * whose classes were not yet in an AOT cache (the first start of a build, and the training run) hung for good:
+     * two poll threads, pinned while loading feed-parser classes, waited for a jar's lock that a page request held,
+     * and that request, ready to run on, had no free carrier left (thread dump of a training server that never
+     * stopped). With more carriers than the pinned loaders a start can produce, the lock's holder runs on. Idle
+     * carriers cost a parked thread each; CPU-bound stages run on platform threads of their own anyway.
+     */
+    static void moreCarriers() {
+        String key = "jdk.virtualThreadScheduler.parallelism";
+        if (System.getProperty(key) != null) return;
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.setProperty(key, String.valueOf(Math.max(MIN_CARRIERS, CARRIERS_PER_CORE * cores)));
+    }
+
+    static final int MIN_CARRIERS = 16;
+    static final int CARRIERS_PER_CORE = 4;
 
     /** Runs a command parsed without picocli, with the exit codes and error line of {@link Commands}' handler. */
     static int run(java.util.concurrent.Callable<Integer> command, java.io.PrintWriter err) {
