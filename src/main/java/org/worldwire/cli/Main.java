@@ -29,7 +29,7 @@ public final class Main {
      * stopped). With more carriers than the pinned loaders a start can produce, the lock's holder runs on. Idle
      * carriers cost a parked thread each; CPU-bound stages run on platform threads of their own anyway.
      */
-    static void moreCarriers() {
+    public static void moreCarriers() {
         String key = "jdk.virtualThreadScheduler.parallelism";
         if (System.getProperty(key) != null) return;
         int cores = Runtime.getRuntime().availableProcessors();

@@ -45,6 +45,7 @@ public final class WebLoad {
     private WebLoad() {}
 
     public static void main(String[] args) throws Exception {
+        org.worldwire.cli.Main.moreCarriers(); // virtual threads carried as a server's are
         int rate = intArg(args, "--rate", 2000);
         int seconds = intArg(args, "--seconds", 15);
         int seed = intArg(args, "--articles", 5000);
