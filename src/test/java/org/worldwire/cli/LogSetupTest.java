@@ -28,12 +28,17 @@ class LogSetupTest {
         return e;
     }
 
-    @Test
-    void aLineReadsAsLogbacksPatternWritesIt() {
-        var context = new LoggerContext();
+    private static LogSetup.Line started(LoggerContext context) {
         var line = new LogSetup.Line();
         line.setContext(context);
         line.start();
+        return line;
+    }
+
+    @Test
+    void aLineReadsAsLogbacksPatternWritesIt() {
+        var context = new LoggerContext();
+        var line = started(context);
         long[] times = {0L, 1_796_602_109_007L, 1_796_645_999_999L, 1_800_000_000_120L};
         for (long at : times) {
             for (Level level : List.of(Level.INFO, Level.WARN, Level.ERROR, Level.DEBUG)) {
@@ -48,9 +53,7 @@ class LogSetupTest {
     @Test
     void anExceptionFollowsItsLineWithItsStackTrace() {
         var context = new LoggerContext();
-        var line = new LogSetup.Line();
-        line.setContext(context);
-        line.start();
+        var line = started(context);
         var failure = new IllegalStateException("index closed", new java.io.IOException("disk full"));
         String text = line.doLayout(event(context, "org.worldwire.search.Index", Level.ERROR, 1_796_602_109_007L,
                 "commit failed", failure));
