@@ -89,6 +89,7 @@ final class Polling implements AutoCloseable {
      * once, after submitting what the last run left pending.
      */
     void start() {
+        warmFeedParser();
         if (lease != null) {
             lease.start();
         } else {
@@ -97,6 +98,24 @@ final class Polling implements AutoCloseable {
         poller.start();
         if (stories != null) stories.start();
         if (sweepEvery != null) sweeper = Thread.ofVirtual().name("orphan-sweep").start(this::sweepLoop);
+    }
+
+    /**
+     * Parses a small RSS and an Atom feed on this (platform) thread before the poll threads start, so that they find the
+     * parser's classes loaded. A virtual thread that loads a class for a symbolic reference stays pinned to its carrier
+     * while it waits for the jar's lock; poll threads doing that at once, on a start without a complete AOT cache,
+     * once held every carrier while the lock's holder waited for one (see Main.moreCarriers).
+     */
+    private static void warmFeedParser() {
+        String rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://localhost/</link>"
+                + "<item><title>a</title><link>http://localhost/a</link><description>d</description>"
+                + "<pubDate>Mon, 07 Dec 2026 01:00:00 GMT</pubDate></item></channel></rss>";
+        String atom = "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title>"
+                + "<entry><title>a</title><link href=\"http://localhost/a\"/><id>urn:a</id>"
+                + "<updated>2026-12-07T01:00:00Z</updated><summary>s</summary></entry></feed>";
+        for (String feed : new String[] {rss, atom}) {
+            org.worldwire.feed.FeedParser.parse(feed.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+        }
     }
 
     private void sweepLoop() {

@@ -23,7 +23,9 @@ final class StaxReader {
     private static final int POOL_MAX = 64;
 
     private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        // The JDK's own implementation, whose entity limits are set below: newFactory() asked every jar on the class
+        // path for another one at each new factory, and would have taken the first it found.
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
         trySet(f, "reuse-instance", Boolean.TRUE);
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -42,7 +44,7 @@ final class StaxReader {
         try {
             f.setProperty(name, value);
         } catch (IllegalArgumentException e) {
-            // Another StAX implementation without the JDK's limits: the other protections still hold.
+            // A JDK that lacks one of these limits: the other protections still hold.
         }
     }
 
