@@ -15,7 +15,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * Logback for the {@code worldwire} command, set up without looking through the class path. SLF4J finds its provider,
  * and Logback its configurators and a {@code logback-test.xml}, by asking every jar on the class path: the first such
  * question opens all 77 of them, 66-75 ms of the main thread's CPU on a server's start before it could open its port
- * (a third of what the start spent after {@code main}). {@link Main} names this class in SLF4J's
+ * (a quarter of what the start spent after {@code main}). {@link Main} names this class in SLF4J's
  * {@code slf4j.provider} property, which SLF4J loads directly; it configures Logback as {@link LogSetup} does, or
  * from the file named by {@code -Dlogback.configurationFile}, and leaves java.util.logging (whose own start asks
  * every jar too) to start when something first logs through it, with {@link LogSetup.Jul}'s configuration. Embedders
@@ -32,7 +32,8 @@ public final class LogProvider implements SLF4JServiceProvider {
         System.setProperty("slf4j.provider", LogProvider.class.getName());
         // SLF4J says at INFO level which provider the property named, on every start.
         if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
-        if (System.getProperty("java.util.logging.config.class") == null && System.getProperty("java.util.logging.config.file") == null) {
+        if (System.getProperty("java.util.logging.config.class") == null
+                && System.getProperty("java.util.logging.config.file") == null) {
             System.setProperty("java.util.logging.config.class", LogSetup.Jul.class.getName());
         }
     }

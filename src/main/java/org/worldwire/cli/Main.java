@@ -26,8 +26,9 @@ public final class Main {
      * whose classes were not yet in an AOT cache (the first start of a build, and the training run) hung for good:
      * two poll threads, pinned while loading feed-parser classes, waited for a jar's lock that a page request held,
      * and that request, ready to run on, had no free carrier left (thread dump of a training server that never
-     * stopped). With more carriers than the pinned loaders a start can produce, the lock's holder runs on. Idle
-     * carriers cost a parked thread each; CPU-bound stages run on platform threads of their own anyway.
+     * stopped). With many more carriers than pinned loaders (and the feed parser loaded before the poll threads
+     * start), such a lock's holder finds a carrier. Idle carriers cost a parked thread each; CPU-bound stages run on
+     * platform threads of their own anyway.
      */
     public static void moreCarriers() {
         String key = "jdk.virtualThreadScheduler.parallelism";
