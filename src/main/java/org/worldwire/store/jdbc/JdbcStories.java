@@ -116,7 +116,7 @@ public final class JdbcStories implements StoryStore {
         }
         if (articles == 0) throw new SQLException("story " + storyId + " has no articles");
         String title = "", summary = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT title, summary, paragraphs FROM articles WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT title, summary FROM articles WHERE id = ?")) {
             ps.setLong(1, leadArticleId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
@@ -175,7 +175,7 @@ public final class JdbcStories implements StoryStore {
     /** The first sentence of a summary, or its first {@value #SUMMARY_CHARS} characters cut at a word. */
     public static @Nullable String oneLine(@Nullable String summary) {
         if (summary == null || summary.isBlank()) return null;
-        String s = summary.strip().replaceAll("\\s+", " ");
+        String s = collapsedPrefix(summary, SUMMARY_CHARS + 2);
         int end = -1;
         for (int i = 40; i < s.length() - 1 && i < SUMMARY_CHARS; i++) {
             char ch = s.charAt(i);
@@ -188,6 +188,27 @@ public final class JdbcStories implements StoryStore {
         if (s.length() <= SUMMARY_CHARS) return s;
         int space = s.lastIndexOf(' ', SUMMARY_CHARS);
         return s.substring(0, space > SUMMARY_CHARS / 2 ? space : SUMMARY_CHARS).strip() + "…";
+    }
+
+    /**
+     * The text stripped and with each run of whitespace made one space, as {@code strip().replaceAll("\\s+", " ")}
+     * would give, but only its first {@code max} characters: a lead's summary may be its whole text, and a story's
+     * line needs a sentence of it, for every article placed.
+     */
+    static String collapsedPrefix(String text, int max) {
+        StringBuilder b = new StringBuilder(Math.min(text.length(), max));
+        boolean space = false;
+        for (int i = 0; i < text.length() && b.length() < max; i++) {
+            char ch = text.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                space = b.length() > 0;
+            } else {
+                if (space) b.append(' ');
+                space = false;
+                if (b.length() < max) b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     @Override

@@ -14,6 +14,17 @@ class JdbcStoriesTest {
     }
 
     @Test
+    void onlyTheLinesBeginningIsCollapsedAndItMatchesCollapsingTheWhole() {
+        String text = "  First\tline  of\n\n a summary. " + "Then a much longer body of text follows ".repeat(400) + " \n";
+        for (int max : new int[] {0, 1, 5, 12, 222, 100_000}) {
+            String whole = text.strip().replaceAll("\\s+", " ");
+            assertThat(JdbcStories.collapsedPrefix(text, max)).isEqualTo(whole.substring(0, Math.min(max, whole.length())));
+        }
+        String lead = "Officials said on Monday that the bridge would stay closed for weeks while engineers inspect it";
+        assertThat(JdbcStories.oneLine(lead + "\n\n" + "and more ".repeat(5_000))).startsWith(lead + " and more").endsWith("…");
+    }
+
+    @Test
     void codesAreCommaSeparatedAndEmptyMeansNone() {
         assertThat(Rows.codes("TR,AZ")).containsExactly("TR", "AZ");
         assertThat(Rows.codes("")).isEmpty();
