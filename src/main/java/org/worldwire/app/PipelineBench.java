@@ -54,10 +54,12 @@ public final class PipelineBench {
      * @param pagesFailed article pages that could not be fetched while measuring (their articles are stored with their
      *     feed's text, which costs less than a page: a publisher that drops pages before they are read, as the
      *     simulated ones do once a backlog outlasts their window, makes the CPU per article look cheaper)
+     * @param cpuByPart CPU seconds of {@link #cpuSeconds} by part of the server ({@link ThreadCpu#PARTS}, then the
+     *     threads that ended while measuring); empty where the threads' times cannot be read
      */
     public record Run(double offeredPerSecond, double storedPerSecond, long stored, long p50Ms, long p95Ms, long maxMs,
             double cpuSeconds, Map<String, Double> stageMicros, double backlogEntries, double backlogAgeSeconds,
-            long pagesRead, long pagesFailed) {
+            long pagesRead, long pagesFailed, Map<String, Double> cpuByPart) {
         public double cpuMillisPerArticle() {
             return stored == 0 ? 0 : cpuSeconds * 1e3 / stored;
         }
@@ -87,6 +89,7 @@ public final class PipelineBench {
             Map<String, double[]> stages0 = stageTotals(app);
             double failed0 = pageFailures(app);
             long cpu0 = cpuNanos();
+            Map<String, ThreadCpu.Sample> threads0 = ThreadCpu.snapshot();
             Instant from = Instant.now();
             long t0 = System.nanoTime();
             measuring.set(true);
@@ -95,6 +98,8 @@ public final class PipelineBench {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Instant to = Instant.now();
             double cpu = (cpuNanos() - cpu0) / 1e9;
+            Map<String, ThreadCpu.Sample> threads1 = ThreadCpu.snapshot();
+            Map<String, Double> cpuByPart = threads1.isEmpty() ? Map.of() : ThreadCpu.between(threads0, threads1, cpu);
             Map<String, double[]> stages1 = stageTotals(app);
             long pagesFailed = Math.round(pageFailures(app) - failed0);
             long pagesRead = Math.round(stages1.get("extract")[0] - stages0.get("extract")[0]);
@@ -115,7 +120,7 @@ public final class PipelineBench {
             Collections.sort(delays);
             return new Run(offered / seconds, storedAt.size() / seconds, storedAt.size(), pct(delays, 0.50),
                     pct(delays, 0.95), delays.isEmpty() ? -1 : delays.getLast(), cpu, stageMicros, backlog, backlogAge,
-                    pagesRead, pagesFailed);
+                    pagesRead, pagesFailed, cpuByPart);
         } finally {
             deleteTree(dataDir);
         }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"Ingest from simulated publishers (a child process) on loopback: the stored articles/s at an offer",
-                "above capacity, then the publication-to-stored delays at an offer below it, with time per article by stage."})
+                "above capacity, then the publication-to-stored delays at an offer below it, with the server's CPU per",
+                "article by part (its threads: page stages, commit, index upkeep, fetching, JIT compilers, collector)",
+                "and time per article by stage."})
 final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--publishers", defaultValue = "200", description = "simulated publishers (default: ${DEFAULT-VALUE})")
     int publishers;
@@ -49,6 +51,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 name, r.offeredPerSecond(), r.stored(), r.storedPerSecond(), r.p50Ms(), r.p95Ms(), r.maxMs());
         System.out.printf("  server CPU %.1f s: %.2f CPU-s per 1,000 articles; backlog at the end %.0f entries, oldest waiting %.1f s%n",
                 r.cpuSeconds(), r.cpuMillisPerArticle(), r.backlogEntries(), r.backlogAgeSeconds());
+        if (!r.cpuByPart().isEmpty() && r.stored() > 0) {
+            StringBuilder parts = new StringBuilder("  CPU-s per 1,000 articles by part:");
+            r.cpuByPart().forEach((part, s) -> parts.append(String.format(" %s %.2f;", part, s * 1e3 / r.stored())));
+            parts.setLength(parts.length() - 1);
+            System.out.println(parts);
+        }
         System.out.printf("  pages fetched and read %d, not fetched %d (stored with their feed's text only)%n", r.pagesRead(),
                 r.pagesFailed());
         StringBuilder b = new StringBuilder("  wall µs per article by stage:");
