@@ -432,7 +432,12 @@ final class BodyExtractor {
     private void walk(Element e, List<String> out, StringBuilder cur, boolean isRoot) {
         String tag = e.normalName();
         Stat st = stats.get(e);
-        if (st == null || st.text == 0) return;
+        if (st == null) return;
+        if (st.text == 0) {
+            // An inline element holding only a space ("libertés<strong> </strong>(CNIL)") still parts two words.
+            if (!isRoot && !BLOCKS.contains(tag) && !e.wholeText().isEmpty()) appendText(cur, " ");
+            return;
+        }
         if (!isRoot && !lenient && skip(e, st, out.isEmpty() && cur.isEmpty())) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
@@ -566,9 +571,17 @@ final class BodyExtractor {
         for (Element sib : parent.children()) {
             if (sib == e) continue;
             Stat ss = stats.get(sib);
-            if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60) return true;
+            // A longer block of the same tag and class is the next record of one series (a how-to's steps, a
+            // list of entries), and a short record of that series is content, not a panel beside it.
+            if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60 && !sameKind(sib, e)) return true;
         }
         return false;
+    }
+
+    /** Same tag and the same non-empty class: blocks a template repeats. */
+    private static boolean sameKind(Element a, Element b) {
+        String c = a.className();
+        return !c.isEmpty() && c.equals(b.className()) && a.normalName().equals(b.normalName());
     }
 
     /**

@@ -88,4 +88,29 @@ class ArticleExtractorKindsTest {
                 </section></section></main></body></html>""");
         assertThat(a.paragraphs()).contains("Definitions").doesNotContain("Watching Systems");
     }
+
+    @Test
+    void aSpaceHeldByAnEmptyInlineElementStillPartsTwoWords() {
+        // Editors leave "<strong> </strong>" or "<span> </span>" between words; the space is the only thing parting them.
+        ArticleContent a = extract("""
+                <html><head><title>Law</title></head><body><article>
+                <p>The national commission<strong> </strong>(the regulator) criticised the provision, and asked for changes to it.</p>
+                <p>The vote took place on Tuesday, and the bill now goes to the upper house, which will examine it next month.</p>
+                </article></body></html>""");
+        assertThat(a.text()).contains("The national commission (the regulator) criticised");
+    }
+
+    @Test
+    void shortStepsOfARepeatedSeriesAreNotTakenForPanels() {
+        // A how-to repeats one template per step; a one-line step beside longer steps is a step, not a user or
+        // price panel beside a post, even though its text is short lines only.
+        ArticleContent a = extract("""
+                <html><head><title>How to pot a plant</title></head><body><div class="main">
+                <p>Potting a small plant takes ten minutes, a pot, some soil and a spoon, and it needs no special tools.</p>
+                <div class="step"><div class="body"><b>One</b><p>Fill the pot with soil up to two fingers below the rim, pressing it down gently with the back of the spoon.</p></div><div class="note">Soil in a pot</div></div>
+                <div class="step"><div class="body"><b>Two</b><p>Make a hole for the plant.</p></div><div class="note">A hole</div></div>
+                <div class="step"><div class="body"><b>Three</b><p>Set the plant into the hole, fill the gaps around it with soil, and water it until the soil is damp.</p></div><div class="note">Done</div></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("Fill the pot with soil", "Make a hole for the plant.", "Set the plant into the hole");
+    }
 }
