@@ -49,6 +49,8 @@ final class BodyExtractor {
     }
 
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    /** The measured elements in document order: ties between candidates go to the first, the same on every run. */
+    private final List<Element> order = new ArrayList<>();
     private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
     private final Set<Element> controls;
@@ -93,7 +95,10 @@ final class BodyExtractor {
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof Element e) stats.put(e, new Stat());
+                if (node instanceof Element e) {
+                    stats.put(e, new Stat());
+                    order.add(e);
+                }
             }
 
             @Override
@@ -304,11 +309,11 @@ final class BodyExtractor {
         Element top = null;
         double best = Double.NEGATIVE_INFINITY;
         List<Element> candidates = new ArrayList<>();
-        for (Map.Entry<Element, Stat> en : stats.entrySet()) {
-            Stat st = en.getValue();
+        for (Element e : order) {
+            Stat st = stats.get(e);
             if (!st.candidate) continue;
             st.score *= 1 - linkDensity(st);
-            candidates.add(en.getKey());
+            candidates.add(e);
         }
         for (Element c : candidates) {
             double s = stats.get(c).score;
@@ -568,12 +573,15 @@ final class BodyExtractor {
         if (e.selectFirst("li, tr") != null) return false;
         Element parent = e.parent();
         if (parent == null) return false;
+        // A block whose template repeats beside it is one record of a series (a how-to's steps, a list of
+        // entries), and a short record of that series is content, not a panel beside it.
+        for (Element sib : parent.children()) {
+            if (sib != e && sameKind(sib, e)) return false;
+        }
         for (Element sib : parent.children()) {
             if (sib == e) continue;
             Stat ss = stats.get(sib);
-            // A longer block of the same tag and class is the next record of one series (a how-to's steps, a
-            // list of entries), and a short record of that series is content, not a panel beside it.
-            if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60 && !sameKind(sib, e)) return true;
+            if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60) return true;
         }
         return false;
     }

@@ -113,4 +113,18 @@ class ArticleExtractorKindsTest {
                 </div></body></html>""");
         assertThat(a.text()).contains("Fill the pot with soil", "Make a hole for the plant.", "Set the plant into the hole");
     }
+
+    @Test
+    void twoEquallyScoredBlocksGiveTheSameAnswerOnEveryRun() {
+        // Ties between candidates must not be broken by hash order (which differs from run to run): the first in
+        // document order wins, every time.
+        String page = """
+                <html><head><title>Two notes</title></head><body>
+                <section><div class="one"><p>The first note is here, and it has two commas, and the same length as its twin.</p></div></section>
+                <section><div class="two"><p>The other note is here, and it has two commas, and the same length as its twin.</p></div></section>
+                </body></html>""";
+        for (int i = 0; i < 20; i++) {
+            assertThat(extract(page).text()).contains("The first note").doesNotContain("The other note");
+        }
+    }
 }
