@@ -75,6 +75,7 @@ final class BodyExtractor {
         measure(body);
         Element top = pickTop(body);
         if (top == null) return List.of();
+        top = widenShortWinner(top, body);
         List<Element> parts = withSiblings(top);
         List<String> out = new ArrayList<>();
         for (Element part : parts) {
@@ -365,6 +366,22 @@ final class BodyExtractor {
         while (top.parent() != null && stats.containsKey(top.parent()) && !top.parent().normalName().equals("body")
                 && top.parent().childrenSize() == 1) {
             top = top.parent();
+        }
+        return top;
+    }
+
+    /**
+     * A short winner inside a block that holds several times its paragraph text, at a low link density, is one
+     * card of a page made of cards (a product or documentation landing page: each feature a heading, a line
+     * and a link); the block holding the cards is the content.
+     */
+    private Element widenShortWinner(Element top, Element body) {
+        Stat ts = stats.get(top);
+        if (ts.text >= 500) return top;
+        Element a = top.parent();
+        for (int level = 0; level < 3 && a != null && a != body && stats.containsKey(a); level++, a = a.parent()) {
+            Stat as = stats.get(a);
+            if (as.ptext >= 3 * Math.max(ts.ptext, 150) && linkDensity(as) < 0.3 && !isUnlikely(a)) return a;
         }
         return top;
     }

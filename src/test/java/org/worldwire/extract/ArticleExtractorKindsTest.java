@@ -115,6 +115,34 @@ class ArticleExtractorKindsTest {
     }
 
     @Test
+    void aLandingPageOfCardsKeepsEveryCardNotOnlyTheNotice() {
+        // A product or documentation landing page: each feature a heading, a line and a link, in list items that
+        // score little, beside one plain notice block that scores best. The block holding the cards is the content.
+        ArticleContent a = extract("""
+                <html><head><title>Tools</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+                <main><section class="intro"><h1>Tools</h1><p>Get to know the tools that come with the browser.</p>
+                <ul class="cards">%s</ul>
+                <div class="notice"><h4>Note</h4><p>This edition keeps its own profile, so that it can run beside other
+                editions of the browser, on the same machine, at the same time; to bring your bookmarks, history and
+                saved settings over, sign in to your account, or create one. <a href="/help">Help</a></p></div></section>
+                <section class="more"><div class="wrap"><h2>More tools</h2><ul class="cards">%s</ul></div></section>
+                </main></body></html>""".formatted(cards("Inspector", "Console"),
+                cards("Debugger", "Network monitor", "Style editor", "Audio editor", "Storage viewer")));
+        assertThat(a.text()).contains("The inspector shows", "The storage viewer shows", "This edition keeps its own profile")
+                .doesNotContain("About");
+    }
+
+    private static String cards(String... names) {
+        StringBuilder b = new StringBuilder();
+        for (String name : names) {
+            b.append("<li class=\"card\"><h2>").append(name).append("</h2><p>The ").append(name.toLowerCase())
+                    .append(" shows what the page does while it runs, and lets you change it.</p>")
+                    .append("<a href=\"/tools\">More about the ").append(name.toLowerCase()).append("</a></li>");
+        }
+        return b.toString();
+    }
+
+    @Test
     void twoEquallyScoredBlocksGiveTheSameAnswerOnEveryRun() {
         // Ties between candidates must not be broken by hash order (which differs from run to run): the first in
         // document order wins, every time.
