@@ -78,10 +78,11 @@ final class BodyExtractor {
         top = widenShortWinner(top, body);
         List<Element> parts = withSiblings(top);
         List<String> out = new ArrayList<>();
-        for (Element part : parts) {
-            rootText = stats.get(part).text;
-            emit(part, out, true);
-        }
+        // "Most of the article" is measured against all parts: a small sibling taken along (an author's line
+        // under the text) must not count its furniture as most of the article.
+        rootText = 0;
+        for (Element part : parts) rootText += stats.get(part).text;
+        for (Element part : parts) emit(part, out, true);
         if (out.isEmpty()) {
             // Everything looked like furniture: better the whole container than nothing.
             lenient = true;

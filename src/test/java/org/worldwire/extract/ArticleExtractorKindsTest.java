@@ -155,4 +155,22 @@ class ArticleExtractorKindsTest {
             assertThat(extract(page).text()).contains("The first note").doesNotContain("The other note");
         }
     }
+
+    @Test
+    void anAuthorsNoteInASiblingTakenAlongIsStillFurniture() {
+        // The line under the article is a sibling block that scores enough to be taken along; its only content,
+        // the author's note, holds "most" of that small block but little of the article, and stays furniture.
+        ArticleContent a = extract("""
+                <html><head><title>Museum attack</title></head><body><div class="page">
+                <article itemprop="articleBody"><p>Gunmen stormed the national museum on Wednesday, the ministry said, and held visitors for hours.</p>
+                <p>Security forces ended the siege in the afternoon, and the museum will stay closed, officials said, for a week.</p>
+                <p>The attack was the worst in the capital in years, and it came as parliament, next door, debated a new law.</p>
+                <p>Witnesses said the gunmen wore uniforms, and that they fired at a bus, then ran into the building, shouting.</p>
+                <p>The president spoke on television in the evening, and promised, in a short address, to find those behind it.</p>
+                <p>Tourism, which employs many in the country, had only begun to recover, and hotels, already half empty, fear more losses.</p></article>
+                <div class="post-body-sig"><div class="post-body-bio">Jane Writer is a correspondent for the paper, based in the region, and covered
+                conflicts for other papers, magazines and agencies before that.</div></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("Gunmen stormed", "debated a new law").doesNotContain("Jane Writer");
+    }
 }
