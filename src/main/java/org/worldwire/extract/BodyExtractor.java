@@ -514,7 +514,7 @@ final class BodyExtractor {
     /** @param atStart nothing of the article has been emitted yet */
     private boolean skip(Element e, Stat st, boolean atStart) {
         String tag = e.normalName();
-        if (isBoilerplate(e)) {
+        if (isBoilerplate(e) && !isContentRecord(e, tag)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
             // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
             // the sentence: dropping it would cut holes into the paragraph.
@@ -602,6 +602,32 @@ final class BodyExtractor {
             if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60) return true;
         }
         return false;
+    }
+
+    /**
+     * A block whose name sounds like furniture ("item item-image") but whose family class, the first of its
+     * classes, it shares with a sibling of the same tag that is not furniture and holds paragraph text: one
+     * record of the content's own series (a list article's items), the furniture word only says what it shows.
+     */
+    private boolean isContentRecord(Element e, String tag) {
+        if (!tag.equals("div") && !tag.equals("section") && !tag.equals("li")) return false;
+        if (!e.attr("role").isEmpty()) return false;
+        String family = familyClass(e.className());
+        if (family.isEmpty()) return false;
+        Element parent = e.parent();
+        if (parent == null || parent.childrenSize() > 200) return false;
+        for (Element sib : parent.children()) {
+            if (sib == e || !sib.normalName().equals(tag) || !family.equals(familyClass(sib.className()))) continue;
+            Stat ss = stats.get(sib);
+            if (ss != null && ss.ptext > 0 && !isBoilerplate(sib)) return true;
+        }
+        return false;
+    }
+
+    private static String familyClass(String className) {
+        String c = className.strip();
+        int sp = c.indexOf(' ');
+        return sp < 0 ? c : c.substring(0, sp);
     }
 
     /** Same tag and the same non-empty class: blocks a template repeats. */

@@ -173,4 +173,22 @@ class ArticleExtractorKindsTest {
                 </div></body></html>""");
         assertThat(a.text()).contains("Gunmen stormed", "debated a new law").doesNotContain("Jane Writer");
     }
+
+    @Test
+    void aListItemNamedForItsPictureIsStillAnItemOfTheList() {
+        // List articles build every item from one template ("item item-text", "item item-image"); the modifier
+        // names what the item shows, and the first item's words are the article's lead.
+        ArticleContent a = extract("""
+                <html><head><title>Pills</title></head><body><div class="list">
+                <div class="item item-image"><h2>The mother of a student who took pills bought online has described how her daughter fell ill within hours.</h2>
+                <img src="a.jpg" alt=""></div>
+                <div class="item item-text"><p>The student, 21, was taken to hospital in April, after taking a lethal dose of the tablets, her family said.</p>
+                <p>Doctors did all they could, her mother said in a statement, but there was no antidote, and she died that night.</p></div>
+                <div class="item item-text"><p>Police have warned the public, again, not to buy such pills online, and are looking into where they came from.</p>
+                <p>The pills, sold as slimming aids, contain a chemical once used in explosives, and no dose of it is safe, experts say.</p></div>
+                <div class="item item-text"><p>Her family has asked others, especially young people, to think twice, and to talk to a doctor first.</p>
+                <p>A fundraising page, set up in her name, had raised several thousand pounds by Friday, for a charity, friends said.</p></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("The mother of a student", "there was no antidote", "Police have warned");
+    }
 }
