@@ -49,6 +49,8 @@ final class BodyExtractor {
     }
 
     private final Map<Element, Stat> stats = new IdentityHashMap<>();
+    /** The measured elements in document order: ties between candidates go to the first, the same on every run. */
+    private final List<Element> order = new ArrayList<>();
     private final Map<String, Integer> nameCache = new HashMap<>();
     private final @Nullable String title;
     private final Set<Element> controls;
@@ -73,12 +75,14 @@ final class BodyExtractor {
         measure(body);
         Element top = pickTop(body);
         if (top == null) return List.of();
+        top = widenShortWinner(top, body);
         List<Element> parts = withSiblings(top);
         List<String> out = new ArrayList<>();
-        for (Element part : parts) {
-            rootText = stats.get(part).text;
-            emit(part, out, true);
-        }
+        // "Most of the article" is measured against all parts: a small sibling taken along (an author's line
+        // under the text) must not count its furniture as most of the article.
+        rootText = 0;
+        for (Element part : parts) rootText += stats.get(part).text;
+        for (Element part : parts) emit(part, out, true);
         if (out.isEmpty()) {
             // Everything looked like furniture: better the whole container than nothing.
             lenient = true;
@@ -93,7 +97,10 @@ final class BodyExtractor {
         NodeTraversor.traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
-                if (node instanceof Element e) stats.put(e, new Stat());
+                if (node instanceof Element e) {
+                    stats.put(e, new Stat());
+                    order.add(e);
+                }
             }
 
             @Override
@@ -304,11 +311,11 @@ final class BodyExtractor {
         Element top = null;
         double best = Double.NEGATIVE_INFINITY;
         List<Element> candidates = new ArrayList<>();
-        for (Map.Entry<Element, Stat> en : stats.entrySet()) {
-            Stat st = en.getValue();
+        for (Element e : order) {
+            Stat st = stats.get(e);
             if (!st.candidate) continue;
             st.score *= 1 - linkDensity(st);
-            candidates.add(en.getKey());
+            candidates.add(e);
         }
         for (Element c : candidates) {
             double s = stats.get(c).score;
@@ -360,6 +367,22 @@ final class BodyExtractor {
         while (top.parent() != null && stats.containsKey(top.parent()) && !top.parent().normalName().equals("body")
                 && top.parent().childrenSize() == 1) {
             top = top.parent();
+        }
+        return top;
+    }
+
+    /**
+     * A short winner inside a block that holds several times its paragraph text, at a low link density, is one
+     * card of a page made of cards (a product or documentation landing page: each feature a heading, a line
+     * and a link); the block holding the cards is the content.
+     */
+    private Element widenShortWinner(Element top, Element body) {
+        Stat ts = stats.get(top);
+        if (ts.text >= 500) return top;
+        Element a = top.parent();
+        for (int level = 0; level < 3 && a != null && a != body && stats.containsKey(a); level++, a = a.parent()) {
+            Stat as = stats.get(a);
+            if (as.ptext >= 3 * Math.max(ts.ptext, 150) && linkDensity(as) < 0.3 && !isUnlikely(a)) return a;
         }
         return top;
     }
@@ -432,7 +455,12 @@ final class BodyExtractor {
     private void walk(Element e, List<String> out, StringBuilder cur, boolean isRoot) {
         String tag = e.normalName();
         Stat st = stats.get(e);
-        if (st == null || st.text == 0) return;
+        if (st == null) return;
+        if (st.text == 0) {
+            // An inline element holding only a space ("libertés<strong> </strong>(CNIL)") still parts two words.
+            if (!isRoot && !BLOCKS.contains(tag) && !e.wholeText().isEmpty()) appendText(cur, " ");
+            return;
+        }
         if (!isRoot && !lenient && skip(e, st, out.isEmpty() && cur.isEmpty())) return;
         boolean block = BLOCKS.contains(tag);
         if (block) flush(out, cur);
@@ -486,7 +514,7 @@ final class BodyExtractor {
     /** @param atStart nothing of the article has been emitted yet */
     private boolean skip(Element e, Stat st, boolean atStart) {
         String tag = e.normalName();
-        if (isBoilerplate(e)) {
+        if (isBoilerplate(e) && !isContentRecord(e, tag)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
             // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
             // the sentence: dropping it would cut holes into the paragraph.
@@ -563,12 +591,49 @@ final class BodyExtractor {
         if (e.selectFirst("li, tr") != null) return false;
         Element parent = e.parent();
         if (parent == null) return false;
+        // A block whose template repeats beside it is one record of a series (a how-to's steps, a list of
+        // entries), and a short record of that series is content, not a panel beside it.
+        for (Element sib : parent.children()) {
+            if (sib != e && sameKind(sib, e)) return false;
+        }
         for (Element sib : parent.children()) {
             if (sib == e) continue;
             Stat ss = stats.get(sib);
             if (ss != null && ss.text > st.text * 2 && ss.maxRun > 60) return true;
         }
         return false;
+    }
+
+    /**
+     * A block whose name sounds like furniture ("item item-image") but whose family class, the first of its
+     * classes, it shares with a sibling of the same tag that is not furniture and holds paragraph text: one
+     * record of the content's own series (a list article's items), the furniture word only says what it shows.
+     */
+    private boolean isContentRecord(Element e, String tag) {
+        if (!tag.equals("div") && !tag.equals("section") && !tag.equals("li")) return false;
+        if (!e.attr("role").isEmpty()) return false;
+        String family = familyClass(e.className());
+        if (family.isEmpty()) return false;
+        Element parent = e.parent();
+        if (parent == null || parent.childrenSize() > 200) return false;
+        for (Element sib : parent.children()) {
+            if (sib == e || !sib.normalName().equals(tag) || !family.equals(familyClass(sib.className()))) continue;
+            Stat ss = stats.get(sib);
+            if (ss != null && ss.ptext > 0 && !isBoilerplate(sib)) return true;
+        }
+        return false;
+    }
+
+    private static String familyClass(String className) {
+        String c = className.strip();
+        int sp = c.indexOf(' ');
+        return sp < 0 ? c : c.substring(0, sp);
+    }
+
+    /** Same tag and the same non-empty class: blocks a template repeats. */
+    private static boolean sameKind(Element a, Element b) {
+        String c = a.className();
+        return !c.isEmpty() && c.equals(b.className()) && a.normalName().equals(b.normalName());
     }
 
     /**

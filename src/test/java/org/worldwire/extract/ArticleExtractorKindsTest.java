@@ -88,4 +88,107 @@ class ArticleExtractorKindsTest {
                 </section></section></main></body></html>""");
         assertThat(a.paragraphs()).contains("Definitions").doesNotContain("Watching Systems");
     }
+
+    @Test
+    void aSpaceHeldByAnEmptyInlineElementStillPartsTwoWords() {
+        // Editors leave "<strong> </strong>" or "<span> </span>" between words; the space is the only thing parting them.
+        ArticleContent a = extract("""
+                <html><head><title>Law</title></head><body><article>
+                <p>The national commission<strong> </strong>(the regulator) criticised the provision, and asked for changes to it.</p>
+                <p>The vote took place on Tuesday, and the bill now goes to the upper house, which will examine it next month.</p>
+                </article></body></html>""");
+        assertThat(a.text()).contains("The national commission (the regulator) criticised");
+    }
+
+    @Test
+    void shortStepsOfARepeatedSeriesAreNotTakenForPanels() {
+        // A how-to repeats one template per step; a one-line step beside longer steps is a step, not a user or
+        // price panel beside a post, even though its text is short lines only.
+        ArticleContent a = extract("""
+                <html><head><title>How to pot a plant</title></head><body><div class="main">
+                <p>Potting a small plant takes ten minutes, a pot, some soil and a spoon, and it needs no special tools.</p>
+                <div class="step"><div class="body"><b>One</b><p>Fill the pot with soil up to two fingers below the rim, pressing it down gently with the back of the spoon.</p></div><div class="note">Soil in a pot</div></div>
+                <div class="step"><div class="body"><b>Two</b><p>Make a hole for the plant.</p></div><div class="note">A hole</div></div>
+                <div class="step"><div class="body"><b>Three</b><p>Set the plant into the hole, fill the gaps around it with soil, and water it until the soil is damp.</p></div><div class="note">Done</div></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("Fill the pot with soil", "Make a hole for the plant.", "Set the plant into the hole");
+    }
+
+    @Test
+    void aLandingPageOfCardsKeepsEveryCardNotOnlyTheNotice() {
+        // A product or documentation landing page: each feature a heading, a line and a link, in list items that
+        // score little, beside one plain notice block that scores best. The block holding the cards is the content.
+        ArticleContent a = extract("""
+                <html><head><title>Tools</title></head><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+                <main><section class="intro"><h1>Tools</h1><p>Get to know the tools that come with the browser.</p>
+                <ul class="cards">%s</ul>
+                <div class="notice"><h4>Note</h4><p>This edition keeps its own profile, so that it can run beside other
+                editions of the browser, on the same machine, at the same time; to bring your bookmarks, history and
+                saved settings over, sign in to your account, or create one. <a href="/help">Help</a></p></div></section>
+                <section class="more"><div class="wrap"><h2>More tools</h2><ul class="cards">%s</ul></div></section>
+                </main></body></html>""".formatted(cards("Inspector", "Console"),
+                cards("Debugger", "Network monitor", "Style editor", "Audio editor", "Storage viewer")));
+        assertThat(a.text()).contains("The inspector shows", "The storage viewer shows", "This edition keeps its own profile")
+                .doesNotContain("About");
+    }
+
+    private static String cards(String... names) {
+        StringBuilder b = new StringBuilder();
+        for (String name : names) {
+            b.append("<li class=\"card\"><h2>").append(name).append("</h2><p>The ").append(name.toLowerCase())
+                    .append(" shows what the page does while it runs, and lets you change it.</p>")
+                    .append("<a href=\"/tools\">More about the ").append(name.toLowerCase()).append("</a></li>");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void twoEquallyScoredBlocksGiveTheSameAnswerOnEveryRun() {
+        // Ties between candidates must not be broken by hash order (which differs from run to run): the first in
+        // document order wins, every time.
+        String page = """
+                <html><head><title>Two notes</title></head><body>
+                <section><div class="one"><p>The first note is here, and it has two commas, and the same length as its twin.</p></div></section>
+                <section><div class="two"><p>The other note is here, and it has two commas, and the same length as its twin.</p></div></section>
+                </body></html>""";
+        for (int i = 0; i < 20; i++) {
+            assertThat(extract(page).text()).contains("The first note").doesNotContain("The other note");
+        }
+    }
+
+    @Test
+    void anAuthorsNoteInASiblingTakenAlongIsStillFurniture() {
+        // The line under the article is a sibling block that scores enough to be taken along; its only content,
+        // the author's note, holds "most" of that small block but little of the article, and stays furniture.
+        ArticleContent a = extract("""
+                <html><head><title>Museum attack</title></head><body><div class="page">
+                <article itemprop="articleBody"><p>Gunmen stormed the national museum on Wednesday, the ministry said, and held visitors for hours.</p>
+                <p>Security forces ended the siege in the afternoon, and the museum will stay closed, officials said, for a week.</p>
+                <p>The attack was the worst in the capital in years, and it came as parliament, next door, debated a new law.</p>
+                <p>Witnesses said the gunmen wore uniforms, and that they fired at a bus, then ran into the building, shouting.</p>
+                <p>The president spoke on television in the evening, and promised, in a short address, to find those behind it.</p>
+                <p>Tourism, which employs many in the country, had only begun to recover, and hotels, already half empty, fear more losses.</p></article>
+                <div class="post-body-sig"><div class="post-body-bio">Jane Writer is a correspondent for the paper, based in the region, and covered
+                conflicts for other papers, magazines and agencies before that.</div></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("Gunmen stormed", "debated a new law").doesNotContain("Jane Writer");
+    }
+
+    @Test
+    void aListItemNamedForItsPictureIsStillAnItemOfTheList() {
+        // List articles build every item from one template ("item item-text", "item item-image"); the modifier
+        // names what the item shows, and the first item's words are the article's lead.
+        ArticleContent a = extract("""
+                <html><head><title>Pills</title></head><body><div class="list">
+                <div class="item item-image"><h2>The mother of a student who took pills bought online has described how her daughter fell ill within hours.</h2>
+                <img src="a.jpg" alt=""></div>
+                <div class="item item-text"><p>The student, 21, was taken to hospital in April, after taking a lethal dose of the tablets, her family said.</p>
+                <p>Doctors did all they could, her mother said in a statement, but there was no antidote, and she died that night.</p></div>
+                <div class="item item-text"><p>Police have warned the public, again, not to buy such pills online, and are looking into where they came from.</p>
+                <p>The pills, sold as slimming aids, contain a chemical once used in explosives, and no dose of it is safe, experts say.</p></div>
+                <div class="item item-text"><p>Her family has asked others, especially young people, to think twice, and to talk to a doctor first.</p>
+                <p>A fundraising page, set up in her name, had raised several thousand pounds by Friday, for a charity, friends said.</p></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("The mother of a student", "there was no antidote", "Police have warned");
+    }
 }
