@@ -34,7 +34,8 @@ final class ThreadCpu {
     static String part(String threadName) {
         if (threadName.startsWith("ingest-cpu")) return "page stages";
         if (threadName.startsWith("ingest-commit")) return "commit";
-        if (threadName.startsWith("lucene-maintenance") || threadName.startsWith("Lucene Merge")) return "index upkeep";
+        // Linux keeps the first 15 characters of a name: "lucene-maintenance" reads "lucene-maintena".
+        if (threadName.startsWith("lucene-mainten") || threadName.startsWith("Lucene Merge")) return "index upkeep";
         if (threadName.startsWith("ForkJoinPool") || threadName.startsWith("HttpClient") || threadName.equals("poller")
                 || threadName.startsWith("fetch-")) {
             return "fetch and poll";

@@ -13,7 +13,8 @@ class ThreadCpuTest {
     void threadsAreGroupedByThePartOfTheServerTheirNameSays() {
         assertThat(ThreadCpu.part("ingest-cpu-2")).isEqualTo("page stages");
         assertThat(ThreadCpu.part("ingest-commit-1")).isEqualTo("commit");
-        assertThat(ThreadCpu.part("Lucene Merge Thr")).isEqualTo("index upkeep");
+        assertThat(ThreadCpu.part("Lucene Merge Th")).isEqualTo("index upkeep");
+        assertThat(ThreadCpu.part("lucene-maintena")).isEqualTo("index upkeep");
         assertThat(ThreadCpu.part("ForkJoinPool-1-")).isEqualTo("fetch and poll");
         assertThat(ThreadCpu.part("C2 CompilerThre")).isEqualTo("JIT");
         assertThat(ThreadCpu.part("G1 Conc#0")).isEqualTo("GC");
