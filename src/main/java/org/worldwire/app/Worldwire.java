@@ -298,14 +298,17 @@ public final class Worldwire implements AutoCloseable {
     }
 
     /**
-     * What the clusterer and the copy detector may remember, sized to the heap: a quarter of it, half each, at about 6 KB a live
-     * story and 2.5 KB an original (live heap after GC in {@code bench stories}). Beyond the caps the least recently
+     * What the clusterer and the copy detector may remember, sized to the heap: an eighth of it, half each, at about 6 KB a
+     * live story and 2.5 KB an original (live heap after GC in {@code bench stories}). Beyond the caps the least recently
      * updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens how far
      * back copies and stories reach instead of running the server out of memory; {@code --max-memory} lengthens it.
+     * A quarter was too much for the default 100 MB heap: with the gazetteer and language profiles (about 34 MB) the
+     * live set under sustained overload was 80 MB, young collections ran every few tens of milliseconds, and after
+     * 90-150 s of {@code bench pipeline} full collections followed each other until the heap ran out (twice).
      */
     public static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
         StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULTS;
-        long share = maxHeapBytes / 4;
+        long share = maxHeapBytes / 8;
         int stories = (int) Math.clamp(share / 2 / 6_144, 1_000, d.maxLiveStories());
         int originals = (int) Math.clamp(share / 2 / 2_560, 1_000, d.copies().maxArticles());
         return d.withCaps(stories, originals);
