@@ -174,7 +174,8 @@ public final class PipelineBench {
             List<String> cmd = List.of(java, "-Xmx1536m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                     "org.worldwire.cli.Main", "simulate", "--publishers", Integer.toString(publishers),
                     "--rate", Double.toString(ratePerSecond * 60 / publishers), "--skew", "0.5", "--faulty", "0",
-                    "--backlog", "0", "--feed-size", "50", "--cached-pages", "100000", "--opml");
+                    "--backlog", "0", "--feed-size", "50", "--cached-pages", "100000", "--opml",
+                    "--until-stdin-closes"); // this process holds the child's standard input open until it ends
             Process p;
             try {
                 p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -70,6 +70,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", description = "Stop after this many seconds instead of at Ctrl-C.")
     @Nullable Integer durationSeconds;
 
+    @Option(names = "--until-stdin-closes", description = {"Also stop when standard input ends: a parent process that",
+            "holds it open ends it when it exits, however it exits."})
+    boolean untilStdinCloses;
+
     @Override
     public Integer call() throws Exception {
         SimConfig config = SimConfig.defaults()
@@ -91,6 +95,19 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             });
             Runtime.getRuntime().addShutdownHook(hook);
+            if (untilStdinCloses) {
+                // A benchmark's server that died of an error (or a kill) left its world publishing for hours before.
+                Thread.ofPlatform().daemon().name("stdin-watch").start(() -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // what the parent writes means nothing; only the end does
+                        }
+                    } catch (IOException e) {
+                        // an unreadable standard input is as good as a closed one
+                    }
+                    stop.countDown();
+                });
+            }
             if (opml) {
                 out.print(world.opml());
             } else {
