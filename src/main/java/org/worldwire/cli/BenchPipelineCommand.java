@@ -21,7 +21,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--latency-rate", defaultValue = "300", description = "articles/s offered in the delay run, below capacity; 0 skips it (default: ${DEFAULT-VALUE})")
     double latencyRate;
 
-    // A minute: the JIT compilers took a quarter to a third of the server's CPU in the first 45 s (0.2 of 3.3 CPU-s
+    // A minute: the JIT compilers took a quarter to a third of the server's CPU in the first 45 s (0.6-0.7 of 3.3 CPU-s
     // per 1,000 articles after 60 s), so a 15 s warm-up measured a server still compiling itself, not its capacity.
     @Option(names = "--warmup", defaultValue = "60", description = "seconds before measuring, in each run (default: ${DEFAULT-VALUE})")
     int warmup;
