@@ -35,9 +35,7 @@ final class FirstWords {
         Builder add(String key) {
             int space = key.indexOf(' ');
             if (space < 0) return this;
-            int words = 1;
-            for (int i = space; i < key.length(); i++) if (key.charAt(i) == ' ') words++;
-            most.merge(key.substring(0, space), Math.min(words, Byte.MAX_VALUE), Math::max);
+            most.merge(key.substring(0, space), Math.min(Gazetteer.words(key), Byte.MAX_VALUE), Math::max);
             return this;
         }
 

@@ -295,7 +295,8 @@ final class Gazetteer {
         return all;
     }
 
-    private static int words(String key) {
+    /** How many words a lookup key has: its spaces, plus one. */
+    static int words(String key) {
         int n = 1;
         for (int i = 0; i < key.length(); i++) if (key.charAt(i) == ' ') n++;
         return n;
