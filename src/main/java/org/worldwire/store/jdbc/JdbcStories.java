@@ -191,9 +191,11 @@ public final class JdbcStories implements StoryStore {
     }
 
     /**
-     * The text stripped and with each run of whitespace made one space, as {@code strip().replaceAll("\\s+", " ")}
-     * would give, but only its first {@code max} characters: a lead's summary may be its whole text, and a story's
-     * line needs a sentence of it, for every article placed.
+     * The first {@code max} characters of the text stripped and with each run of whitespace made one space: a lead's
+     * summary may be its whole text, and a story's line needs a sentence of it, for every article placed. Whitespace
+     * is what {@link Character#isWhitespace} (and so {@code strip()}) says it is; for ASCII text that is what
+     * {@code strip().replaceAll("\\s+", " ")} gives, and an em space or an ideographic space inside the text is
+     * collapsed too, where the regex's {@code \\s} left it.
      */
     static String collapsedPrefix(String text, int max) {
         StringBuilder b = new StringBuilder(Math.min(text.length(), max));
