@@ -153,6 +153,11 @@ final class NgramTable {
         return 8L * keys.length + 4L * runs.length + 4L * start.length + language.length + 8L * probability.length;
     }
 
+    /** The languages it tells, in its scoring order. */
+    List<String> languages() {
+        return List.of(languages);
+    }
+
     int ngrams() {
         return start.length - 1;
     }
@@ -168,6 +173,31 @@ final class NgramTable {
         for (int j = 0; j < p.length; j++) if (p[j] >= PROBABILITY_THRESHOLD) out.add(new Score(languages[j], p[j]));
         out.sort((a, b) -> Double.compare(b.probability(), a.probability())); // stable: ties keep language order
         return out;
+    }
+
+    /**
+     * Whether the first of the seven samplings of a longer text converges on {@code language}: then
+     * {@link #probabilities} ranks it at least 0.14 (a seventh of a trial's sum of 1), every other language below 0.87,
+     * and a caller that keeps a declared language at 0.1 unless another reaches 0.9 keeps it without the other six
+     * trials. False for a text short enough to be scored whole, for a language not in the table, and when the first
+     * trial ends undecided or elsewhere; the caller then runs all seven, the first again among them.
+     */
+    boolean firstTrialSettles(CharSequence text, String language) {
+        if (text.length() <= shortText) return false;
+        int wanted = -1;
+        for (int j = 0; j < languages.length && wanted < 0; j++) if (languages[j].equals(language)) wanted = j;
+        if (wanted < 0) return false;
+        long[] grams = new long[MAX_GRAM * (text.length() + 2)];
+        int count = grams(text, grams);
+        if (count == 0) return false;
+        double[] prob = uniform();
+        var random = new Random(SEED);
+        double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
+        for (int i = 0; i < ITERATION_LIMIT; i++) {
+            update(prob, grams[random.nextInt(count)], 1, alpha);
+            if (i % 5 == 0 && normalize(prob) > CONV_THRESHOLD) return prob[wanted] > CONV_THRESHOLD;
+        }
+        return false;
     }
 
     private double @Nullable [] detect(CharSequence text) {

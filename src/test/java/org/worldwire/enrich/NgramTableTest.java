@@ -126,6 +126,37 @@ class NgramTableTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * The promise the identifier's shortcut rests on: when the first sampling settles on a language, all seven give it
+     * at least 0.1 and no other language 0.9, so a declared language that settles is what seven trials would keep.
+     * Every language is tried as the declared one, so neighbours (Spanish for Portuguese, Czech for Slovak) are asked too.
+     */
+    @Test
+    void aLanguageTheFirstSamplingSettlesKeepsATenthOfAllSeven() {
+        int settled = 0, refused = 0;
+        for (String text : TEXTS) {
+            CharSequence t = TEXT.forText(text.substring(0, Math.min(600, text.length())));
+            var found = table.probabilities(t);
+            for (String language : table.languages()) {
+                if (!table.firstTrialSettles(t, language)) {
+                    refused++;
+                    continue;
+                }
+                settled++;
+                assertThat(found).as("%s as %s", text, language)
+                        .anySatisfy(s -> assertThat(s.language()).isEqualTo(language))
+                        .allSatisfy(s -> {
+                            if (s.language().equals(language)) assertThat(s.probability()).isGreaterThanOrEqualTo(0.1);
+                            else assertThat(s.probability()).isLessThan(0.9);
+                        });
+            }
+        }
+        assertThat(settled).as("texts settled by their first sampling").isGreaterThan(TEXTS.size() / 2);
+        assertThat(refused).isGreaterThan(settled);
+        assertThat(table.firstTrialSettles(TEXT.forText("Short text, scored whole"), "en")).isFalse();
+        assertThat(table.firstTrialSettles(TEXT.forText(TEXTS.getFirst()), "xx")).isFalse();
+    }
+
     @Test
     void isMuchSmallerThanADoubleArrayPerNgram() {
         long perNgramArrays = (long) table.ngrams() * (16 + 8 * 65);
