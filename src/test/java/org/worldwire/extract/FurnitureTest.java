@@ -2,6 +2,9 @@ package org.worldwire.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,5 +46,42 @@ class FurnitureTest {
     })
     void keepsArticleParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isFalse();
+    }
+
+    /** One line for each branch of the call-to-action pattern, some in letters that its (?iu) folds to ASCII. */
+    private static final List<String> CALLS_TO_ACTION = List.of("Sign up for our newsletter", "SUBSCRIBE",
+            "Click here to read more", "Follow us on Twitter", "Follow @worldwire", "follow Jane Doe on Mastodon",
+            "Download the app", "Get the Worldwire app today", "Like us on Facebook", "Join us on Telegram",
+            "Abonnieren Sie uns", "Inscreva-se no canal", "Suscríbete", "Iscriviti alla newsletter",
+            "You can subscribe here to get our newsletter", "News delivered straight to your inbox",
+            "Get the briefing in your inbox", "The Post is committed to publishing a diversity of letters",
+            "Reuters contributed to this report.", "Share this with a friend", "ſubscribe now", "li\u212Ae us on Facebook");
+
+    @Test
+    void aParagraphWithoutTheCallToActionWordsCannotMatchItsPattern() {
+        for (String line : CALLS_TO_ACTION) {
+            String p = line.translateEscapes();
+            assertThat(Furniture.CALL_TO_ACTION.matcher(p).find()).as(p).isTrue();
+            assertThat(Furniture.mayCallToAction(p)).as(p).isTrue();
+        }
+        // Lines put together from the pattern's own words and others: whatever the pattern finds, the words find too.
+        String[] pieces = {"sign", " up", "subscribe", "SUBSCRIBE", " to", " for", " now", " newsletter", " inbox", "click",
+                " here", "follow", " us", " on", "@news", "download", " the", " our", "get", " app", "like", "join", "your",
+                "delivered", "straight", " through", " into", " letterbox", " door", "is committed to publishing",
+                "contributed to this report", "share", " it", " this", " with", " a", " friend", "ſ", "ubscribe", ". ",
+                "Der Regen", " fiel", " am", " Montag", "abonnieren", "suscribete", "iscriviti", "inscreva-se", " "};
+        var random = new SplittableRandom(7);
+        int found = 0;
+        for (int n = 0; n < 50_000; n++) {
+            var b = new StringBuilder();
+            for (int k = random.nextInt(1, 9); k > 0; k--) b.append(pieces[random.nextInt(pieces.length)]);
+            String p = b.toString();
+            if (Furniture.CALL_TO_ACTION.matcher(p).find()) {
+                found++;
+                assertThat(Furniture.mayCallToAction(p)).as(p).isTrue();
+            }
+        }
+        assertThat(found).isGreaterThan(1_000);
+        assertThat(Furniture.mayCallToAction("The storm reached the coast on Monday night.")).isFalse();
     }
 }
