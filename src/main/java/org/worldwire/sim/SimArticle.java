@@ -40,4 +40,10 @@ public record SimArticle(
     public SimArticle {
         paragraphs = List.copyOf(paragraphs);
     }
+
+    /** What a feed shows of it: the body goes. */
+    SimArticle withoutParagraphs() {
+        return new SimArticle(publisher, sequence, url, feedLink, guid, title, author, publishedAt, summary, List.of(),
+                language, placeCountry, placeName, storyId, eventId, copyOf);
+    }
 }

@@ -159,6 +159,21 @@ class PublisherWorldTest {
     }
 
     @Test
+    void anArticlePageIsTheSameWholePageCompressedOrNotAndAgain() throws Exception {
+        SimArticle a = world.publishNow(2);
+        HttpResponse<byte[]> zipped = get(a.url(), "Accept-Encoding", "gzip");
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        byte[] page = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+        String html = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+        // Kept compressed once rendered, its body text dropped from memory: later readers still get every paragraph.
+        assertThat(html).contains(Text.escapeXml(a.paragraphs().getLast()));
+        HttpResponse<byte[]> plain = get(a.url());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(page);
+        assertThat(get(a.url(), "Accept-Encoding", "gzip").body()).isEqualTo(zipped.body());
+    }
+
+    @Test
     void publishNowShowsInTheFeedAndRecordsTheTrueTime() throws Exception {
         Publisher p = world.publisher(5);
         Instant before = Instant.now();
