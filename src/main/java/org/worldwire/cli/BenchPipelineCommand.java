@@ -21,9 +21,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
     @Option(names = "--latency-rate", defaultValue = "300", description = "articles/s offered in the delay run, below capacity; 0 skips it (default: ${DEFAULT-VALUE})")
     double latencyRate;
 
-    // A minute: the JIT compilers took a quarter to a third of the server's CPU in the first 45 s (0.6-0.7 of 3.3 CPU-s
-    // per 1,000 articles after 60 s), so a 15 s warm-up measured a server still compiling itself, not its capacity.
-    @Option(names = "--warmup", defaultValue = "60", description = "seconds before measuring, in each run (default: ${DEFAULT-VALUE})")
+    // Two and a half minutes: a server runs for days, and its capacity is what it does once compiled. On two cores shared
+    // with the simulated world the JIT compilers were still at work after a minute (0.7-1.3 of 3.3-4.9 CPU-s per 1,000
+    // articles measured from 60 s, 1,146 compilations in 23 s), and at 0.12-0.25 from 150 s.
+    @Option(names = "--warmup", defaultValue = "150", description = "seconds before measuring, in each run (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Option(names = "--seconds", defaultValue = "30", description = "seconds measured in each run (default: ${DEFAULT-VALUE})")
