@@ -191,13 +191,7 @@ final class NgramTable {
         int count = grams(text, grams);
         if (count == 0) return false;
         double[] prob = uniform();
-        var random = new Random(SEED);
-        double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
-        for (int i = 0; i < ITERATION_LIMIT; i++) {
-            update(prob, grams[random.nextInt(count)], 1, alpha);
-            if (i % 5 == 0 && normalize(prob) > CONV_THRESHOLD) return prob[wanted] > CONV_THRESHOLD;
-        }
-        return false;
+        return sample(prob, grams, count, new Random(SEED)) < 0 && prob[wanted] > CONV_THRESHOLD;
     }
 
     private double @Nullable [] detect(CharSequence text) {
@@ -220,20 +214,29 @@ final class NgramTable {
         var random = new Random(SEED);
         for (int t = 0; t < N_TRIAL; t++) {
             double[] prob = uniform();
-            double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
-            int unscaled = 0; // updates since the last normalisation, each short of the factor weight (see update)
-            for (int i = 0; i < ITERATION_LIMIT; i++) {
-                if (update(prob, grams[random.nextInt(count)], 1, alpha)) unscaled++;
-                if (i % 5 == 0) {
-                    unscaled = 0;
-                    if (normalize(prob) > CONV_THRESHOLD) break;
-                }
-            }
-            // A trial that ran out of iterations ends between normalisations, and Optimaize sums it at that scale.
-            double scale = unscaled == 0 ? 1 : Math.pow(alpha / BASE_FREQ, unscaled);
+            double scale = sample(prob, grams, count, random);
+            if (scale < 0) scale = 1;
             for (int j = 0; j < sum.length; j++) sum[j] += prob[j] * scale / N_TRIAL;
         }
         return sum;
+    }
+
+    /**
+     * One seeded sampling of the text's n-grams into {@code prob}: -1 when it converged (then {@code prob} is
+     * normalised), else the scale at which Optimaize sums it, since a trial that runs out of iterations ends between
+     * normalisations.
+     */
+    private double sample(double[] prob, long[] grams, int count, Random random) {
+        double alpha = ALPHA + random.nextGaussian() * ALPHA_WIDTH;
+        int unscaled = 0; // updates since the last normalisation, each short of the factor weight (see update)
+        for (int i = 0; i < ITERATION_LIMIT; i++) {
+            if (update(prob, grams[random.nextInt(count)], 1, alpha)) unscaled++;
+            if (i % 5 == 0) {
+                unscaled = 0;
+                if (normalize(prob) > CONV_THRESHOLD) return -1;
+            }
+        }
+        return unscaled == 0 ? 1 : Math.pow(alpha / BASE_FREQ, unscaled);
     }
 
     private double[] uniform() {
