@@ -632,8 +632,14 @@ final class BodyExtractor {
 
     /** Same tag and the same non-empty class: blocks a template repeats. */
     private static boolean sameKind(Element a, Element b) {
-        String c = a.className();
-        return !c.isEmpty() && c.equals(b.className()) && a.normalName().equals(b.normalName());
+        String k = kindOf(a);
+        return k != null && k.equals(kindOf(b));
+    }
+
+    /** The template an element comes from, as its tag and class; null for an element without a class. */
+    private static @Nullable String kindOf(Element e) {
+        String c = e.className();
+        return c.isEmpty() ? null : e.normalName() + ' ' + c; // a tag name holds no space
     }
 
     /**
@@ -644,10 +650,11 @@ final class BodyExtractor {
         Map<String, int[]> kinds = new HashMap<>();
         for (Element c : e.children()) {
             String tag = c.normalName();
-            if (tag.equals("p") || c.className().isEmpty()) continue;
+            String kind = kindOf(c);
+            if (tag.equals("p") || kind == null) continue;
             Stat cs = stats.get(c);
             if (cs == null || cs.text == 0) continue;
-            int[] k = kinds.computeIfAbsent(tag + '.' + c.className(), x -> new int[3]);
+            int[] k = kinds.computeIfAbsent(kind, x -> new int[3]);
             k[0]++;
             k[1] += cs.text;
             if (cs.text >= 300) k[2]++;
