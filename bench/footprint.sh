@@ -39,19 +39,33 @@ rss_mb() { awk '/^VmRSS:/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2>/dev/nul
 rss_parts() { awk '/^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {printf "%d %d", a / 1024, f / 1024}' "/proc/$1/status" 2>/dev/null || echo "0 0"; }
 stored() { curl -s --max-time 2 "$base/metrics" | awk '/^worldwire_articles_stored_total/ {print int($2)}' || true; }
 
-# Starts the server (the launcher execs the JVM, so $! is the JVM) and waits for /health 200; sets $server and $ready_ms.
+# One GET /health over bash's own /dev/tcp: true on a 200. The poll below forks nothing, because the process it times
+# has two cores to share with it: the loop of curl and sleep that it replaced (a curl process every 20 ms) took CPU
+# from the start it timed. Same build, ten starts each: median 1,058 ms with curl, 836 ms with this.
+health_ok() {
+  local status=
+  { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
+  printf 'GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  read -r -t 2 status <&3 || true
+  exec 3<&-
+  [[ "$status" == "HTTP/1.1 200"* ]]
+}
+# A FIFO that no one writes: `read -t` on it is a sleep without a fork.
+mkfifo "$data/tick"
+exec 4<>"$data/tick"
+
+# Starts the server (the launcher execs the JVM, so $! is the JVM) and waits for /health 200, polled every 10 ms;
+# sets $server and $ready_ms.
 start() {
   local t0 log="$data/server-$1.log"
   t0=$(now_ms)
   "$root/worldwire" serve --demo --data "$data/db" --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
   server=$!
   ready_ms=
-  for _ in $(seq 1 3000); do
-    if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$base/health" || true)" == 200 ]]; then
-      ready_ms=$(( $(now_ms) - t0 )); return 0
-    fi
+  for _ in $(seq 1 6000); do
+    if health_ok; then ready_ms=$(( $(now_ms) - t0 )); return 0; fi
     kill -0 "$server" 2>/dev/null || break
-    sleep 0.02
+    read -r -t 0.01 -u 4 || true
   done
   echo "footprint.sh: the server did not answer /health:" >&2; tail -30 "$log" >&2; exit 1
 }
