@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 final class Story {
     /** Text centroids are kept for at most this many languages; reports in further ones add names and numbers. */
     static final int MAX_LANGUAGES = 4;
+    // shared by every story without them: a cold story's stub is kept as long as the originals that lead to it
+    private static final String[] NO_LANGUAGES = {};
+    private static final Centroid[] NO_TEXTS = {};
+    private static final long[] NOT_INDEXED = {};
 
     final long id;
     long firstMillis, lastMillis;
@@ -17,12 +21,12 @@ final class Story {
     @Nullable Features lead;
     @Nullable String leadLanguage;
 
-    String[] languages = new String[0];
-    Centroid[] texts = new Centroid[0];
+    String[] languages = NO_LANGUAGES;
+    Centroid[] texts = NO_TEXTS;
     @Nullable Centroid entities, numbers, countries;
 
     /** Terms under which the candidate index lists this story. */
-    long[] indexed = new long[0];
+    long[] indexed = NOT_INDEXED;
     /** Set when merged into another story: copies of its reports go there. */
     @Nullable Story mergedInto;
     boolean live;
@@ -71,9 +75,9 @@ final class Story {
     void release() {
         live = false;
         lead = null;
-        texts = new Centroid[0];
-        languages = new String[0];
+        texts = NO_TEXTS;
+        languages = NO_LANGUAGES;
         entities = numbers = countries = null;
-        indexed = new long[0];
+        indexed = NOT_INDEXED;
     }
 }
