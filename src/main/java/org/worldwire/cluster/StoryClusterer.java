@@ -96,10 +96,13 @@ public final class StoryClusterer {
             if (maxLiveStories < 1) throw new IllegalArgumentException("maxLiveStories must be positive");
         }
 
-        /** The same settings with other memory caps: live stories, and originals the copy detector remembers. */
-        public Settings withCaps(int maxLiveStories, int maxOriginals) {
+        /**
+         * The same settings with other memory caps: live stories, and the originals the copy detector remembers and
+         * the postings it holds for them.
+         */
+        public Settings withCaps(int maxLiveStories, int maxOriginals, long maxHeldPostings) {
             CopyDetector.Settings c = new CopyDetector.Settings(copies.window(), maxOriginals, copies.minContainment(),
-                    copies.minCoverage(), copies.maxPostings());
+                    copies.minCoverage(), copies.maxPostings(), maxHeldPostings);
             return new Settings(joinThreshold, mergeThreshold, textWeight, entityWeight, numberWeight, countryWeight,
                     halfLife, coldAfter, maxAge, maxLiveStories, c);
         }
@@ -243,6 +246,11 @@ public final class StoryClusterer {
     /** How many original reports the copy detector remembers now. */
     public int rememberedOriginals() {
         return copies.remembered();
+    }
+
+    /** The bytes of the copy detector's arrays: with {@link #rememberedOriginals()}, what an original costs. */
+    public long copyDetectorBytes() {
+        return copies.retainedBytes();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -25,8 +25,9 @@ import java.util.Objects;
  * never copies. A text too short to sample (a headline-only feed item) only matches an exact repeat of its title
  * and text.
  *
- * <p>Bounded: the index is kept in generations of {@code window / 6} of time or {@code maxArticles / 6} articles;
- * a generation is dropped whole once its newest article is older than the window, and at most seven are live.
+ * <p>Bounded: the index is kept in generations of {@code window / 6} of time, {@code maxArticles / 6} articles or
+ * {@code maxHeldPostings / 6} postings; a generation is dropped whole once its newest article is older than the
+ * window, and at most seven are live.
  * Time per article is constant: at most {@link #MAX_SAMPLES} samples (from the start of the body, so trimmed
  * copies keep the same sample), each looked up in at most seven generations with capped posting lists.
  * Time comes from the articles (the latest seen is "now"); the detector never reads a clock.
@@ -45,19 +46,23 @@ public final class CopyDetector {
 
     /**
      * @param window how long an original can be copied from: older ones are forgotten
-     * @param maxArticles a hard cap on the originals remembered, whatever the window (memory about 2.5 KB each)
+     * @param maxArticles a hard cap on the originals remembered, whatever the window
      * @param minContainment the share of the shorter text's sampled shingles that must be in the longer one
      * @param minCoverage the share of the longer text's sampled shingles that must be shared: keeps a round-up page
      *     quoting a whole short report from being called its copy
      * @param maxPostings a shingle in more recent originals than this is boilerplate and ignored
+     * @param maxHeldPostings a hard cap on the (shingle, original) postings held, whatever the originals' length: what
+     *     memory grows with, about 14 bytes a posting (see {@link CopyDetector#retainedBytes})
      */
-    public record Settings(Duration window, int maxArticles, double minContainment, double minCoverage, int maxPostings) {
+    public record Settings(Duration window, int maxArticles, double minContainment, double minCoverage, int maxPostings,
+            long maxHeldPostings) {
         /**
          * Three days: agencies' copy is reprinted within hours, rarely days later. Containment 0.6: one edited word
          * in twenty already changes a quarter of the shingles, while two different reports of one event share a few
          * percent (the quotations). Coverage 0.1: a copy trimmed to its first tenth is still called one.
          */
-        public static final Settings DEFAULTS = new Settings(Duration.ofDays(3), 100_000, 0.6, 0.1, 64);
+        public static final Settings DEFAULTS = new Settings(Duration.ofDays(3), 100_000, 0.6, 0.1, 64,
+                100_000L * MAX_SAMPLES);
 
         public Settings {
             Objects.requireNonNull(window, "window");
@@ -66,12 +71,16 @@ public final class CopyDetector {
             if (!(minContainment > 0 && minContainment <= 1)) throw new IllegalArgumentException("minContainment must be in (0, 1]");
             if (!(minCoverage >= 0 && minCoverage <= 1)) throw new IllegalArgumentException("minCoverage must be in [0, 1]");
             if (maxPostings < 1) throw new IllegalArgumentException("maxPostings must be positive");
+            if (maxHeldPostings < (long) GENERATIONS * MAX_SAMPLES) {
+                throw new IllegalArgumentException("maxHeldPostings must be at least " + GENERATIONS * MAX_SAMPLES);
+            }
         }
     }
 
     private final Settings settings;
     private final long generationSpanMillis;
     private final int generationCapacity;
+    private final long generationPostings;
     private final ArrayDeque<Generation> generations = new ArrayDeque<>();
     private long latestMillis = Long.MIN_VALUE;
     private int nextSeq = 1;
@@ -88,6 +97,7 @@ public final class CopyDetector {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.generationSpanMillis = Math.max(1, settings.window().toMillis() / GENERATIONS);
         this.generationCapacity = Math.max(1, settings.maxArticles() / GENERATIONS);
+        this.generationPostings = settings.maxHeldPostings() / GENERATIONS;
     }
 
     /**
@@ -124,7 +134,14 @@ public final class CopyDetector {
     /** How many (shingle, article) postings are held now: what memory grows with. */
     public long postings() {
         long n = 0;
-        for (Generation g : generations) n += g.nodes;
+        for (Generation g : generations) n += g.postings;
+        return n;
+    }
+
+    /** The bytes of the arrays that hold what is remembered (each with a 16-byte header). */
+    public long retainedBytes() {
+        long n = 0;
+        for (Generation g : generations) n += g.retainedBytes();
         return n;
     }
 
@@ -182,7 +199,9 @@ public final class CopyDetector {
     private void remember(long id, Instant time) {
         Generation g = generations.peekLast();
         long now = time.toEpochMilli();
-        if (g == null || g.articles >= generationCapacity || now - g.startMillis >= generationSpanMillis) {
+        if (g == null || g.articles >= generationCapacity || g.postings >= generationPostings
+                || now - g.startMillis >= generationSpanMillis) {
+            if (g != null) g.freeze(); // no original is posted to it again
             g = new Generation(nextSeq, now);
             generations.addLast(g);
             while (generations.size() > MAX_LIVE_GENERATIONS) generations.removeFirst();
@@ -213,14 +232,20 @@ public final class CopyDetector {
     }
 
     /**
-     * One slice of time: an append-only inverted index from sampled shingle to the sequence numbers of the originals
-     * holding it (chained nodes in flat arrays, newest first), dropped whole when it expires.
+     * One slice of time: an inverted index from sampled shingle to the sequence numbers of the originals holding it,
+     * dropped whole when it expires. While it takes new originals it is an open-addressing table of chained nodes
+     * (newest first); once a newer generation takes them it is {@link #freeze frozen} into flat arrays a sixth of
+     * that size, so that six of the seven live generations cost little and a heap remembers that many more originals.
      */
     private static final class Generation {
+        /** The entry of a holder that counts towards a key's frequency but was not posted (the key was boilerplate). */
+        private static final char UNPOSTED = Character.MAX_VALUE;
+
         final int firstSeq;
         final long startMillis;
         long newestMillis;
         int articles;
+        long postings;
         long[] ids = new long[64];
         /** Per article: how many samples it has, or -1 when it is indexed only by its exact key. */
         int[] sampleCounts = new int[64];
@@ -234,6 +259,13 @@ public final class CopyDetector {
         int[] nodeSeq = new int[1024];
         int[] nodeNext = new int[1024];
         int nodes;
+
+        // frozen (the table and the nodes above are then null): one entry per (key, holder), grouped in buckets by
+        // the key's top bits; an entry keeps 32 other bits of the key and the holder's seq less firstSeq
+        int[] bucketStart;
+        int[] entryKey;
+        char[] entrySeq;
+        int bucketShift;
 
         Generation(int firstSeq, long startMillis) {
             this.firstSeq = firstSeq;
@@ -253,14 +285,87 @@ public final class CopyDetector {
         }
 
         int count(long key) {
+            if (bucketStart != null) {
+                int bucket = (int) (key >>> bucketShift), k = entryKeyOf(key), n = 0;
+                for (int e = bucketStart[bucket], end = bucketStart[bucket + 1]; e < end; e++) {
+                    if (entryKey[e] == k) n++;
+                }
+                return n;
+            }
             int slot = find(key);
             return slot < 0 ? 0 : keyCounts[slot];
         }
 
         void forEachPosting(long key, CandidateCounts out) {
+            if (bucketStart != null) {
+                int bucket = (int) (key >>> bucketShift), k = entryKeyOf(key);
+                for (int e = bucketStart[bucket], end = bucketStart[bucket + 1]; e < end; e++) {
+                    if (entryKey[e] == k && entrySeq[e] != UNPOSTED) out.add(firstSeq + entrySeq[e]);
+                }
+                return;
+            }
             int slot = find(key);
             if (slot < 0) return;
             for (int n = heads[slot]; n != 0; n = nodeNext[n]) out.add(nodeSeq[n]);
+        }
+
+        /**
+         * Turns the table into flat arrays: about 7 bytes per (key, holder) against 40 to 80 in the table (a slot of
+         * 16 bytes in a table at most half full and grown by doubling, and a node of 8 in arrays grown by doubling).
+         * A lookup compares 32 more of the key's bits within its bucket: another key there matches by chance about
+         * once in four billion comparisons, and then adds one shared sample to one candidate. A generation of more
+         * originals than a {@code char} can number stays as it is.
+         */
+        void freeze() {
+            if (bucketStart != null || articles >= UNPOSTED) return;
+            int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, keysUsed / 4)));
+            bucketShift = 64 - bits;
+            int[] start = new int[(1 << bits) + 1];
+            int entries = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == 0) continue;
+                start[(int) (keys[i] >>> bucketShift) + 1] += keyCounts[i];
+                entries += keyCounts[i];
+            }
+            for (int b = 1; b < start.length; b++) start[b] += start[b - 1];
+            int[] next = Arrays.copyOf(start, start.length - 1);
+            int[] ek = new int[entries];
+            char[] es = new char[entries];
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == 0) continue;
+                int bucket = (int) (keys[i] >>> bucketShift), k = entryKeyOf(keys[i]), posted = 0;
+                for (int n = heads[i]; n != 0; n = nodeNext[n], posted++) {
+                    ek[next[bucket]] = k;
+                    es[next[bucket]++] = (char) (nodeSeq[n] - firstSeq);
+                }
+                for (int u = posted; u < keyCounts[i]; u++) {
+                    ek[next[bucket]] = k;
+                    es[next[bucket]++] = UNPOSTED;
+                }
+            }
+            bucketStart = start;
+            entryKey = ek;
+            entrySeq = es;
+            keys = null;
+            heads = keyCounts = nodeSeq = nodeNext = null;
+            ids = Arrays.copyOf(ids, articles);
+            sampleCounts = Arrays.copyOf(sampleCounts, articles);
+        }
+
+        /** Bits 3 to 34 of the key: samples have their low 3 bits 0, and the bucket takes the top bits. */
+        private static int entryKeyOf(long key) {
+            return (int) (key >>> 3);
+        }
+
+        long retainedBytes() {
+            long n = array(ids.length, 8) + array(sampleCounts.length, 4);
+            if (bucketStart != null) return n + array(bucketStart.length, 4) + array(entryKey.length, 4) + array(entrySeq.length, 2);
+            return n + array(keys.length, 8) + array(heads.length, 4) + array(keyCounts.length, 4)
+                    + array(nodeSeq.length, 4) + array(nodeNext.length, 4);
+        }
+
+        private static long array(int length, int elementBytes) {
+            return 16 + (long) length * elementBytes;
         }
 
         /** Counts the key for this article and, unless it is boilerplate already, posts it. */
@@ -278,6 +383,7 @@ public final class CopyDetector {
                 nodeNext = Arrays.copyOf(nodeNext, nodeNext.length * 2);
             }
             int node = ++nodes;
+            postings++;
             nodeSeq[node] = seq;
             nodeNext[node] = heads[slot];
             heads[slot] = node;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -111,7 +114,7 @@ class CopyDetectorTest {
 
     @Test
     void memoryStaysWithinTheCapWhateverTheStream() {
-        CopyDetector small = new CopyDetector(new CopyDetector.Settings(Duration.ofDays(3), 6_000, 0.6, 0.1, 64));
+        CopyDetector small = new CopyDetector(new CopyDetector.Settings(Duration.ofDays(3), 6_000, 0.6, 0.1, 64, 100_000_000));
         Random random = new Random(3);
         String[] vocabulary = new String[5000];
         for (int i = 0; i < vocabulary.length; i++) vocabulary[i] = "w" + Integer.toString(i, 36);
@@ -125,5 +128,99 @@ class CopyDetectorTest {
         // seven generations of a sixth of the cap at most
         assertThat(maxRemembered).isLessThanOrEqualTo(7_000);
         assertThat(small.postings()).isLessThanOrEqualTo(7_000L * CopyDetector.MAX_SAMPLES);
+    }
+
+    /**
+     * The detector against a plain reading of its rule: a copy of the remembered original with which it shares the
+     * largest share of the smaller sample (at least the containment, and the coverage of the larger), the earliest
+     * among equals; originals remembered in generations of a sixth of the cap, seven live. Generations of ten make the
+     * stream cross two hundred of them, so that most lookups go to frozen ones.
+     */
+    @Test
+    void decidesAsThePlainRuleWhileGenerationsFreezeAndExpire() {
+        CopyDetector.Settings settings = new CopyDetector.Settings(Duration.ofDays(3), 60, 0.6, 0.1, Integer.MAX_VALUE, 100_000_000);
+        CopyDetector small = new CopyDetector(settings);
+        Random random = new Random(11);
+        String[] vocabulary = vocabulary(3_000);
+        List<String> texts = new ArrayList<>();
+        List<long[]> originalSamples = new ArrayList<>();
+        List<Long> originalIds = new ArrayList<>();
+        CopyDetector.Shingler shingler = new CopyDetector.Shingler();
+        int copies = 0;
+        for (int id = 1; id <= 3_000; id++) {
+            String text = texts.isEmpty() || random.nextInt(3) > 0
+                    ? words(vocabulary, random, 150 + random.nextInt(250))
+                    : edited(texts.get(texts.size() - 1 - random.nextInt(Math.min(texts.size(), 100))), vocabulary, random);
+            texts.add(text);
+            shingler.sample("t", text);
+            assertThat(shingler.exactOnly).isFalse();
+            long[] samples = Arrays.copyOf(shingler.samples, shingler.count);
+            // live: the originals of the newest seven generations of ten
+            int remembered = originalIds.size();
+            int firstLive = remembered == 0 ? 0 : Math.max(0, ((remembered - 1) / 10 - 6) * 10);
+            long expected = 0;
+            double best = 0;
+            for (int o = firstLive; o < remembered; o++) {
+                long[] theirs = originalSamples.get(o);
+                int shared = 0;
+                for (long x : samples) if (Arrays.binarySearch(theirs, x) >= 0) shared++;
+                double containment = (double) shared / Math.min(samples.length, theirs.length);
+                double coverage = (double) shared / Math.max(samples.length, theirs.length);
+                if (shared > 0 && containment >= 0.6 && coverage >= 0.1 && containment > best) {
+                    best = containment;
+                    expected = originalIds.get(o);
+                }
+            }
+            long found = small.check(id, T0.plusSeconds(id), "t", text);
+            assertThat(found).as("article %d", id).isEqualTo(expected);
+            if (found == 0) {
+                originalSamples.add(samples);
+                originalIds.add((long) id);
+            } else {
+                copies++;
+            }
+        }
+        assertThat(copies).isGreaterThan(300);
+        assertThat(small.remembered()).isLessThanOrEqualTo(70);
+    }
+
+    /**
+     * Six of seven generations are frozen: a full detector holds a posting in about 14 bytes over all seven, where
+     * tables alone took about 60.
+     */
+    @Test
+    void frozenGenerationsHoldAPostingInAboutSevenBytes() {
+        CopyDetector detector = new CopyDetector(new CopyDetector.Settings(Duration.ofDays(3), 6_000, 0.6, 0.1, 64, 100_000_000));
+        Random random = new Random(5);
+        String[] vocabulary = vocabulary(5_000);
+        for (int id = 1; id <= 6_900; id++) detector.check(id, T0.plusSeconds(id), "t", words(vocabulary, random, 400));
+        // seven generations, the newest nearly full and still a table
+        assertThat(detector.remembered()).isEqualTo(6_900);
+        double bytesPerPosting = (double) detector.retainedBytes() / detector.postings();
+        assertThat(bytesPerPosting).isLessThan(16);
+    }
+
+    private static String[] vocabulary(int size) {
+        String[] vocabulary = new String[size];
+        for (int i = 0; i < size; i++) vocabulary[i] = "w" + Integer.toString(i, 36);
+        return vocabulary;
+    }
+
+    private static String words(String[] vocabulary, Random random, int count) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < count; w++) text.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+        return text.toString();
+    }
+
+    /** A reprint: a few words changed, its ending cut or another paragraph added. */
+    private static String edited(String text, String[] vocabulary, Random random) {
+        String[] words = text.split(" ");
+        for (int i = random.nextInt(6); i > 0; i--) words[random.nextInt(words.length)] = vocabulary[random.nextInt(vocabulary.length)];
+        String out = String.join(" ", words);
+        return switch (words.length < 200 ? 1 + random.nextInt(2) : random.nextInt(3)) {
+            case 0 -> out.substring(0, out.length() / 2 + random.nextInt(out.length() / 2));
+            case 1 -> out + " " + words(vocabulary, random, 20 + random.nextInt(200));
+            default -> out;
+        };
     }
 }
