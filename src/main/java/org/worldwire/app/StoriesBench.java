@@ -29,11 +29,12 @@ public final class StoriesBench {
      * @param liveHeapAtEndBytes heap in use after a collection at the end
      * @param originals the originals the copy detector remembers at the end
      * @param copyDetectorBytes the bytes of the copy detector's arrays at the end
+     * @param liveStories the stories still open at the end
      */
     public record Result(int articles, long events, double simulatedHours, StoryScore.Copies copies,
             StoryScore.Clusters clusters, double articlesPerSecond, double clustererSeconds, double generatorSeconds,
             double msPer1000First, double msPer1000Last, int window, long peakHeapBytes, long liveHeapAfterFirstBytes,
-            long liveHeapAtEndBytes, long maxHeapBytes, String collectors, int originals, long copyDetectorBytes) {}
+            long liveHeapAtEndBytes, long maxHeapBytes, String collectors, int originals, long copyDetectorBytes, int liveStories) {}
 
     private StoriesBench() {}
 
@@ -101,7 +102,7 @@ public final class StoriesBench {
                 n / clusterSeconds, clusterSeconds, total - clusterSeconds,
                 meanMs(chunkNanos, 0, windowChunks), meanMs(chunkNanos, Math.max(0, chunks - windowChunks), chunks),
                 window, peak, liveFirst, liveEnd, Runtime.getRuntime().maxMemory(), collectors,
-                clusterer.rememberedOriginals(), clusterer.copyDetectorBytes());
+                clusterer.rememberedOriginals(), clusterer.copyDetectorBytes(), clusterer.activeStories());
     }
 
     /** The clusterer must answer with ids of articles it has seen; anything else is its bug, said plainly. */
@@ -160,8 +161,9 @@ public final class StoriesBench {
                 String.format("heap:     peak used %.0f MB (sampled every 1,000 articles), live after GC %.1f MB at %,d and %.1f MB at the end; max %.0f MB; collectors %s",
                         r.peakHeapBytes() / mb, r.liveHeapAfterFirstBytes() / mb, r.window(), r.liveHeapAtEndBytes() / mb,
                         r.maxHeapBytes() / mb, r.collectors()),
-                String.format("copies:   %,d originals remembered at the end, in %.1f MB of the detector's arrays (%,.0f bytes each)",
-                        r.originals(), r.copyDetectorBytes() / mb, (double) r.copyDetectorBytes() / Math.max(1, r.originals())),
+                String.format("memory:   %,d live stories and %,d originals remembered at the end, the originals in %.1f MB of the copy detector's arrays (%,.0f bytes each)",
+                        r.liveStories(), r.originals(), r.copyDetectorBytes() / mb,
+                        (double) r.copyDetectorBytes() / Math.max(1, r.originals())),
                 String.format("stories copy-p %.4f copy-r %.4f pairwise-f1 %.4f bcubed-f1 %.4f articles-per-s %.0f",
                         c.precision(), c.recall(), k.pairwiseF1(), k.bcubedF1(), r.articlesPerSecond()));
     }

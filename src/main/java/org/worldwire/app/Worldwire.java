@@ -301,9 +301,9 @@ public final class Worldwire implements AutoCloseable {
     /**
      * What the clusterer and the copy detector may remember, sized to the heap: an eighth of it, half each. A live
      * story takes about 6 KB (live heap after GC in {@code bench stories}). An original takes the copy detector's
-     * postings, about 16 bytes each with six of its seven generations frozen (up to 128 an original: 2 KB for a long
-     * report, 350 bytes for the simulator's short ones), and about 200 bytes for its entry in the map from original to
-     * story and its story's stub once cold. So seven tenths of the half cap the postings and three tenths the count:
+     * postings, up to 20 bytes each with six of its seven generations frozen and the newest a table just grown (up to
+     * 128 an original: 2.5 KB for a long report; 350 bytes for the simulator's short ones, which {@code bench stories}
+     * prints), and about 200 bytes for its entry in the map from original to story and its story's stub once cold. So seven tenths of the half cap the postings and three tenths the count:
      * short reports are remembered in greater numbers than long ones, in the same memory. Beyond the caps the least
      * recently updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens
      * how far back copies and stories reach instead of running the server out of memory; {@code --max-memory}
@@ -318,7 +318,7 @@ public final class Worldwire implements AutoCloseable {
         int stories = (int) Math.clamp(share / 2 / 6_144, 1_000, d.maxLiveStories());
         long copies = share / 2;
         int originals = (int) Math.clamp(copies * 3 / 10 / 200, 1_000, d.copies().maxArticles());
-        long postings = Math.clamp(copies * 7 / 10 / 16, 1_000L * CopyDetector.MAX_SAMPLES, d.copies().maxHeldPostings());
+        long postings = Math.clamp(copies * 7 / 10 / 20, 1_000L * CopyDetector.MAX_SAMPLES, d.copies().maxHeldPostings());
         return d.withCaps(stories, originals, postings);
     }
 }
