@@ -387,9 +387,16 @@ public final class ArticlePipeline implements AutoCloseable {
         String text = String.join("\n", paragraphs);
         String languagePrior = content != null && content.language() != null ? content.language() : source.language();
         long t0 = System.nanoTime();
-        String language = enrichment.language(title, text, languagePrior);
-        long t1 = System.nanoTime();
-        GeoTags places = enrichment.places(title, text, source.country());
+        String language;
+        GeoTags places;
+        long t1;
+        try {
+            language = enrichment.language(title, text, languagePrior);
+            t1 = System.nanoTime();
+            places = enrichment.places(title, text, source.country());
+        } catch (Enrichment.Unavailable closing) {
+            throw new Parked();
+        }
         stages.language.record(t1 - t0, TimeUnit.NANOSECONDS);
         stages.geotag.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
         return new Article(0, source.id(), pending.url(), pending.guid(), title, byline, published,
@@ -447,8 +454,9 @@ public final class ArticlePipeline implements AutoCloseable {
     /**
      * Stops the workers without interrupting them (an interrupt inside Lucene or SQLite IO closes their files for
      * good): the work queue stops delivering; a worker past reading its page finishes the entry (extract, enrich,
-     * store, index); one still fetching parks it, its download aborted after a short grace: the entry stays pending
-     * in the store and the next start resumes it. Entries still queued are pending in the store too. Returns within
+     * store, index); one still fetching parks it, its download aborted after a short grace, and so does one waiting
+     * for the language profiles and the gazetteer that a start is loading: the entry stays pending in the store and
+     * the next start resumes it. Entries still queued are pending in the store too. Returns within
      * about two seconds.
      */
     @Override
@@ -457,6 +465,7 @@ public final class ArticlePipeline implements AutoCloseable {
         synchronized (this) {
             if (stopping != null) return;
             running = false;
+            enrichment.stopWaiting();
             t = stopping = Thread.ofVirtual().name("work-queue-close").start(work::close);
         }
         if (!await(t, FINISH_GRACE)) {

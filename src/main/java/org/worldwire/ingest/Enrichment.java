@@ -14,6 +14,8 @@ public final class Enrichment {
     private final Supplier<LanguageIdentifier> languageLoader;
     private final Supplier<Geotagger> geotaggerLoader;
     private volatile @Nullable Loading loading;
+    /** Completed by {@link #stopWaiting}: from then on, a caller finds the data loaded or gives up at once. */
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     public Enrichment(LanguageIdentifier languages, Geotagger geotagger) {
         this(() -> languages, () -> geotagger);
@@ -61,13 +63,34 @@ public final class Enrichment {
         t.start();
     }
 
+    /**
+     * Makes the callers that wait for the data to load, now or later, give up with {@link Unavailable}: a closing
+     * pipeline parks their articles instead of waiting up to a second or two for a load that a start had just begun.
+     */
+    void stopWaiting() {
+        stopped.complete(null);
+    }
+
+    /** The data is still loading and {@link #stopWaiting} was called. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable() {
+            super("language profiles or gazetteer not loaded yet", null, false, false);
+        }
+    }
+
     @Nullable String language(String title, String text, @Nullable String prior) {
         // A few hundred characters settle the language; the detector's cost grows with every n-gram it reads.
         String sample = text.length() > 600 ? text.substring(0, 600) : text;
-        return loading().languages().join().identify(title + "\n" + sample, prior);
+        return loaded(loading().languages()).identify(title + "\n" + sample, prior);
     }
 
     GeoTags places(String title, String text, @Nullable String sourceCountry) {
-        return loading().geotagger().join().tag(title, text, sourceCountry);
+        return loaded(loading().geotagger()).tag(title, text, sourceCountry);
+    }
+
+    private <T> T loaded(CompletableFuture<T> data) {
+        if (!data.isDone()) CompletableFuture.anyOf(data, stopped).join();
+        if (!data.isDone()) throw new Unavailable();
+        return data.join();
     }
 }
