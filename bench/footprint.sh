@@ -3,17 +3,20 @@
 # `worldwire serve --demo` (the in-process publisher simulator on loopback; no other traffic), then five restarts
 # on the same data timing launch to the first `/health` 200 and SIGTERM to exit. Prints the heap and collector
 # the JVM ran with and one summary line at the end.
-# Usage: bench/footprint.sh [--minutes N (30)] [--restarts N (5)] [--busy-seconds S (10)] [--port P (18090)]
+# With --busy the restarts are timed while a second server ingests a simulated world (50 publishers at 2 articles a
+# minute each, `worldwire simulate`) on the same machine, with the ports after P.
+# Usage: bench/footprint.sh [--minutes N (30)] [--restarts N (5)] [--busy-seconds S (10)] [--port P (18090)] [--busy]
 # WORLDWIRE_MAX_MEMORY and WORLDWIRE_JAVA_OPTS are passed to the launcher as they are.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-minutes=30 restarts=5 busy=10 port=18090
+minutes=30 restarts=5 busy=10 port=18090 load=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
     --restarts) restarts=$2; shift 2 ;;
     --busy-seconds) busy=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --busy) load=1; shift ;;
     *) echo "footprint.sh: unknown argument $1 (see the header of this script)" >&2; exit 2 ;;
   esac
 done
@@ -25,9 +28,10 @@ source "$root/.ci/java-env.sh"
 "$root/worldwire" --version >/dev/null # builds the jar first, so no start below is timed with a build in it
 data=$(mktemp -d)
 base="http://127.0.0.1:$port"
-server=
+server= load_pids=()
 cleanup() {
   if [[ -n "$server" ]] && kill -0 "$server" 2>/dev/null; then kill -TERM "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; fi
+  for p in "${load_pids[@]}"; do kill -TERM "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -101,6 +105,20 @@ done
 stop
 echo "stop after ${minutes} min: SIGTERM to exit ${stop_ms} ms"
 
+# The load for --busy: a world of simulated publishers and a second server that ingests it.
+start_load() {
+  "$root/worldwire" simulate --publishers 50 --rate 2 --faulty 0 --opml --port $(( port + 1 )) >"$data/world.opml" 2>"$data/world.log" &
+  load_pids+=("$!")
+  for _ in $(seq 1 600); do grep -q '</opml>' "$data/world.opml" 2>/dev/null && break; read -r -t 0.1 -u 4 || true; done
+  "$root/worldwire" import-opml --data "$data/load" "$data/world.opml" >/dev/null
+  "$root/worldwire" serve --data "$data/load" --no-seed --allow-private-networks --host 127.0.0.1 --port $(( port + 2 )) \
+    >"$data/load.log" 2>&1 &
+  load_pids+=("$!")
+  sleep 30 # past its own start and first polls
+  echo "load: a second server ingesting $(grep -c '<outline' "$data/world.opml") simulated feeds; restarts are timed meanwhile"
+}
+(( load )) && start_load
+
 starts=() stops=()
 for r in $(seq 1 "$restarts"); do
   start "$r"
@@ -112,5 +130,5 @@ done
 max_of() { printf '%s\n' "$@" | sort -n | tail -1; }
 median_of() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : "-")}'; }
 echo "footprint summary: ${gc:-unknown} heap ${heap_mb} MB; rss ${last} MB after ${minutes} min (peak ${peak} MB);" \
-  "launch to health median $(median_of "${starts[@]:-}") ms max $(max_of "${starts[@]:-}") ms;" \
+  "$( (( load )) && echo "while a second server ingests a simulated world, ")launch to health median $(median_of "${starts[@]:-}") ms max $(max_of "${starts[@]:-}") ms;" \
   "SIGTERM to exit median $(median_of "${stops[@]:-}") ms max $(max_of "${stops[@]:-}") ms over ${restarts} restarts"
