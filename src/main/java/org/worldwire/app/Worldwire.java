@@ -299,24 +299,27 @@ public final class Worldwire implements AutoCloseable {
     }
 
     /**
-     * What the clusterer and the copy detector may remember, sized to the heap: an eighth of it, half each. A live
-     * story takes about 6 KB (live heap after GC in {@code bench stories}). An original takes the copy detector's
-     * postings, up to 20 bytes each with six of its seven generations frozen and the newest a table just grown (up to
-     * 128 an original: 2.5 KB for a long report; 350 bytes for the simulator's short ones, which {@code bench stories}
-     * prints), and about 200 bytes for its entry in the map from original to story and its story's stub once cold. So seven tenths of the half cap the postings and three tenths the count:
-     * short reports are remembered in greater numbers than long ones, in the same memory. Beyond the caps the least
-     * recently updated story goes cold and the oldest originals are forgotten first, so that a burst of news shortens
-     * how far back copies and stories reach instead of running the server out of memory; {@code --max-memory}
-     * lengthens it. A quarter was too much for the default 100 MB heap: with the gazetteer and language profiles
-     * (about 34 MB) the live set under sustained overload was 80 MB, young collections ran every few tens of
-     * milliseconds, and after 90-150 s of {@code bench pipeline} full collections followed each other until the heap
-     * ran out (twice).
+     * What the clusterer and the copy detector may remember, sized to the heap: a sixteenth of it for live stories
+     * and a thirty-second for originals. A live story takes about 6 KB (live heap after GC in {@code bench stories}). An
+     * original takes the copy detector's postings, up to 20 bytes each with six of its seven generations frozen and
+     * the newest a table just grown (up to 128 an original: 2.5 KB for a long report; 250-400 bytes for the
+     * simulator's short ones, which {@code bench stories} prints), and about 200 bytes for its entry in the map from
+     * original to story and its story's stub once cold. So seven tenths of the originals' part cap the postings and
+     * three tenths the count: short reports are remembered in greater numbers than long ones, in the same memory. A
+     * sixteenth for originals too (their part before their memory was compact enough to fill it) raised the resident
+     * memory of {@code serve --demo} above its 300 MB budget: 296 MB after 30 minutes, 315 at its peak (bench/footprint.sh). Beyond the caps the
+     * least recently updated story goes cold and the oldest originals are forgotten first, so that a burst of news
+     * shortens how far back copies and stories reach instead of running the server out of memory; {@code
+     * --max-memory} lengthens it. A quarter of the heap for both was too much for the default 100 MB heap: with the gazetteer
+     * and language profiles (about 34 MB) the live set under sustained overload was 80 MB, young collections ran
+     * every few tens of milliseconds, and after 90-150 s of {@code bench pipeline} full collections followed each
+     * other until the heap ran out (twice).
      */
     public static StoryClusterer.Settings storyMemory(long maxHeapBytes) {
         StoryClusterer.Settings d = StoryClusterer.Settings.DEFAULTS;
         long share = maxHeapBytes / 8;
         int stories = (int) Math.clamp(share / 2 / 6_144, 1_000, d.maxLiveStories());
-        long copies = share / 2;
+        long copies = share / 4;
         int originals = (int) Math.clamp(copies * 3 / 10 / 200, 1_000, d.copies().maxArticles());
         long postings = Math.clamp(copies * 7 / 10 / 20, 1_000L * CopyDetector.MAX_SAMPLES, d.copies().maxHeldPostings());
         return d.withCaps(stories, originals, postings);

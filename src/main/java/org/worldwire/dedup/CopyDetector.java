@@ -240,6 +240,9 @@ public final class CopyDetector {
     private static final class Generation {
         /** The entry of a holder that counts towards a key's frequency but was not posted (the key was boilerplate). */
         private static final char UNPOSTED = Character.MAX_VALUE;
+        private static final long[] NO_LONGS = {};
+        private static final int[] NO_INTS = {};
+        private static final char[] NO_CHARS = {};
 
         final int firstSeq;
         final long startMillis;
@@ -260,11 +263,12 @@ public final class CopyDetector {
         int[] nodeNext = new int[1024];
         int nodes;
 
-        // frozen (the table and the nodes above are then null): one entry per (key, holder), grouped in buckets by
+        // frozen (the table and the nodes above are then empty): one entry per (key, holder), grouped in buckets by
         // the key's top bits; an entry keeps 32 other bits of the key and the holder's seq less firstSeq
-        int[] bucketStart;
-        int[] entryKey;
-        char[] entrySeq;
+        boolean frozen;
+        int[] bucketStart = NO_INTS;
+        int[] entryKey = NO_INTS;
+        char[] entrySeq = NO_CHARS;
         int bucketShift;
 
         Generation(int firstSeq, long startMillis) {
@@ -285,7 +289,7 @@ public final class CopyDetector {
         }
 
         int count(long key) {
-            if (bucketStart != null) {
+            if (frozen) {
                 int bucket = (int) (key >>> bucketShift), k = entryKeyOf(key), n = 0;
                 for (int e = bucketStart[bucket], end = bucketStart[bucket + 1]; e < end; e++) {
                     if (entryKey[e] == k) n++;
@@ -297,7 +301,7 @@ public final class CopyDetector {
         }
 
         void forEachPosting(long key, CandidateCounts out) {
-            if (bucketStart != null) {
+            if (frozen) {
                 int bucket = (int) (key >>> bucketShift), k = entryKeyOf(key);
                 for (int e = bucketStart[bucket], end = bucketStart[bucket + 1]; e < end; e++) {
                     if (entryKey[e] == k && entrySeq[e] != UNPOSTED) out.add(firstSeq + entrySeq[e]);
@@ -317,7 +321,7 @@ public final class CopyDetector {
          * originals than a {@code char} can number stays as it is.
          */
         void freeze() {
-            if (bucketStart != null || articles >= UNPOSTED) return;
+            if (frozen || articles >= UNPOSTED) return;
             int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, keysUsed / 4)));
             bucketShift = 64 - bits;
             int[] start = new int[(1 << bits) + 1];
@@ -346,8 +350,9 @@ public final class CopyDetector {
             bucketStart = start;
             entryKey = ek;
             entrySeq = es;
-            keys = null;
-            heads = keyCounts = nodeSeq = nodeNext = null;
+            keys = NO_LONGS;
+            heads = keyCounts = nodeSeq = nodeNext = NO_INTS;
+            frozen = true;
             ids = Arrays.copyOf(ids, articles);
             sampleCounts = Arrays.copyOf(sampleCounts, articles);
         }
@@ -358,10 +363,9 @@ public final class CopyDetector {
         }
 
         long retainedBytes() {
-            long n = array(ids.length, 8) + array(sampleCounts.length, 4);
-            if (bucketStart != null) return n + array(bucketStart.length, 4) + array(entryKey.length, 4) + array(entrySeq.length, 2);
-            return n + array(keys.length, 8) + array(heads.length, 4) + array(keyCounts.length, 4)
-                    + array(nodeSeq.length, 4) + array(nodeNext.length, 4);
+            return array(ids.length, 8) + array(sampleCounts.length, 4) + array(keys.length, 8) + array(heads.length, 4)
+                    + array(keyCounts.length, 4) + array(nodeSeq.length, 4) + array(nodeNext.length, 4)
+                    + array(bucketStart.length, 4) + array(entryKey.length, 4) + array(entrySeq.length, 2);
         }
 
         private static long array(int length, int elementBytes) {
