@@ -12,7 +12,7 @@ final class Story {
     // shared by every story without them: a cold story's stub is kept as long as the originals that lead to it
     private static final String[] NO_LANGUAGES = {};
     private static final Centroid[] NO_TEXTS = {};
-    private static final long[] NOT_INDEXED = {};
+    static final long[] NOT_INDEXED = {};
 
     final long id;
     long firstMillis, lastMillis;

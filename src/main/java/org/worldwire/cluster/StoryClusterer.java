@@ -451,7 +451,7 @@ public final class StoryClusterer {
 
     private void unindex(Story s) {
         for (long t : s.indexed) unpost(t, s);
-        s.indexed = new long[0];
+        s.indexed = Story.NOT_INDEXED;
     }
 
     private void post(long term, Story s) {
