@@ -134,7 +134,7 @@ public final class CopyDetector {
     /** How many (shingle, article) postings are held now: what memory grows with. */
     public long postings() {
         long n = 0;
-        for (Generation g : generations) n += g.postings;
+        for (Generation g : generations) n += g.nodes;
         return n;
     }
 
@@ -199,7 +199,7 @@ public final class CopyDetector {
     private void remember(long id, Instant time) {
         Generation g = generations.peekLast();
         long now = time.toEpochMilli();
-        if (g == null || g.articles >= generationCapacity || g.postings >= generationPostings
+        if (g == null || g.articles >= generationCapacity || g.nodes >= generationPostings
                 || now - g.startMillis >= generationSpanMillis) {
             if (g != null) g.freeze(); // no original is posted to it again
             g = new Generation(nextSeq, now);
@@ -248,7 +248,6 @@ public final class CopyDetector {
         final long startMillis;
         long newestMillis;
         int articles;
-        long postings;
         long[] ids = new long[64];
         /** Per article: how many samples it has, or -1 when it is indexed only by its exact key. */
         int[] sampleCounts = new int[64];
@@ -258,7 +257,7 @@ public final class CopyDetector {
         int[] heads = new int[1024];
         int[] keyCounts = new int[1024];
         int keysUsed;
-        // nodes: seq and next node (0 ends a chain; node 0 is unused)
+        // nodes: seq and next node (0 ends a chain; node 0 is unused); their count stays the postings once frozen
         int[] nodeSeq = new int[1024];
         int[] nodeNext = new int[1024];
         int nodes;
@@ -387,7 +386,6 @@ public final class CopyDetector {
                 nodeNext = Arrays.copyOf(nodeNext, nodeNext.length * 2);
             }
             int node = ++nodes;
-            postings++;
             nodeSeq[node] = seq;
             nodeNext[node] = heads[slot];
             heads[slot] = node;
