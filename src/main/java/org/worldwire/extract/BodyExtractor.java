@@ -60,6 +60,8 @@ final class BodyExtractor {
     private boolean lenient;
     private boolean teaserRun;
     private int curLink; // characters of the paragraph being built that came from link text
+    /** The best-scoring block and its ancestors: the heart of the article, never dropped as furniture. */
+    private final Set<Element> coreChain = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     private BodyExtractor(@Nullable String title, Set<Element> controls) {
         this.title = title;
@@ -325,20 +327,27 @@ final class BodyExtractor {
             }
         }
         if (top == null) return body;
+        for (Element a = top; a != null; a = a.parent()) coreChain.add(a);
         // When several strong candidates share an ancestor (an article split into blocks by ads or
         // pull quotes), the ancestor is the article.
         List<Element> alternatives = new ArrayList<>();
         for (Element c : candidates) {
-            if (c != top && stats.get(c).score >= best * 0.75) alternatives.add(c);
+            // A wrapper around the top, or a block inside it, is the same article measured again, not another part.
+            if (c != top && stats.get(c).score >= best * 0.75 && !isAncestor(c, top) && !isAncestor(top, c)) {
+                alternatives.add(c);
+            }
         }
-        if (alternatives.size() >= 2) {
+        // A part and its own wrapper are one part.
+        alternatives.removeIf(c -> alternatives.stream().anyMatch(o -> o != c && isAncestor(o, c)));
+        int needed = Math.min(2, alternatives.size());
+        if (needed >= 1) {
             // Only ancestors inside the measured tree: when the top is the body itself (paragraphs written
             // straight into <body>), there is no wrapper to climb to; <html> and the document have no measurements.
             Element parent = top.parent();
             while (parent != null && stats.containsKey(parent) && !parent.normalName().equals("body")) {
                 int contained = 0;
                 for (Element alt : alternatives) if (isAncestor(parent, alt)) contained++;
-                if (contained >= 2) {
+                if (contained >= needed) {
                     top = parent;
                     break;
                 }
@@ -403,6 +412,8 @@ final class BodyExtractor {
         double threshold = Math.max(10, ts.score * 0.2);
         String topClass = top.className();
         List<Element> out = new ArrayList<>();
+        int wrappedParagraphs = 0;
+        for (Element sib : parent.children()) if (sib != top && wrapsOneParagraph(sib)) wrappedParagraphs++;
         for (Element sib : parent.children()) {
             if (sib == top) {
                 out.add(sib);
@@ -417,7 +428,10 @@ final class BodyExtractor {
                     && bonus > 0 && ss.ptext > 200) {
                 append = true;
             }
-            if (!append && sib.normalName().equals("p")) {
+            // A template that wraps each paragraph in a block of its own ("firstPar", "secondPar") writes its
+            // paragraphs as such blocks; one wrapped paragraph alone is more often a box after the article.
+            boolean wrapped = wrappedParagraphs >= 2 && wrapsOneParagraph(sib);
+            if (!append && (sib.normalName().equals("p") || wrapped)) {
                 double ld = linkDensity(ss);
                 if (ss.text > 80 && ld < 0.25) append = true;
                 else if (ss.text > 0 && ss.text <= 80 && ld == 0 && ss.commas > 0) append = true;
@@ -426,6 +440,13 @@ final class BodyExtractor {
             if (append) out.add(sib);
         }
         return out;
+    }
+
+    /** Whether a block only wraps one {@code <p>}: a single child paragraph and no text of its own. */
+    private boolean wrapsOneParagraph(Element block) {
+        Stat bs = stats.get(block);
+        return bs != null && block.childrenSize() == 1 && bs.inlineText == 0 && !isBoilerplate(block)
+                && block.child(0).normalName().equals("p");
     }
 
     // ---------------------------------------------------------------- pass 2: emit paragraphs
@@ -513,6 +534,9 @@ final class BodyExtractor {
 
     /** @param atStart nothing of the article has been emitted yet */
     private boolean skip(Element e, Stat st, boolean atStart) {
+        // A wrapper of the best-scoring block holds the article: links or a furniture-like name beside the text
+        // (a short report with a "listen" link and its tags) do not make it a link list.
+        if (coreChain.contains(e)) return false;
         String tag = e.normalName();
         if (isBoilerplate(e) && !isContentRecord(e, tag)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An

@@ -191,4 +191,59 @@ class ArticleExtractorKindsTest {
                 </div></body></html>""");
         assertThat(a.text()).contains("The mother of a student", "there was no antidote", "Police have warned");
     }
+
+    @Test
+    void aShortReportAmongLinksIsKeptWhereItsWrappersScoreAlmostAsHigh() {
+        // A two-line post: one sentence, a "listen" link, a download link and its tags. The post, its content
+        // block and the text box all score near the top; they are one article measured three times, not three
+        // parts of one, and the link-heavy block around the sentence is the article's, not a link list.
+        ArticleContent a = extract("""
+                <html><head><title>Morning show: a guest in the studio</title></head><body>
+                <div class="page-columns"><div class="main-column">
+                <div class="post hentry entry-column" id="post-4508">
+                <h1>Morning show: a guest in the studio</h1><div class="entry-meta">June 8, 2012 6:14 AM</div>
+                <div class="entry-content">
+                <div class="entry-thumbnail"><p>(A photographer's credit for the picture)</p></div>
+                <div class="entry-content-textbox">
+                <p>The two hosts were thrilled to welcome a local hero into the studio, as she stopped by and was given the treatment she deserved.</p>
+                <p>LISTEN: <a href="/audio/1">The local hero joins the morning show (06/08)</a></p>
+                <p><a href="/audio/1.mp3">Right click here to download</a></p>
+                </div>
+                <div class="entry-other-bar">From <a href="/show">The morning show</a> Filed under <a href="/c/1">Morning show</a>,
+                <a href="/c/2">Radio blogs</a> Related tags <a href="/t/1">Local hero</a>, <a href="/t/2">Morning show</a></div>
+                </div>
+                <div class="entry-toolbar"><a href="/share">Share this</a> <a href="#comments">View comments</a></div>
+                </div>
+                <div id="comment-thread"><a href="/comments" class="brand-link">blog comments powered by a comment service</a></div>
+                </div>
+                <div class="side-column"><ul><li><a href="/1">Top stories</a></li><li><a href="/2">Traffic and weather</a></li>
+                <li><a href="/3">Scores and schedules</a></li></ul></div>
+                </div></body></html>""");
+        assertThat(a.text()).contains("thrilled to welcome a local hero")
+                .doesNotContain("blog comments powered by", "Traffic and weather");
+    }
+
+    @Test
+    void paragraphsThatATemplateWrapsOneByOneJoinTheArticle() {
+        // Some templates put each paragraph in a block of its own ("firstPar", "secondPar") before the block
+        // that holds the rest; those lone paragraphs score less than the rest, but they are the article's lead.
+        ArticleContent a = extract("""
+                <html><head><title>Chilli contest leaves two in hospital</title></head><body>
+                <div class="story"><h1>Chilli contest leaves two in hospital</h1><div id="mainBodyArea">
+                <div class="firstPar"><p>Emergency services were called to a restaurant's curry-eating challenge, on a busy street,
+                after competitors started writhing on the floor in agony, vomiting and fainting during the contest.</p></div>
+                <div class="secondPar"><p>One participant was so ill after sampling the dish that she had to be taken to hospital
+                by ambulance, twice, in one afternoon.</p></div>
+                <div class="body">
+                <p>The owner admitted that he would have to "tone down" the contest, but said the challenge had raised hundreds of pounds for charity.</p>
+                <p>He added that half of the 20 people who took part had dropped out after watching the first diners collapse, sweating and panting.</p>
+                <p>Previously the dish has caused diners to suffer nose bleeds, and one elderly man, a regular, had to go to hospital.</p>
+                <p>The runner-up, a student at the university, came second, but she admitted the accolade "came with a price", she said.</p>
+                <p>The owner said he felt the competition had gone well, but that he had overestimated how much heat people could take.</p>
+                </div></div></div>
+                <div class="newsletter-box"><div class="signup"><p>Get the best stories of the day in your inbox, every morning, for free.</p></div></div>
+                </body></html>""");
+        assertThat(a.text()).contains("Emergency services were called", "One participant was so ill", "tone down",
+                "overestimated how much heat");
+    }
 }
