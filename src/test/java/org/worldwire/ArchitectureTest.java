@@ -12,7 +12,7 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "org.worldwire.feed..", "org.worldwire.extract..", "org.worldwire.enrich..",
         "org.worldwire.schedule..", "org.worldwire.dedup..", "org.worldwire.cluster..",
-        "org.worldwire.opml.."
+        "org.worldwire.opml..", "org.worldwire.encoding.."
     };
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

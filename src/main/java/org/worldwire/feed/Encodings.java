@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.worldwire.encoding.EncodingLabels;
 
 /**
  * Character-encoding detection for XML feeds, RFC 3023 style: a byte-order mark, then the HTTP charset, then the

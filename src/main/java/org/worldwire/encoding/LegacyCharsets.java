@@ -1,4 +1,4 @@
-package org.worldwire.feed;
+package org.worldwire.encoding;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,4 +1,4 @@
-package org.worldwire.feed;
+package org.worldwire.encoding;
 
 import java.nio.charset.Charset;
 import java.util.HashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every encoding label a feed is likely to carry, mapped to the decoder that reads it: all labels of the WHATWG
+ * Every encoding label a feed or a page is likely to carry, mapped to the decoder that reads it: all labels of the WHATWG
  * Encoding Standard (encodings.json), the names and aliases of the IANA Character Sets registry for the encodings
  * that can be decoded here, and the codec names and aliases of Python's {@code encodings} package, which the
  * reference feed parser (feedparser) decodes with.
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * case, every character that is not a letter or digit, and leading zeros of a number are ignored, so "ISO_8859-1",
  * "iso88591" and "ISO-8859-1" are one label and "IBM00858" is "ibm858".
  */
-final class EncodingLabels {
+public final class EncodingLabels {
     private EncodingLabels() {}
 
     /** Decoder name (a JDK charset, or one of {@link LegacyCharsets}) followed by the labels that name it. */
@@ -175,7 +175,7 @@ final class EncodingLabels {
     }
 
     /** The decoder an encoding label names, or null when it names none known here. */
-    static @Nullable Charset lookup(String label) {
+    public static @Nullable Charset lookup(String label) {
         String target = TARGET.get(normalize(label));
         if (target == null) return null;
         Charset own = LegacyCharsets.named(target);
