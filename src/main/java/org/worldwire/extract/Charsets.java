@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.worldwire.encoding.EncodingLabels;
 
 /**
  * Decides how a page's bytes become text, in the order browsers use: byte-order mark, the HTTP
@@ -26,7 +27,7 @@ final class Charsets {
     /** Single-byte and legacy multi-byte encodings worth guessing between when a page declares nothing usable. */
     private static final String[] GUESSES = {
         "windows-1252", "windows-1251", "KOI8-R", "windows-1253", "windows-1254", "windows-1256", "windows-1255",
-        "windows-1250", "ISO-8859-7", "windows-31j", "EUC-JP", "GB18030", "Big5", "EUC-KR", "windows-874"
+        "windows-1250", "ISO-8859-7", "windows-31j", "EUC-JP", "GB18030", "Big5-HKSCS", "x-windows-949", "windows-874"
     };
 
     private Charsets() {}
@@ -91,38 +92,13 @@ final class Charsets {
         return null;
     }
 
-    /** Charset by label, with the WHATWG aliases that matter: Latin-1 and ASCII labels mean windows-1252. */
+    /**
+     * Charset by label, as the WHATWG Encoding Standard reads a page's labels (HTML's own rule for {@code <meta
+     * charset>} and the {@code Content-Type} header): "iso-8859-1" and "us-ascii" are windows-1252, "euc-kr" is
+     * windows-949, "gb2312" is gb18030, and so on; the same table the feed parser reads its labels with.
+     */
     static @Nullable Charset lookup(String label) {
-        String l = label.trim().toLowerCase(Locale.ROOT);
-        switch (l) {
-            case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "l1", "cp1252", "iso_8859-1" -> {
-                return Charset.forName("windows-1252");
-            }
-            case "utf8", "unicode-1-1-utf-8", "utf-8" -> {
-                return StandardCharsets.UTF_8;
-            }
-            case "gb2312", "gbk", "x-gbk", "gb_2312-80", "chinese" -> {
-                return Charset.forName("GB18030");
-            }
-            case "iso-8859-9", "latin5" -> {
-                return Charset.forName("windows-1254");
-            }
-            case "tis-620", "iso-8859-11" -> {
-                return Charset.forName("windows-874");
-            }
-            case "shift_jis", "sjis", "x-sjis", "shift-jis", "ms_kanji", "csshiftjis", "windows-31j", "ms932" -> {
-                // WHATWG decodes every Shift_JIS label with the Windows table (0x815C is U+2015, 0x8160 U+FF5E), as
-                // browsers do; Java's strict Shift_JIS maps a few of those bytes to other code points.
-                return Charset.forName("windows-31j");
-            }
-            default -> {
-                try {
-                    return Charset.isSupported(l) ? Charset.forName(l) : null;
-                } catch (RuntimeException e) {
-                    return null;
-                }
-            }
-        }
+        return EncodingLabels.lookup(label);
     }
 
     static boolean isUtf8(byte[] b) {
@@ -319,8 +295,8 @@ final class Charsets {
             case "he", "iw", "yi" -> charset.equals("windows-1255");
             case "ja" -> charset.equals("windows-31j") || charset.equals("EUC-JP");
             case "zh" -> charset.equals("GB18030");
-            case "zh-tw" -> charset.equals("Big5");
-            case "ko" -> charset.equals("EUC-KR");
+            case "zh-tw" -> charset.equals("Big5-HKSCS");
+            case "ko" -> charset.equals("x-windows-949");
             case "th" -> charset.equals("windows-874");
             case "pl", "cs", "sk", "hu", "hr", "sl", "ro" -> charset.equals("windows-1250");
             default -> charset.equals("windows-1252");
