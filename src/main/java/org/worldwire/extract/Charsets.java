@@ -85,8 +85,12 @@ final class Charsets {
             Matcher m = CHARSET.matcher(tag.toLowerCase(Locale.ROOT));
             if (m.find()) {
                 Charset cs = lookup(m.group(1));
-                // A UTF-16 declaration inside bytes we could read as ASCII is wrong by construction.
-                if (cs != null && !cs.name().startsWith("UTF-16")) return cs;
+                if (cs == null) continue;
+                // HTML's prescan (§13.2.3.2): a UTF-16 declaration inside bytes read as ASCII is wrong by
+                // construction and means UTF-8; "x-user-defined" in a page means windows-1252.
+                if (cs.name().startsWith("UTF-16")) return StandardCharsets.UTF_8;
+                if (cs.name().equals("x-user-defined")) return Charset.forName("windows-1252");
+                return cs;
             }
         }
         return null;

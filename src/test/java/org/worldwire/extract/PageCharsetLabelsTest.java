@@ -60,4 +60,14 @@ class PageCharsetLabelsTest {
         assertThat(text(page("koi8-ru", ukrainian, Charset.forName("KOI8-U")))).isEqualTo(ukrainian);
         assertThat(text(page("x-mac-cyrillic", ukrainian, Charset.forName("x-MacCyrillic")))).isEqualTo(ukrainian);
     }
+
+    @Test
+    void metaLabelsThatCannotBeTrueAreReadAsHtmlsPrescanSays() {
+        // HTML §13.2.3.2: a <meta> declaring UTF-16 was read from ASCII-compatible bytes, so it means UTF-8; a
+        // <meta> declaring x-user-defined means windows-1252.
+        String accented = "Le ministre a pr\u00e9sent\u00e9 le budget, et l'opposition a d\u00e9nonc\u00e9 un \u00ab\u00a0tour de passe-passe\u00a0\u00bb.";
+        assertThat(text(page("utf-16", accented, StandardCharsets.UTF_8))).isEqualTo(accented.replace('\u00a0', ' '));
+        String quoted = "The minister said the plan was \u201cdead\u201d, and that the talks, in the end, had failed for good.";
+        assertThat(text(page("x-user-defined", quoted, Charset.forName("windows-1252")))).isEqualTo(quoted);
+    }
 }
