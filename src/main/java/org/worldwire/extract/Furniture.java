@@ -20,13 +20,27 @@ final class Furniture {
                     + "you may (also )?like|you might (also )?like|recommended( for you)?|more (stories|news|from .{1,40})|"
                     + "don'?t miss|also read|read also|most (read|popular)|trending( now)?|top rated comments|"
                     + "comments are closed|leave a (comment|reply)|post comment.*|highlights|"
-                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|photo: .{1,60}|foto: .{1,60})[\\s\\p{Punct}…–—]*$");
+                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|photo: .{1,60}|foto: .{1,60}|"
+                    // the same labels in the languages of most of the web: share, print and comment bars, "read more"
+                    + "teilen|artikel teilen|drucken|versenden|kommentare|kommentieren|weiterlesen|mehr lesen|mehr zum thema|"
+                    + "zum thema|auch interessant|das könnte sie auch interessieren|empfehlungen|nach oben|zur startseite|"
+                    + "partager|imprimer|commentaires?|lire la suite|lire aussi|à lire aussi|voir aussi|sur le même sujet|"
+                    + "compartir|imprimir|comentarios?|leer más|lee también|ver también|te puede interesar|"
+                    + "condividi|stampa|commenti|leggi anche|leggi di più|potrebbe interessarti|"
+                    + "compartilhe|compartilhar|comentários|leia também|leia mais|veja também|saiba mais|"
+                    + "delen|reacties|lees ook|lees meer|udostępnij|komentarze|czytaj (też|także|więcej)|zobacz (też|także)|"
+                    + "dela|kommentarer|läs också|läs mer|del|læs også|les også|paylaş|yorumlar|devamını oku|"
+                    + "поделиться|комментарии|подробнее|читайте также|смотрите также|читайте також|"
+                    + "شارك|تعليقات|اقرأ أيضا|اقرأ أيضاً|관련 기사|関連記事|相关阅读|延伸阅读|相关新闻|相關新聞|延伸閱讀)[\\s\\p{Punct}…–—]*$");
 
     /** A paragraph that is a teaser link with a label in front ("READ MORE: Headline"). */
     private static final Pattern PROMO_PREFIX = Pattern.compile(
             "(?iu)^[\\s(\\[]*(read more|more|related|see more|see also|also read|read also|also|don'?t miss|watch|listen|"
                     + "recommended|leggi anche|lees ook|lire aussi|lesen sie auch|mehr zum thema|читайте также|اقرأ أيضا|"
-                    + "click here|more on this|more from)\\b.{0,300}$");
+                    + "click here|more on this|more from|lesen sie (auch|mehr)|auch interessant|zum thema|weiterlesen|"
+                    + "lire la suite|à lire aussi|voir aussi|lee también|leer más|ver también|te puede interesar|leggi di più|"
+                    + "leia (também|mais)|veja também|saiba mais|lees (ook|meer)|czytaj (też|także|więcej)|zobacz (też|także)|"
+                    + "läs också|læs også|les også|смотрите также|читайте (ещё|еще|також)|관련 기사)(?![\\p{L}\\p{N}]).{0,300}$");
 
     /** Invitations that close many articles: subscribe, newsletters, follow on social networks, apps. */
     static final Pattern CALL_TO_ACTION = Pattern.compile(
@@ -51,7 +65,26 @@ final class Furniture {
             "(?iu)^(by\\b|posted\\b|published\\b|updated\\b|first published\\b|last updated\\b|modified\\b|"
                     + "(mon|tues|wednes|thurs|fri|satur|sun)day\\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|"
                     + "\\d{1,2}[./ -]|segunda|terça|quarta|quinta|sexta|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
-                    + "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)");
+                    + "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+                    // "by" and "published" in other languages: "Von A. Autorin · 03.06.2024", "Publié le 3 juin 2024"
+                    + "(von|par|por|di|door|av|af|przez|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
+                    + "actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|publicerad|опубликовано|обновлено)(?!\\p{L}))");
+    /**
+     * A byline and nothing else: "By" in one of the web's main languages, then one to four capitalised names joined
+     * by commas or "and" ("By Jane Writer", "Von Max Muster und Erika Beispiel"), with no sentence after it.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?u)^(?i:by|von|par|por|di|door|av|af|przez)\\s+(\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}"
+                    + "((,|&|(?i:and|und|et|y|e|en|og|och|i))\\s*(\\p{Lu}[\\p{L}.'’-]*\\s*){1,4}){0,3}$");
+    /** A word that each branch of {@link #COPYRIGHT} contains, so that a paragraph without any of them cannot match. */
+    private static final String[] COPYRIGHT_WORDS = {"©", "(c)", "copyright", "rights reserved", "rechte vorbehalten",
+            "droits réservés", "derechos reservados", "diritti riservati", "direitos reservados", "rechten voorbehouden",
+            "prawa zastrzeżone", "права защищены", "الحقوق محفوظة", "版权所有", "版權所有"};
+    /** A copyright or imprint line: the sign or word at its start, or the reserved-rights formula of its language. */
+    private static final Pattern COPYRIGHT = Pattern.compile(
+            "(?iu)^[\\s\\p{Punct}]*(©|\\(c\\)\\s*\\d{4}|copyright\\s*(©|\\(c\\)|\\d{4}))|all rights reserved|alle rechte vorbehalten|"
+                    + "tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
+                    + "alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|جميع الحقوق محفوظة|版权所有|版權所有");
     private static final Pattern TAG_LINE = Pattern.compile("(?iu)^(tags?|tagged|filed under|categories|category|topics|schlagwörter|etiquetas|темы|теги)\\s*[:|]?\\s.{0,400}$");
 
     private Furniture() {}
@@ -63,22 +96,35 @@ final class Furniture {
         if (linkShare >= 0.5 && len < 320 && PROMO_PREFIX.matcher(p).matches()) return true;
         if (linkShare >= 0.9 && len < 200 && isUpperCase(p)) return true;
         if (linkShare >= 0.6 && len < 320 && isLabelledLink(p, linkShare)) return true;
-        if (len < 250 && mayCallToAction(p) && CALL_TO_ACTION.matcher(p).find()) return true;
+        String folded = len < 300 ? fold(p) : null;
+        if (len < 250 && mayCallToAction(folded) && CALL_TO_ACTION.matcher(p).find()) return true;
         if (len < 400 && startsWithRule(p)) return true;
         if (len < 90 && DATE_LINE.matcher(p).find() && DATE_WORDS.matcher(p).find() && !p.endsWith(".") ) return true;
         if (len < 400 && TAG_LINE.matcher(p).matches() && (linkShare >= 0.3 || p.indexOf(',') > 0)) return true;
+        if (len < 80 && BYLINE.matcher(p).matches()) return true;
+        if (len < 300 && mayBeCopyright(folded) && COPYRIGHT.matcher(p).find()) return true;
         return false;
     }
 
     /**
-     * Whether {@code p} holds one of {@link #CALL_TO_ACTION_WORDS}, its letters compared as the pattern's
-     * {@code (?iu)} compares them (upper-cased, then lower-cased: the long s is an s, the Kelvin sign a k).
+     * {@code p}'s letters as the patterns' {@code (?iu)} compares them (upper-cased, then lower-cased: the long s is an
+     * s, the Kelvin sign a k), so that a plain search for a pattern's words finds what the pattern could.
      */
-    static boolean mayCallToAction(String p) {
+    static String fold(String p) {
         char[] folded = new char[p.length()];
         for (int i = 0; i < folded.length; i++) folded[i] = Character.toLowerCase(Character.toUpperCase(p.charAt(i)));
-        String f = new String(folded);
-        for (String w : CALL_TO_ACTION_WORDS) if (f.contains(w)) return true;
+        return new String(folded);
+    }
+
+    /** Whether a {@link #fold folded} paragraph holds one of {@link #CALL_TO_ACTION_WORDS}. */
+    static boolean mayCallToAction(String folded) {
+        for (String w : CALL_TO_ACTION_WORDS) if (folded.contains(w)) return true;
+        return false;
+    }
+
+    /** Whether a {@link #fold folded} paragraph holds a word of each branch of {@link #COPYRIGHT}. */
+    static boolean mayBeCopyright(String folded) {
+        for (String w : COPYRIGHT_WORDS) if (folded.contains(w)) return true;
         return false;
     }
 

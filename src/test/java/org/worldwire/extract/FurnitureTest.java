@@ -28,6 +28,17 @@ class FurnitureTest {
         "関連記事：敦賀駅前に新しいホテルが六月に開業へ|0.75",
         // a forum signature under its drawn rule
         "__________________ Пасека 40 семей, карпатка и бакфаст.|0",
+        // share, comment and "read also" labels in the languages of most of the web
+        "Artikel teilen|0.5", "Kommentare|0", "Lire aussi|0", "Leia também|0", "Czytaj także|0", "Läs också|0",
+        "Поделиться|1", "関連記事|0", "延伸阅读|0",
+        "Zum Thema: Neue Regeln für E-Scooter in der Innenstadt|0.9", "Leer más: El Gobierno aprueba el presupuesto|0.8",
+        // bylines alone, and bylines with a date, in other languages
+        "By Jane Writer|0", "Von Max Muster und Erika Beispiel|0", "Par Jean Dupont, Marie Durand|0",
+        "Von Lena Huber · 03.06.2024, 06:45 Uhr · 3 Min. Lesezeit|0", "Publié le 03/06/2024 à 06h45|0",
+        // copyright and imprint lines
+        "© 2019 Associated Press. All Rights Reserved. This material may not be published or redistributed.|0",
+        "Copyright 2019 Hawaii News Now. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
+        "Tous droits réservés – Reproduction interdite|0",
     })
     void dropsFurnitureParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isTrue();
@@ -43,6 +54,11 @@ class FurnitureTest {
         // one-word field labels with a link belong to the text they annotate
         "Account: @kitchen_ghosts|1",
         "Link to the museum website – https://museum.example/tickets|0.8",
+        // sentences that open with the words of a byline or a copyright line
+        "Von der Leyen sagte am Montag, die Kommission werde den Plan prüfen.|0",
+        "Di Maio ha detto che il governo non cadrà.|0",
+        "Copyright law protects the expression of an idea, not the idea itself, the court said.|0",
+        "Por qué la inflación no baja|0",
     })
     void keepsArticleParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isFalse();
@@ -62,7 +78,7 @@ class FurnitureTest {
         for (String line : CALLS_TO_ACTION) {
             String p = line.translateEscapes();
             assertThat(Furniture.CALL_TO_ACTION.matcher(p).find()).as(p).isTrue();
-            assertThat(Furniture.mayCallToAction(p)).as(p).isTrue();
+            assertThat(Furniture.mayCallToAction(Furniture.fold(p))).as(p).isTrue();
         }
         // Lines put together from the pattern's own words and others: whatever the pattern finds, the words find too.
         String[] pieces = {"sign", " up", "subscribe", "SUBSCRIBE", " to", " for", " now", " newsletter", " inbox", "click",
@@ -78,10 +94,25 @@ class FurnitureTest {
             String p = b.toString();
             if (Furniture.CALL_TO_ACTION.matcher(p).find()) {
                 found++;
-                assertThat(Furniture.mayCallToAction(p)).as(p).isTrue();
+                assertThat(Furniture.mayCallToAction(Furniture.fold(p))).as(p).isTrue();
             }
         }
         assertThat(found).isGreaterThan(1_000);
-        assertThat(Furniture.mayCallToAction("The storm reached the coast on Monday night.")).isFalse();
+        assertThat(Furniture.mayCallToAction(Furniture.fold("The storm reached the coast on Monday night."))).isFalse();
+    }
+
+    @Test
+    void aParagraphWithoutTheCopyrightWordsCannotMatchItsPattern() {
+        String[] lines = {"© 2024 The Paper", "(C) 2024 The Paper", "COPYRIGHT 2024 THE PAPER", "Copyright © The Paper",
+            "The Paper. ALL RIGHTS RESERVED", "Alle Rechte vorbehalten.", "Tous droits réservés", "Todos los derechos reservados",
+            "Tutti i diritti riservati", "Todos os direitos reservados", "Alle rechten voorbehouden", "Wszelkie prawa zastrzeżone",
+            "Все права защищены", "جميع الحقوق محفوظة", "版权所有", "版權所有"};
+        for (String p : lines) {
+            assertThat(Furniture.isFurniture(p, 0)).as(p).isTrue();
+            assertThat(Furniture.mayBeCopyright(Furniture.fold(p))).as(p).isTrue();
+        }
+        assertThat(Furniture.mayBeCopyright(Furniture.fold("The court ruled on the copyright of the song."))).isTrue();
+        assertThat(Furniture.isFurniture("The court ruled on the copyright of the song.", 0)).isFalse();
+        assertThat(Furniture.mayBeCopyright(Furniture.fold("The storm reached the coast on Monday night."))).isFalse();
     }
 }
