@@ -20,7 +20,7 @@ final class Furniture {
                     + "you may (also )?like|you might (also )?like|recommended( for you)?|more (stories|news|from .{1,40})|"
                     + "don'?t miss|also read|read also|most (read|popular)|trending( now)?|top rated comments|"
                     + "comments are closed|leave a (comment|reply)|post comment.*|highlights|"
-                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|photo: .{1,60}|foto: .{1,60}|"
+                    + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|(photos?|fotos?|bild|bilder|image|credit|cr[ée]dits? photo|crédito|quelle) ?: .{1,60}|"
                     // the same labels in the languages of most of the web: share, print and comment bars, "read more"
                     + "teilen|artikel teilen|drucken|versenden|kommentare|kommentieren|weiterlesen|mehr lesen|mehr zum thema|"
                     + "zum thema|auch interessant|das könnte sie auch interessieren|empfehlungen|nach oben|zur startseite|"
@@ -48,7 +48,10 @@ final class Furniture {
                     + "like us on|join us on|abonnieren|inscreva-se|suscr[íi]bete|iscriviti)\\b|"
                     + "\\b(sign up|subscribe) (for|to|now|here|today)\\b.{0,60}\\b(newsletter|inbox|updates|channel)|"
                     + "\\bfollow us on\\b|\\b(delivered|straight) (to|through|into) your (inbox|letterbox|door)|\\bin your inbox\\b|"
-                    + "\\bis committed to publishing\\b|\\bcontributed to this report\\b|\\bshare (it|this) with (a|your) friend)");
+                    + "\\bis committed to publishing\\b|\\bcontributed to this report\\b|\\bshare (it|this) with (a|your) friend|"
+                    // the same invitations in other languages, wherever they stand in the line
+                    + "(?<!\\p{L})(folgen sie uns|newsletter abonnieren|jetzt abonnieren|abonnez-vous|inscrivez-vous|suivez-nous|"
+                    + "síguenos|seguici su|siga-nos|volg ons|obserwuj nas|подпишитесь)(?!\\p{L}))");
 
     /**
      * A word that each of {@link #CALL_TO_ACTION}'s branches contains, so a paragraph without any of them cannot match.
@@ -56,7 +59,8 @@ final class Furniture {
      */
     private static final String[] CALL_TO_ACTION_WORDS = {"sign up", "subscri", "click here", "follow", "download", "get ",
             "like us on", "join us on", "abonnieren", "inscreva-se", "suscr", "iscriviti", "your", "committed",
-            "contributed", "share"};
+            "contributed", "share", "folgen sie uns", "abonnez", "inscrivez", "suivez-nous", "síguenos", "seguici",
+            "siga-nos", "volg ons", "obserwuj", "подпишитесь"};
 
     /** Short lines that are only a date, time or byline ("By A. Writer - 11/18/19 11:04 PM"). */
     private static final Pattern DATE_LINE = Pattern.compile(

@@ -39,6 +39,7 @@ class FurnitureTest {
         "© 2019 Associated Press. All Rights Reserved. This material may not be published or redistributed.|0",
         "Copyright 2019 Hawaii News Now. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
         "Tous droits réservés – Reproduction interdite|0",
+        "Photo : AFP|0", "Bild: Max Muster / dpa|0", "Quelle: Statistisches Bundesamt|0",
     })
     void dropsFurnitureParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isTrue();
@@ -71,7 +72,10 @@ class FurnitureTest {
             "Abonnieren Sie uns", "Inscreva-se no canal", "Suscríbete", "Iscriviti alla newsletter",
             "You can subscribe here to get our newsletter", "News delivered straight to your inbox",
             "Get the briefing in your inbox", "The Post is committed to publishing a diversity of letters",
-            "Reuters contributed to this report.", "Share this with a friend", "ſubscribe now", "li\u212Ae us on Facebook");
+            "Reuters contributed to this report.", "Share this with a friend", "ſubscribe now", "li\u212Ae us on Facebook",
+            "Hier können Sie unseren Newsletter abonnieren.", "Folgen Sie uns auf Instagram", "Abonnez-vous à notre lettre",
+            "Inscrivez-vous à la newsletter", "Suivez-nous sur X", "Síguenos en Facebook", "Seguici su Telegram",
+            "Siga-nos no Instagram", "Volg ons op LinkedIn", "Obserwuj nas na Facebooku", "Подпишитесь на наш канал");
 
     @Test
     void aParagraphWithoutTheCallToActionWordsCannotMatchItsPattern() {
