@@ -21,6 +21,7 @@ final class Furniture {
                     + "don'?t miss|also read|read also|most (read|popular)|trending( now)?|top rated comments|"
                     + "comments are closed|leave a (comment|reply)|post comment.*|highlights|"
                     + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|(photos?|fotos?|bild|bilder|image|credit|cr[ée]dits? photo|crédito|quelle) ?: .{1,60}|"
+                    + "((top|lead|main|header) )?(photo|image|illustration|picture)s? (by|courtesy( of)?|credit) .{1,60}|"
                     // the same labels in the languages of most of the web: share, print and comment bars, "read more"
                     + "teilen|artikel teilen|drucken|versenden|kommentare|kommentieren|weiterlesen|mehr lesen|mehr zum thema|"
                     + "zum thema|auch interessant|das könnte sie auch interessieren|empfehlungen|nach oben|zur startseite|"
@@ -44,7 +45,7 @@ final class Furniture {
 
     /** Invitations that close many articles: subscribe, newsletters, follow on social networks, apps. */
     static final Pattern CALL_TO_ACTION = Pattern.compile(
-            "(?iu)(^[\\s\\p{Punct}]*(sign up|subscribe|click here|follow (us|@\\w+|\\w+( \\w+)? on)|download (the|our)|get (the|our) .{0,30}\\bapp\\b|"
+            "(?iu)(^[\\s\\p{Punct}]*(sign up|subscribe|click here|follow (us|@\\w+|\\w+( \\w+)? on|\\w+( \\w+)?(?=\\s*:))|download (the|our)|get (the|our) .{0,30}\\bapp\\b|"
                     + "like us on|join us on|abonnieren|inscreva-se|suscr[íi]bete|iscriviti)\\b|"
                     + "\\b(sign up|subscribe) (for|to|now|here|today)\\b.{0,60}\\b(newsletter|inbox|updates|channel)|"
                     + "\\bfollow us on\\b|\\b(delivered|straight) (to|through|into) your (inbox|letterbox|door)|\\bin your inbox\\b|"

@@ -40,6 +40,7 @@ class FurnitureTest {
         "Copyright 2019 Hawaii News Now. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
         "Tous droits réservés – Reproduction interdite|0",
         "Photo : AFP|0", "Bild: Max Muster / dpa|0", "Quelle: Statistisches Bundesamt|0",
+        "Top photo by Joan Bardeletti|0", "Follow Backchannel: Twitter, Facebook|0.4",
     })
     void dropsFurnitureParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isTrue();
