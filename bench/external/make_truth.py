@@ -95,7 +95,9 @@ def goose_pages(modules, out, truth):
         text = (data.get("expected") or data).get("cleaned_text") or ""
         withs = []
         for paragraph in text.split("\n"):
-            for sentence in re.split(r"(?<=[.!?。])\s+", paragraph):
+            # goose writes list items as "* item" and joins some paragraphs with no space after the full stop
+            paragraph = re.sub(r"^\* ", "", paragraph)
+            for sentence in re.split(r"(?<=[.!?。])\s+|(?<=[.!?。”])(?=[“A-Z\u00c0-\u00dd\u3131-\ud7a3\u4e00-\u9fff])", paragraph):
                 sentence = " ".join(sentence.split())
                 if len(sentence) >= 20:
                     withs.append(sentence)
