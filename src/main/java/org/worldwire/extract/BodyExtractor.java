@@ -470,6 +470,7 @@ final class BodyExtractor {
     private void emit(Element root, List<String> out, boolean isRoot) {
         StringBuilder cur = new StringBuilder();
         walk(root, out, cur, isRoot);
+        dropIfFurniture(cur);
         flush(out, cur);
     }
 
@@ -484,7 +485,12 @@ final class BodyExtractor {
         }
         if (!isRoot && !lenient && skip(e, st, out.isEmpty() && cur.isEmpty())) return;
         boolean block = BLOCKS.contains(tag);
-        if (block) flush(out, cur);
+        if (block) {
+            // Loose text before a block (a date line or a tag list written straight into the container) is a
+            // paragraph of its own, as much a candidate for furniture as a block's.
+            dropIfFurniture(cur);
+            flush(out, cur);
+        }
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 appendText(cur, t.getWholeText());

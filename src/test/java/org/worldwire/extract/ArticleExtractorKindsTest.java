@@ -246,4 +246,22 @@ class ArticleExtractorKindsTest {
         assertThat(a.text()).contains("Emergency services were called", "One participant was so ill", "tone down",
                 "overestimated how much heat");
     }
+
+    @Test
+    void looseTextBetweenTheBlocksIsJudgedAsFurnitureToo() {
+        // A date line and a tag list written straight into the article's container, with no block of their own
+        // around them, are paragraphs like any other and meet the same furniture rules.
+        ArticleContent a = extract("""
+                <html><head><title>Race calendar 2018</title></head><body><div class="articleBody">
+                <span class="date">Monday, 22 January 2018 at 0:13</span>
+                <h3>Race calendar 2018</h3>
+                <p>The first round is on 10 March at the old circuit, the second on 8 April in the south, and the third, as
+                every year, on 22 April, the organisers said on Monday.</p>
+                <p>The calendar may still change, as it often does, and the final round has no venue yet, they added.</p>
+                <a href="/tag/1">Tags</a> <a href="/tag/2">race calendar 2018</a>, <a href="/tag/3">national series</a>,
+                <a href="/tag/4">first round</a>
+                </div></body></html>""");
+        assertThat(a.text()).contains("The first round is on 10 March", "no venue yet")
+                .doesNotContain("22 January 2018 at 0:13", "national series");
+    }
 }
