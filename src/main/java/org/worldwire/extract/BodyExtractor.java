@@ -298,6 +298,8 @@ final class BodyExtractor {
     }
 
     private boolean unlikelySelf(Element a, Stat st) {
+        // Teasers under their label are other articles however much of the page their excerpts fill.
+        if (headedAsTeasers(a)) return true;
         // A wrapper holding most of the page is the page, whatever its name says.
         if (st.text * 2 >= pageText) return false;
         String tag = a.normalName();
@@ -307,6 +309,17 @@ final class BodyExtractor {
             return true;
         }
         return (nameFlags(a) & UNLIKELY_NAME) != 0;
+    }
+
+    /**
+     * A block whose first element is a heading that announces teasers ("You may also like", "Related posts",
+     * "Lesen Sie auch"): the list of other articles under it, however long their excerpts, is not this one.
+     */
+    private static boolean headedAsTeasers(Element e) {
+        Element first = e.firstElementChild();
+        if (first == null || !HEADINGS.contains(first.normalName())) return false;
+        String label = first.text();
+        return !label.isEmpty() && Furniture.opensTeaserList(label);
     }
 
     private @Nullable Element pickTop(Element body) {
@@ -464,7 +477,7 @@ final class BodyExtractor {
                 || role.equals("contentinfo") || role.equals("dialog") || role.equals("alert") || role.equals("menu"))) {
             return true;
         }
-        return (nameFlags(e) & FURNITURE_NAME) != 0;
+        return (nameFlags(e) & FURNITURE_NAME) != 0 || headedAsTeasers(e);
     }
 
     private void emit(Element root, List<String> out, boolean isRoot) {

@@ -264,4 +264,28 @@ class ArticleExtractorKindsTest {
         assertThat(a.text()).contains("The first round is on 10 March", "no venue yet")
                 .doesNotContain("22 January 2018 at 0:13", "national series");
     }
+
+    @Test
+    void teasersUnderTheirLabelAreNotTheArticleHoweverLongTheirExcerpts() {
+        // A short post, then a block of five other posts with long excerpts under "Das könnte Sie auch interessieren":
+        // the block outscores the post by its text alone, but its heading says what it is.
+        String excerpt = "<article class=\"post teaser\"><h4><a href=\"/p/%d\">Other post %d</a></h4><p>%s</p></article>";
+        String[] texts = {
+            "Hope asks courage of us, the courage to expect the best and to work for it, day after day, whatever comes.",
+            "What holds a family together is care, patience and time, given freely, and asked for without shame.",
+            "Strength to win and faith to believe, that every obstacle, however large, can be overcome in the end.",
+            "Gratitude lives in the details: a smile at waking, a kind word, a meal shared, a quiet evening at home.",
+            "Friendship is a garden that needs tending, with visits, letters and calls, and it gives back twice over."};
+        StringBuilder related = new StringBuilder();
+        for (int i = 0; i < texts.length; i++) related.append(excerpt.formatted(i, i, texts[i]));
+        ArticleContent a = extract("""
+                <html><head><title>Only those who love themselves</title></head><body>
+                <article class="box post-1"><h1>Only those who love themselves</h1>
+                <p>To live a true experience of love is one of the great pleasures of life, and to express it, each of us
+                needs ideas of our own. We tie love to our needs, and end it that way.</p>
+                <p><a href="/c/1">Self-esteem</a>, <a href="/c/2">Reflections</a></p></article>
+                <article class="box post-1"><h3 class="related-title">Das könnte Sie auch interessieren</h3>%s</article>
+                </body></html>""".formatted(related));
+        assertThat(a.text()).contains("To live a true experience of love").doesNotContain("Hope asks courage", "Gratitude lives");
+    }
 }
