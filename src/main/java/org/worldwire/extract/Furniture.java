@@ -56,7 +56,10 @@ final class Furniture {
                     + "\\bis committed to publishing\\b|\\bcontributed to this report\\b|\\bshare (it|this) with (a|your) friend|"
                     // the same invitations in other languages, wherever they stand in the line
                     + "(?<!\\p{L})(folgen sie uns|newsletter abonnieren|jetzt abonnieren|abonnez-vous|inscrivez-vous|suivez-nous|"
-                    + "síguenos|seguici su|siga-nos|volg ons|obserwuj nas|подпишитесь)(?!\\p{L}))");
+                    + "síguenos|seguici su|siga-nos|volg ons|obserwuj nas|подпишитесь)(?!\\p{L})|"
+                    // how to reach the writer or the newsroom: an author's box, not the story
+                    + "\\b(may|can) be (reached|contacted) at\\b|\\bhave a (news )?tip\\b|\\bsend (us )?your tips?\\b|"
+                    + "schreiben sie (uns|der redaktion|dem autor)|contactez la rédaction|escríbenos a\\b)");
 
     /**
      * A word that each of {@link #CALL_TO_ACTION}'s branches contains, so a paragraph without any of them cannot match.
@@ -65,7 +68,8 @@ final class Furniture {
     private static final String[] CALL_TO_ACTION_WORDS = {"sign up", "subscri", "click here", "follow", "download", "get ",
             "like us on", "join us on", "abonnieren", "inscreva-se", "suscr", "iscriviti", "your", "committed",
             "contributed", "share", "folgen sie uns", "abonnez", "inscrivez", "suivez-nous", "síguenos", "seguici",
-            "siga-nos", "volg ons", "obserwuj", "подпишитесь"};
+            "siga-nos", "volg ons", "obserwuj", "подпишитесь", "be reached", "be contacted", "have a ", "schreiben sie",
+            "contactez", "escríbenos"};
 
     /** Short lines that are only a date, time or byline ("By A. Writer - 11/18/19 11:04 PM"). */
     private static final Pattern DATE_LINE = Pattern.compile(

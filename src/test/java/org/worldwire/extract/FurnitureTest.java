@@ -76,7 +76,10 @@ class FurnitureTest {
             "Reuters contributed to this report.", "Share this with a friend", "ſubscribe now", "li\u212Ae us on Facebook",
             "Hier können Sie unseren Newsletter abonnieren.", "Folgen Sie uns auf Instagram", "Abonnez-vous à notre lettre",
             "Inscrivez-vous à la newsletter", "Suivez-nous sur X", "Síguenos en Facebook", "Seguici su Telegram",
-            "Siga-nos no Instagram", "Volg ons op LinkedIn", "Obserwuj nas na Facebooku", "Подпишитесь на наш канал");
+            "Siga-nos no Instagram", "Volg ons op LinkedIn", "Obserwuj nas na Facebooku", "Подпишитесь на наш канал",
+            "Have a tip? The writer may be reached at writer@paper.example.", "She can be contacted at desk@paper.example",
+            "Send us your tips at tips@paper.example", "Schreiben Sie der Redaktion: leserbriefe@zeitung.example",
+            "Contactez la rédaction", "Escríbenos a cartas@diario.example");
 
     @Test
     void aParagraphWithoutTheCallToActionWordsCannotMatchItsPattern() {
