@@ -21,7 +21,7 @@ import org.worldwire.enrich.Tokens.Token;
 final class WritingConventions {
     private WritingConventions() {}
 
-    private static final Set<String> AMERICAN = Set.of("color", "colors", "colored", "center", "centers", "centered",
+    private static final Set<String> AMERICAN = Set.of("percent", "color", "colors", "colored", "center", "centers", "centered",
             "favorite", "favorites", "neighbor", "neighbors", "neighborhood", "neighborhoods", "neighboring", "theater", "theaters",
             "labor", "honor", "honored", "honors", "defense", "offense", "traveled", "traveling", "traveler", "travelers", "canceled",
             "canceling", "gray", "jewelry", "catalog", "behavior", "behavioral", "humor", "harbor", "vapor", "rumor", "rumors",
@@ -52,6 +52,8 @@ final class WritingConventions {
             if ((w.endsWith("isation") || w.endsWith("isations")) && w.length() > 9) gb++;
             // one lookup per word, as this runs on every word of every article: the spellings are lower-case words,
             // the rest capitalised ones
+            // "per cent" in two words is the Commonwealth's style guides' spelling; American ones write "percent"
+            if (w.equals("cent") && i > 0 && tokens.get(i - 1).folded().equals("per")) gb++;
             int kinds = KINDS.getOrDefault(w, 0);
             if (kinds == 0) continue;
             char first = t.text().charAt(0);

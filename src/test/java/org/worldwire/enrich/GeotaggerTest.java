@@ -318,6 +318,9 @@ class GeotaggerTest {
         assertThat(conventions("The hearing on 4 March was moved to 9 February after a reorganisation.")).isEqualTo("GB");
         assertThat(conventions("Mr Jones told Dr Patel that the bus was late.")).isEqualTo("GB");
         assertThat(conventions("Mr. Jones told Dr. Patel that the bus was late.")).isEqualTo("US");
+        // AP and Chicago write "percent"; British, Canadian and Australian style guides "per cent"
+        assertThat(conventions("Donors receive a 60 percent tax credit, and up to 100 percent for some projects.")).isEqualTo("US");
+        assertThat(conventions("Donors receive a 60 per cent tax credit, and up to 100 per cent for some projects.")).isEqualTo("GB");
         assertThat(conventions("The minister spoke to reporters on Tuesday.")).isNull();
         assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
     }
