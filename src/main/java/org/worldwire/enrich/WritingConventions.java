@@ -27,7 +27,9 @@ final class WritingConventions {
             "canceling", "gray", "jewelry", "catalog", "behavior", "behavioral", "humor", "harbor", "vapor", "rumor", "rumors",
             "fiber", "liter", "liters", "kilometer", "kilometers", "odor", "savior", "endeavor", "valor",
             "pajamas", "aluminum", "mom", "moms", "counseling", "counselor", "fulfill", "enrollment",
-            "skillful", "plow", "mustache", "gasoline", "sidewalk", "sidewalks");
+            "skillful", "plow", "mustache", "gasoline", "sidewalk", "sidewalks",
+            // customary units and offices that only American usage has
+            "gallon", "gallons", "fahrenheit", "sheriff", "sheriffs");
     private static final Set<String> BRITISH = Set.of("colour", "colours", "coloured", "centre", "centres", "centred",
             "favourite", "favourites", "neighbour", "neighbours", "neighbourhood", "neighbourhoods", "neighbouring", "theatre", "theatres",
             "labour", "honour", "honoured", "honours", "defence", "offence", "travelled", "travelling", "traveller", "travellers", "cancelled",
@@ -82,6 +84,9 @@ final class WritingConventions {
         }
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
+            // a legislator's party and home ("Westrom, R-Elbow Lake", "Rep. Omar (D-Minn.)"): American newspaper style
+            if ((c == 'R' || c == 'D') && i + 2 < n && text.charAt(i + 1) == '-' && Character.isUpperCase(text.charAt(i + 2))
+                    && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) us += 2;
             if (c == '£') gb += 2;
             else if (c == '$' && i + 1 < n && Character.isDigit(text.charAt(i + 1)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) us++;
             else if (c == 'p' && text.startsWith("p.m.", i) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) us++;
