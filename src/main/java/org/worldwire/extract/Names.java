@@ -19,13 +19,18 @@ final class Names {
     static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-text", "text"};
     static final String[] POSITIVE = {
         "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
-        "story", "prose", "paragraph", "rich-text", "richtext"
+        "story", "prose", "paragraph", "rich-text", "richtext",
+        // "content", "body" and "text" in the class names of German, French, Spanish, Italian, Portuguese, Dutch and
+        // Polish templates; not their words for "article" or "news", which name a page's meta blocks as often
+        "inhalt", "contenu", "contenido", "contenuto", "conteudo", "inhoud", "tresc", "cuerpo", "testo", "texto"
     };
     static final String[] NEGATIVE = {
         "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer", "footnote", "gdpr", "masthead",
         "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "tool", "widget", "newsletter", "subscribe", "cookie", "consent", "byline", "caption", "credit",
-        "author", "recirc", "taboola", "trending", "popular", "breadcrumb", "nav", "social", "signup", "paywall", "disclaimer"
+        "author", "recirc", "taboola", "trending", "popular", "breadcrumb", "nav", "social", "signup", "paywall", "disclaimer",
+        "werbung", "kommentar", "commentaire", "comentario", "commenti", "reacties", "komentarz", "publicidad", "publicite",
+        "pubblicita", "publicidade", "reklam", "autor", "auteur", "seitenleiste", "empfehlung"
     };
     /** Names that say "this is the article text" on most publishing systems. */
     static final String[] BODY_HINT = {
@@ -49,7 +54,12 @@ final class Names {
             "pagination", "rail", "hidden", "skip", "meta", "dateline", "timestamp", "headline", "kicker", "hero", "video",
             "gallery", "slideshow", "audio", "podcast", "photo", "image", "img", "picture", "lightbox", "infobox",
             "contributor", "disclaimer", "print", "email", "feedback", "rating", "survey", "poll", "donate", "membership",
-            "callout", "pullquote", "signature", "signaturecontainer");
+            "callout", "pullquote", "signature", "signaturecontainer",
+            // furniture words of other languages' templates: ads, comments, sharing, authors, recommendations
+            "werbung", "anzeige", "kommentar", "kommentare", "teilen", "empfehlung", "empfehlungen", "autor", "auteur",
+            "partage", "commentaires", "publicite", "pub", "publicidad", "comentarios", "compartir", "relacionados",
+            "condividi", "commenti", "pubblicita", "correlati", "reacties", "delen", "reklama", "komentarze",
+            "publicidade", "compartilhar", "relacionadas");
     /** Two-word names whose words alone are innocent. */
     private static final Set<String> FURNITURE_PAIRS = Set.of(
             "sign-up", "tag-list", "print-only", "read-more", "more-stories", "also-read", "see-also", "next-article",
