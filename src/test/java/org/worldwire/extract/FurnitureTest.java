@@ -29,6 +29,8 @@ class FurnitureTest {
         // a forum signature under its drawn rule
         "__________________ Пасека 40 семей, карпатка и бакфаст.|0",
         // share, comment and "read also" labels in the languages of most of the web
+        "Gefällt mir Wird geladen …|0", "Teilen mit:|0", "Ähnliche Beiträge|0", "Like this:|0", "J'aime chargement…|0",
+        "Entradas relacionadas|0", "Articoli correlati|0",
         "Artikel teilen|0.5", "Kommentare|0", "Lire aussi|0", "Leia também|0", "Czytaj także|0", "Läs också|0",
         "Поделиться|1", "関連記事|0", "延伸阅读|0",
         "Zum Thema: Neue Regeln für E-Scooter in der Innenstadt|0.9", "Leer más: El Gobierno aprueba el presupuesto|0.8",
