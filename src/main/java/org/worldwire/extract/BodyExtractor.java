@@ -350,16 +350,17 @@ final class BodyExtractor {
                 alternatives.add(c);
             }
         }
-        // A part and its own wrapper are one part.
-        alternatives.removeIf(c -> alternatives.stream().anyMatch(o -> o != c && isAncestor(o, c)));
-        int needed = Math.min(2, alternatives.size());
+        // A part and its own wrapper are one part: the outermost stands for it.
+        List<Element> parts = new ArrayList<>();
+        for (Element c : alternatives) if (alternatives.stream().noneMatch(o -> o != c && isAncestor(o, c))) parts.add(c);
+        int needed = Math.min(2, parts.size());
         if (needed >= 1) {
             // Only ancestors inside the measured tree: when the top is the body itself (paragraphs written
             // straight into <body>), there is no wrapper to climb to; <html> and the document have no measurements.
             Element parent = top.parent();
             while (parent != null && stats.containsKey(parent) && !parent.normalName().equals("body")) {
                 int contained = 0;
-                for (Element alt : alternatives) if (isAncestor(parent, alt)) contained++;
+                for (Element part : parts) if (isAncestor(parent, part)) contained++;
                 if (contained >= needed) {
                     top = parent;
                     break;
