@@ -27,6 +27,7 @@ final class Furniture {
                     + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|(photos?|fotos?|bild|bilder|image|credit|cr[ée]dits? photo|crédito|quelle) ?: .{1,60}|"
                     + "((top|lead|main|header) )?(photo|image|illustration|picture)s? (by|courtesy( of)?|credit) .{1,60}|"
                     // the same labels in the languages of most of the web: share, print and comment bars, "read more"
+                    + "who is online|wer ist online|qui est en ligne|quién está en línea|chi c'è in linea|"
                     + "like this|like loading|gefällt mir|gefällt mir wird geladen|wird geladen|teilen mit|ähnliche (beiträge|artikel)|"
                     + "verwandte (beiträge|artikel)|j'aime|j'aime chargement|chargement|articles similaires|me gusta|cargando|"
                     + "entradas relacionadas|artículos relacionados|mi piace|caricamento|articoli correlati|curtir|carregando|"
@@ -84,6 +85,8 @@ final class Furniture {
                     + "\\d{1,2}[./ -]|segunda|terça|quarta|quinta|sexta|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
                     + "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
                     // "by" and "published" in other languages: "Von A. Autorin · 03.06.2024", "Publié le 3 juin 2024"
+                    // a forum post's header line: "Post by name » Sat Feb 10, 2024 7:14 pm", "Beitrag von name » 10.02.2024"
+                    + "(post|posted|reply|answer|beitrag|antwort|message|mensaje|messaggio|bericht) (by|von|par|por|da|door)\\b|"
                     + "(von|par|por|di|door|av|af|przez|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
                     + "actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|publicerad|опубликовано|обновлено)(?!\\p{L}))");
     /**
