@@ -84,7 +84,7 @@ final class WritingConventions {
         }
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            // a legislator's party and home ("Westrom, R-Elbow Lake", "Rep. Omar (D-Minn.)"): American newspaper style
+            // a legislator's party and home ("Harlan, R-Cedar Hollow", "Rep. Doe (D-Minn.)"): American newspaper style
             if ((c == 'R' || c == 'D') && i + 2 < n && text.charAt(i + 1) == '-' && Character.isUpperCase(text.charAt(i + 2))
                     && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) us += 2;
             if (c == '£') gb += 2;

@@ -319,11 +319,11 @@ class GeotaggerTest {
         assertThat(conventions("Mr Jones told Dr Patel that the bus was late.")).isEqualTo("GB");
         assertThat(conventions("Mr. Jones told Dr. Patel that the bus was late.")).isEqualTo("US");
         // AP and Chicago write "percent"; British, Canadian and Australian style guides "per cent"
-        assertThat(conventions("Donors receive a 60 percent tax credit, and up to 100 percent for some projects.")).isEqualTo("US");
-        assertThat(conventions("Donors receive a 60 per cent tax credit, and up to 100 per cent for some projects.")).isEqualTo("GB");
+        assertThat(conventions("Members pay 15 percent less, and families up to 40 percent less, the club said.")).isEqualTo("US");
+        assertThat(conventions("Members pay 15 per cent less, and families up to 40 per cent less, the club said.")).isEqualTo("GB");
         // a legislator's party and home town, customary units and the sheriff are American usage
-        assertThat(conventions("Westrom, R-Elbow Lake, went before a Senate committee with Rep. Omar (D-Minn.).")).isEqualTo("US");
-        assertThat(conventions("Waste must be in open cans not larger than 32 gallons, the sheriff's office said.")).isEqualTo("US");
+        assertThat(conventions("Harlan, R-Cedar Hollow, went before a Senate committee with Rep. Doe (D-Minn.).")).isEqualTo("US");
+        assertThat(conventions("Rain barrels hold up to 50 gallons each, the sheriff's office said.")).isEqualTo("US");
         assertThat(conventions("The minister spoke to reporters on Tuesday.")).isNull();
         assertThat(conventions("Le ministre a parlé aux journalistes mardi.")).isNull();
     }

@@ -39,11 +39,11 @@ class FurnitureTest {
         "Von Lena Huber · 03.06.2024, 06:45 Uhr · 3 Min. Lesezeit|0", "Publié le 03/06/2024 à 06h45|0",
         "Post by greenwire » Sat Feb 10, 2024 7:14 pm|0.3", "Beitrag von Kalle » 10.02.2024, 19:14|0.3", "Who is online|0",
         // copyright and imprint lines
-        "© 2019 Associated Press. All Rights Reserved. This material may not be published or redistributed.|0",
-        "Copyright 2019 Hawaii News Now. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
+        "© 2019 The Example Wire. All Rights Reserved. This material may not be published or redistributed.|0",
+        "Copyright 2019 Example Media Group. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
         "Tous droits réservés – Reproduction interdite|0",
         "Photo : AFP|0", "Bild: Max Muster / dpa|0", "Quelle: Statistisches Bundesamt|0",
-        "Top photo by Joan Bardeletti|0", "Follow Backchannel: Twitter, Facebook|0.4",
+        "Top photo by Jane Lens|0", "Follow The Paper: Twitter, Facebook|0.4",
     })
     void dropsFurnitureParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isTrue();
