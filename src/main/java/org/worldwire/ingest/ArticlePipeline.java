@@ -27,6 +27,7 @@ import org.worldwire.enrich.GeoTags;
 import org.worldwire.events.EventBus;
 import org.worldwire.events.NewsEvent;
 import org.worldwire.extract.ArticleExtractor;
+import org.worldwire.extract.SiteFurniture;
 import org.worldwire.fetch.FetchFailure;
 import org.worldwire.fetch.FetchRequest;
 import org.worldwire.fetch.FetchResult;
@@ -79,6 +80,12 @@ public final class ArticlePipeline implements AutoCloseable {
 
     private final Counter stored;
     private final Counter duplicates;
+    /**
+     * Short paragraphs each site repeats on page after page: 512 hosts of 256 fingerprints, about 2 MB at most.
+     * Per process: in a scaled-out deployment each worker learns the sites whose pages it fetches.
+     */
+    private final SiteFurniture siteFurniture = new SiteFurniture(512, 256);
+    private final Counter siteFurnitureDropped;
     private final Counter redelivered;
     private final Timer publishToStored;
     private final Timer discoverToStored;
@@ -119,6 +126,8 @@ public final class ArticlePipeline implements AutoCloseable {
         this.hosts = new HostLimiter(config.pagesPerHost());
         this.stored = Counter.builder("worldwire.articles.stored").description("new articles stored").register(metrics);
         this.duplicates = Counter.builder("worldwire.articles.duplicates").description("entries found to be stored already").register(metrics);
+        this.siteFurnitureDropped = Counter.builder("worldwire.extract.site.furniture")
+                .description("paragraphs dropped from pages because their site repeats them on page after page").register(metrics);
         this.redelivered = Counter.builder("worldwire.articles.redelivered")
                 .description("entries delivered again after the process storing them stopped; their later stages run again")
                 .register(metrics);
@@ -348,7 +357,13 @@ public final class ArticlePipeline implements AutoCloseable {
                 // Closing: what is left of this entry's work waits for the next start, so that close() is quick.
                 if (!running) throw new Parked();
                 long t1 = System.nanoTime();
-                ArticleContent extracted = cpu.run(() -> ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType()));
+                String site = hostOf(f.finalUrl(), host);
+                ArticleContent extracted = cpu.run(() -> {
+                    ArticleContent page = ArticleExtractor.extract(f.body(), f.finalUrl(), f.contentType());
+                    ArticleContent kept = siteFurniture.filter(site, f.finalUrl(), page);
+                    if (kept != page) siteFurnitureDropped.increment(page.paragraphs().size() - kept.paragraphs().size());
+                    return kept;
+                });
                 stages.extract.record(System.nanoTime() - t1, TimeUnit.NANOSECONDS);
                 yield extracted;
             }
@@ -362,6 +377,17 @@ public final class ArticlePipeline implements AutoCloseable {
                 yield null;
             }
         };
+    }
+
+    /** The host of a fetched page's final URL (after redirects), or the entry's when that cannot be read. */
+    private static String hostOf(String url, @Nullable String fallback) {
+        try {
+            String h = URI.create(url).getAuthority();
+            if (h != null) return h;
+        } catch (IllegalArgumentException e) {
+            // a final URL the fetcher accepted but URI does not: the entry's host stands for it
+        }
+        return fallback == null ? "" : fallback;
     }
 
     private Article compose(PendingEntry pending, Source source, @Nullable ArticleContent content) {
