@@ -87,7 +87,9 @@ final class Furniture {
                     // "by" and "published" in other languages: "Von A. Autorin · 03.06.2024", "Publié le 3 juin 2024"
                     // a forum post's header line: "Post by name » Sat Feb 10, 2024 7:14 pm", "Beitrag von name » 10.02.2024"
                     + "(post|posted|reply|answer|beitrag|antwort|message|mensaje|messaggio|bericht) (by|von|par|por|da|door)\\b|"
-                    + "(von|par|por|di|door|av|af|przez|veröffentlicht|aktualisiert|stand|publié|mis à jour|publicado|"
+                    // "by" in other languages only before a name: "Door to door", "Di più" open sentences too
+                    + "(von|par|por|di|door|av|af|przez)\\s+(?-i:\\p{Lu})|stand:|"
+                    + "(veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
                     + "actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|publicerad|опубликовано|обновлено)(?!\\p{L}))");
     /**
      * A byline and nothing else: "By" in one of the web's main languages, then one to four capitalised names joined

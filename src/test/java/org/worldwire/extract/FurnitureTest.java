@@ -64,6 +64,7 @@ class FurnitureTest {
         "Di Maio ha detto che il governo non cadrà.|0",
         "Copyright law protects the expression of an idea, not the idea itself, the court said.|0",
         "Por qué la inflación no baja|0",
+        "Door-to-door sales rose again in 2024|0", "Di più nel 2024|0", "Stand-off over the budget, 2024|0",
     })
     void keepsArticleParagraphs(String text, double linkShare) {
         assertThat(Furniture.isFurniture(text, linkShare)).isFalse();
