@@ -104,9 +104,12 @@ final class Furniture {
             "prawa zastrzeżone", "права защищены", "الحقوق محفوظة", "版权所有", "版權所有"};
     /** A copyright or imprint line: the sign or word at its start, or the reserved-rights formula of its language. */
     private static final Pattern COPYRIGHT = Pattern.compile(
-            "(?iu)^[\\s\\p{Punct}]*(©|\\(c\\)\\s*\\d{4}|copyright\\s*(©|\\(c\\)|\\d{4}))|all rights reserved|alle rechte vorbehalten|"
+            "(?iu)^[\\s\\p{Punct}]*(©|\\(c\\)\\s*\\d{4}|copyright\\s*(©|\\(c\\)|\\d{4}))|"
+                    // the formula closes the line; a sentence that quotes it goes on
+                    + "(all rights reserved|alle rechte vorbehalten|"
                     + "tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|"
-                    + "alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|جميع الحقوق محفوظة|版权所有|版權所有");
+                    + "alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|جميع الحقوق محفوظة|版权所有|版權所有)"
+                    + "[\\s\\p{Punct}…–—]*$");
     private static final Pattern TAG_LINE = Pattern.compile("(?iu)^(tags?|tagged|filed under|categories|category|topics|schlagwörter|etiquetas|темы|теги)\\s*[:|]?\\s.{0,400}$");
 
     private Furniture() {}

@@ -41,7 +41,7 @@ class FurnitureTest {
         // copyright and imprint lines
         "© 2019 The Example Wire. All Rights Reserved. This material may not be published or redistributed.|0",
         "Copyright 2019 Example Media Group. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
-        "Tous droits réservés – Reproduction interdite|0",
+        "Reproduction interdite – Tous droits réservés|0",
         "Photo : AFP|0", "Bild: Max Muster / dpa|0", "Quelle: Statistisches Bundesamt|0",
         "Top photo by Jane Lens|0", "Follow The Paper: Twitter, Facebook|0.4",
     })
@@ -63,6 +63,7 @@ class FurnitureTest {
         "Von der Leyen sagte am Montag, die Kommission werde den Plan prüfen.|0",
         "Di Maio ha detto che il governo non cadrà.|0",
         "Copyright law protects the expression of an idea, not the idea itself, the court said.|0",
+        "The label said all rights reserved, but the court found the song had been in the public domain for years.|0",
         "Por qué la inflación no baja|0",
         "Door-to-door sales rose again in 2024|0", "Di più nel 2024|0", "Stand-off over the budget, 2024|0",
     })
