@@ -60,6 +60,8 @@ final class BodyExtractor {
     private boolean lenient;
     private boolean teaserRun;
     private int curLink; // characters of the paragraph being built that came from link text
+    private List<Element> parts = List.of();
+    private @Nullable String partsText; // the parts' text, read once when a pull quote needs it
     /** The best-scoring block and its ancestors: the heart of the article, never dropped as furniture. */
     private final Set<Element> coreChain = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -84,6 +86,7 @@ final class BodyExtractor {
         // under the text) must not count its furniture as most of the article.
         rootText = 0;
         for (Element part : parts) rootText += stats.get(part).text;
+        this.parts = parts;
         for (Element part : parts) emit(part, out, true);
         if (out.isEmpty()) {
             // Everything looked like furniture: better the whole container than nothing.
@@ -558,7 +561,7 @@ final class BodyExtractor {
         // (a short report with a "listen" link and its tags) do not make it a link list.
         if (coreChain.contains(e)) return false;
         String tag = e.normalName();
-        if (isBoilerplate(e) && !isContentRecord(e, tag)) {
+        if (isBoilerplate(e) && !isContentRecord(e, tag) && !isOwnPullQuote(e)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
             // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
             // the sentence: dropping it would cut holes into the paragraph.
@@ -586,6 +589,25 @@ final class BodyExtractor {
             default -> { }
         }
         return false;
+    }
+
+    /**
+     * A block styled as a pull quote whose words the article does not say elsewhere: some publishing systems style
+     * an emphasised passage of the text that way. A true pull quote repeats a sentence of the article.
+     */
+    private boolean isOwnPullQuote(Element e) {
+        String names = (e.className() + ' ' + e.id()).toLowerCase(Locale.ROOT);
+        if (!names.contains("pullquote") && !names.contains("pull-quote")) return false;
+        String quote = e.text().strip();
+        if (quote.length() < 20) return false;
+        if (partsText == null) {
+            StringBuilder b = new StringBuilder();
+            for (Element part : parts) b.append(part.text()).append(' ');
+            partsText = b.toString();
+        }
+        String probe = quote.substring(0, Math.min(60, quote.length()));
+        int first = partsText.indexOf(probe);
+        return first >= 0 && partsText.indexOf(probe, first + 1) < 0;
     }
 
     /** Whether a heading repeats the page title, which often carries the site name around the headline. */

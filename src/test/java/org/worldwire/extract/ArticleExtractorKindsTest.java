@@ -287,4 +287,24 @@ class ArticleExtractorKindsTest {
                 </body></html>""".formatted(related));
         assertThat(a.text()).contains("The first frost came last night").doesNotContain("Tomatoes want sun", "Runner beans climb");
     }
+
+    @Test
+    void aPullQuoteIsDroppedWhenItRepeatsTheTextAndKeptWhenItIsTheOnlyPlaceItsWordsStand() {
+        // A pull quote repeats a sentence of the article in large type; some publishing systems give the same style to
+        // a passage that appears nowhere else, and then it is the article's text.
+        String page = """
+                <html><head><title>On words</title></head><body><article class="post">
+                <p>People use the word as a crutch, to stress a point, which is odd, since the point is already made by the
+                picture they paint, and the word adds nothing but noise to it.</p>
+                <blockquote class="graf--pullquote pullquote">%s</blockquote>
+                <p>So use it only when you mean it, and never to exaggerate, or it loses what it means for everyone else,
+                including the people who use it with care.</p>
+                <p>The word adds nothing but noise to it, and readers notice, even when they cannot say what is wrong.</p>
+                </article></body></html>""";
+        ArticleContent own = extract(page.formatted("It means that something happened exactly as described, not more and not less."));
+        assertThat(own.text()).contains("It means that something happened exactly as described");
+        ArticleContent repeated = extract(page.formatted("use it only when you mean it, and never to exaggerate"));
+        assertThat(repeated.paragraphs()).noneMatch(p -> p.equals("use it only when you mean it, and never to exaggerate"));
+        assertThat(repeated.text()).contains("So use it only when you mean it");
+    }
 }
