@@ -561,7 +561,7 @@ final class BodyExtractor {
         // (a short report with a "listen" link and its tags) do not make it a link list.
         if (coreChain.contains(e)) return false;
         String tag = e.normalName();
-        if (isBoilerplate(e) && !isContentRecord(e, tag) && !isOwnPullQuote(e)) {
+        if (isBoilerplate(e) && !isContentRecord(e, tag) && !isOwnPullQuote(e) && !isEmbeddedPost(e)) {
             // A block holding most of the article's text is a wrapper with an unlucky name, not furniture. An
             // inline element inside running text (a glossary or footnote link styled as a "popup") is words of
             // the sentence: dropping it would cut holes into the paragraph.
@@ -608,6 +608,19 @@ final class BodyExtractor {
         String probe = quote.substring(0, Math.min(60, quote.length()));
         int first = partsText.indexOf(probe);
         return first >= 0 && partsText.indexOf(probe, first + 1) < 0;
+    }
+
+    /**
+     * A post of a social network quoted in the article (a tweet, an Instagram, Mastodon or Bluesky post): the embed
+     * code is a blockquote that holds the post's words, which the story quotes, inside a block named for social media.
+     */
+    private static boolean isEmbeddedPost(Element e) {
+        Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+        if (quote == null) return false;
+        String names = (quote.className() + ' ' + e.className()).toLowerCase(Locale.ROOT);
+        boolean embed = names.contains("tweet") || names.contains("instagram") || names.contains("tiktok")
+                || names.contains("bluesky") || names.contains("mastodon") || names.contains("embed");
+        return embed && quote.text().length() >= 40;
     }
 
     /** Whether a heading repeats the page title, which often carries the site name around the headline. */

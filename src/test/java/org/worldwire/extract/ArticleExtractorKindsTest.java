@@ -307,4 +307,23 @@ class ArticleExtractorKindsTest {
         assertThat(repeated.paragraphs()).noneMatch(p -> p.equals("use it only when you mean it, and never to exaggerate"));
         assertThat(repeated.text()).contains("So use it only when you mean it");
     }
+
+    @Test
+    void aSocialPostTheStoryQuotesIsTextWhileItsShareBarIsNot() {
+        // The embed code of a post is a blockquote of its words inside a block named for social media; the share bar
+        // beside it carries the same name and no words of the story.
+        ArticleContent a = extract("""
+                <html><head><title>Campaign mocked</title></head><body><article class="story">
+                <p>The state's new road-safety campaign, which cost nearly half a million dollars, was mocked online within
+                hours of its launch on Monday, and the governor, by the evening, defended it in a post of her own.</p>
+                <div class="social-media-embed"><blockquote class="twitter-tweet"><p>The whole point of this campaign is
+                to get people talking about safety on the roads. So I think it is working.</p>&mdash; The Governor
+                (@governor) <a href="https://x.example/status/1">November 18, 2019</a></blockquote></div>
+                <p>Critics said the money would have been better spent on crossings near schools, and the opposition asked
+                for the contract to be published, which the department said it would do this week.</p>
+                <div class="social-share"><a href="/s/fb">Facebook</a> <a href="/s/x">Twitter</a> <a href="/s/mail">Email</a></div>
+                </article></body></html>""");
+        assertThat(a.text()).contains("The whole point of this campaign is to get people talking", "Critics said the money")
+                .doesNotContain("Facebook Twitter");
+    }
 }
