@@ -615,13 +615,18 @@ final class BodyExtractor {
      * code is a blockquote that holds the post's words, which the story quotes, inside a block named for social media.
      */
     private static boolean isEmbeddedPost(Element e) {
-        Element quote = e.normalName().equals("blockquote") ? e : e.selectFirst("blockquote");
+        boolean quoteItself = e.normalName().equals("blockquote");
+        // Only a block named for a post or a medium is searched for its quote: furniture is most of a page.
+        if (!quoteItself && !EMBED_WRAPPER.matcher(e.className()).find()) return false;
+        Element quote = quoteItself ? e : e.selectFirst("blockquote");
         if (quote == null) return false;
-        String names = (quote.className() + ' ' + e.className()).toLowerCase(Locale.ROOT);
-        boolean embed = names.contains("tweet") || names.contains("instagram") || names.contains("tiktok")
-                || names.contains("bluesky") || names.contains("mastodon") || names.contains("embed");
-        return embed && quote.text().length() >= 40;
+        return EMBED_QUOTE.matcher(quote.className() + ' ' + e.className()).find() && quote.text().length() >= 40;
     }
+
+    private static final java.util.regex.Pattern EMBED_WRAPPER =
+            java.util.regex.Pattern.compile("(?i)social|embed|tweet|instagram|tiktok|bluesky|mastodon|video");
+    private static final java.util.regex.Pattern EMBED_QUOTE =
+            java.util.regex.Pattern.compile("(?i)tweet|instagram|tiktok|bluesky|mastodon|embed");
 
     /** Whether a heading repeats the page title, which often carries the site name around the headline. */
     private boolean isTitle(String heading) {
