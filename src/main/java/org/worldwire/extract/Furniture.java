@@ -28,6 +28,11 @@ final class Furniture {
                     + "((top|lead|main|header) )?(photo|image|illustration|picture)s? (by|courtesy( of)?|credit) .{1,60}|"
                     // the same labels in the languages of most of the web: share, print and comment bars, "read more"
                     + "who is online|wer ist online|qui est en ligne|quién está en línea|chi c'è in linea|"
+                    // a footer's or a share bar's links, alone on their line: legal pages, networks, home
+                    + "impressum|datenschutz|datenschutzerklärung|agb|startseite|mentions légales|"
+                    // (not "Cookies", "Contact" or "Home" alone: a recipe's or a manual's section may be called that)
+                    + "aviso legal|privacy policy|terms of use|terms of service|cookie settings|contact us|"
+                    + "facebook|twitter|whatsapp|e-mail|instagram|linkedin|xing|pinterest|telegram|reddit|flipboard|"
                     + "like this|like loading|gefällt mir|gefällt mir wird geladen|wird geladen|teilen mit|ähnliche (beiträge|artikel)|"
                     + "verwandte (beiträge|artikel)|j'aime|j'aime chargement|chargement|articles similaires|me gusta|cargando|"
                     + "entradas relacionadas|artículos relacionados|mi piace|caricamento|articoli correlati|curtir|carregando|"

@@ -38,6 +38,7 @@ class FurnitureTest {
         "By Jane Writer|0", "Von Max Muster und Erika Beispiel|0", "Par Jean Dupont, Marie Durand|0",
         "Von Lena Huber · 03.06.2024, 06:45 Uhr · 3 Min. Lesezeit|0", "Publié le 03/06/2024 à 06h45|0",
         "Post by greenwire » Sat Feb 10, 2024 7:14 pm|0.3", "Beitrag von Kalle » 10.02.2024, 19:14|0.3", "Who is online|0",
+        "Impressum|1", "Datenschutzerklärung|1", "WhatsApp|1", "Mentions légales|1", "Privacy policy|1",
         // copyright and imprint lines
         "© 2019 The Example Wire. All Rights Reserved. This material may not be published or redistributed.|0",
         "Copyright 2019 Example Media Group. All rights reserved.|0", "© Verlag Beispiel GmbH 2024 – Alle Rechte vorbehalten|0",
