@@ -36,7 +36,12 @@ public final class Enrichment {
      * the first article needs them, so that a starting server can open its port first.
      */
     public static Enrichment deferred() {
-        return new Enrichment(LanguageIdentifier::load, Geotagger::load);
+        return deferred(LanguageIdentifier::load, Geotagger::load);
+    }
+
+    /** As {@link #deferred()}, with the loaders given: a test needs a load it can hold. */
+    static Enrichment deferred(Supplier<LanguageIdentifier> languages, Supplier<Geotagger> geotagger) {
+        return new Enrichment(languages, geotagger);
     }
 
     /** Starts loading on their own threads, if not started yet, and returns at once. */

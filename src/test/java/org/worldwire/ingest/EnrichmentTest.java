@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.worldwire.enrich.Geotagger;
+import org.worldwire.enrich.LanguageIdentifier;
 
 class EnrichmentTest {
     private static final String TEXT = "The prime minister of Kenya met farmers in Nairobi on Tuesday to discuss the drought.";
@@ -12,10 +15,20 @@ class EnrichmentTest {
     /** A closing pipeline must not wait for a load a start has just begun: the article is parked instead. */
     @Test
     void aCallerGivesUpOnDataStillLoadingOnceToldToStopWaitingAndTheDataServesLater() throws InterruptedException {
-        Enrichment enrichment = Enrichment.deferred();
+        // The gazetteer is read once per process, and another test of this JVM may have read it already: the load
+        // here is held until the test lets it go, so that it is surely still loading when the caller comes.
+        CountDownLatch release = new CountDownLatch(1);
+        Enrichment enrichment = Enrichment.deferred(LanguageIdentifier::load, () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Geotagger.load();
+        });
         enrichment.stopWaiting();
-        // the first call starts the load (hundreds of milliseconds of parsing), so the data cannot be there yet
         assertThatThrownBy(() -> enrichment.places("Drought", TEXT, null)).isInstanceOf(Enrichment.Unavailable.class);
+        release.countDown();
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
