@@ -26,17 +26,19 @@ final class Furniture {
                     + "comments are closed|leave a (comment|reply)|post comment.*|highlights|"
                     + "image \\d+ (of|/) \\d+|\\d+ (of|/) \\d+|(photos?|fotos?|bild|bilder|image|credit|cr[ée]dits? photo|crédito|quelle) ?: .{1,60}|"
                     + "((top|lead|main|header) )?(photo|image|illustration|picture)s? (by|courtesy( of)?|credit) .{1,60}|"
-                    // the same labels in the languages of most of the web: share, print and comment bars, "read more"
+                    // a forum's box of who is reading
                     + "who is online|wer ist online|qui est en ligne|quién está en línea|chi c'è in linea|"
-                    // a footer's or a share bar's links, alone on their line: legal pages, networks, home
+                    // a footer's or a share bar's links, alone on their line: legal pages, networks (not "Cookies",
+                    // "Contact" or "Home" alone: a recipe's or a manual's section may be called that)
                     + "impressum|datenschutz|datenschutzerklärung|agb|startseite|mentions légales|"
-                    // (not "Cookies", "Contact" or "Home" alone: a recipe's or a manual's section may be called that)
                     + "aviso legal|privacy policy|terms of use|terms of service|cookie settings|contact us|"
                     + "facebook|twitter|whatsapp|e-mail|instagram|linkedin|xing|pinterest|telegram|reddit|flipboard|"
+                    // blogging widgets' like, loading and related-posts labels as their non-English sites print them
                     + "like this|like loading|gefällt mir|gefällt mir wird geladen|wird geladen|teilen mit|ähnliche (beiträge|artikel)|"
                     + "verwandte (beiträge|artikel)|j'aime|j'aime chargement|chargement|articles similaires|me gusta|cargando|"
                     + "entradas relacionadas|artículos relacionados|mi piace|caricamento|articoli correlati|curtir|carregando|"
                     + "posts relacionados|"
+                    // the same labels in the languages of most of the web: share, print and comment bars, "read more"
                     + "teilen|artikel teilen|drucken|versenden|kommentare|kommentieren|weiterlesen|mehr lesen|mehr zum thema|"
                     + "zum thema|auch interessant|das könnte sie auch interessieren|empfehlungen|nach oben|zur startseite|"
                     + "partager|imprimer|commentaires?|lire la suite|lire aussi|à lire aussi|voir aussi|sur le même sujet|"
@@ -89,10 +91,10 @@ final class Furniture {
                     + "(mon|tues|wednes|thurs|fri|satur|sun)day\\b|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|"
                     + "\\d{1,2}[./ -]|segunda|terça|quarta|quinta|sexta|sábado|domingo|lunes|martes|miércoles|jueves|viernes|"
                     + "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-                    // "by" and "published" in other languages: "Von A. Autorin · 03.06.2024", "Publié le 3 juin 2024"
                     // a forum post's header line: "Post by name » Sat Feb 10, 2024 7:14 pm", "Beitrag von name » 10.02.2024"
                     + "(post|posted|reply|answer|beitrag|antwort|message|mensaje|messaggio|bericht) (by|von|par|por|da|door)\\b|"
-                    // "by" in other languages only before a name: "Door to door", "Di più" open sentences too
+                    // "by" and "published" in other languages: "Von A. Autorin · 03.06.2024", "Publié le 3 juin 2024";
+                    // "by" only before a name, as "Door to door" and "Di più" open sentences too
                     + "(von|par|por|di|door|av|af|przez)\\s+(?-i:\\p{Lu})|stand:|"
                     + "(veröffentlicht|aktualisiert|publié|mis à jour|publicado|"
                     + "actualizado|pubblicato|aggiornato|gepubliceerd|opublikowano|publicerad|опубликовано|обновлено)(?!\\p{L}))");
