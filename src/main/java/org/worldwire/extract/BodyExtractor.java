@@ -354,16 +354,16 @@ final class BodyExtractor {
             }
         }
         // A part and its own wrapper are one part: the outermost stands for it.
-        List<Element> parts = new ArrayList<>();
-        for (Element c : alternatives) if (alternatives.stream().noneMatch(o -> o != c && isAncestor(o, c))) parts.add(c);
-        int needed = Math.min(2, parts.size());
+        List<Element> otherParts = new ArrayList<>();
+        for (Element c : alternatives) if (alternatives.stream().noneMatch(o -> o != c && isAncestor(o, c))) otherParts.add(c);
+        int needed = Math.min(2, otherParts.size());
         if (needed >= 1) {
             // Only ancestors inside the measured tree: when the top is the body itself (paragraphs written
             // straight into <body>), there is no wrapper to climb to; <html> and the document have no measurements.
             Element parent = top.parent();
             while (parent != null && stats.containsKey(parent) && !parent.normalName().equals("body")) {
                 int contained = 0;
-                for (Element part : parts) if (isAncestor(parent, part)) contained++;
+                for (Element part : otherParts) if (isAncestor(parent, part)) contained++;
                 if (contained >= needed) {
                     top = parent;
                     break;

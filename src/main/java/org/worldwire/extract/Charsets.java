@@ -15,7 +15,9 @@ import org.worldwire.encoding.EncodingLabels;
 
 /**
  * Decides how a page's bytes become text, in the order browsers use: byte-order mark, the HTTP
- * {@code Content-Type} charset, a {@code <meta>} declaration in the first bytes, then a statistical guess.
+ * {@code Content-Type} charset, a {@code <meta>} declaration in the first bytes, then a statistical guess. Labels
+ * are read as the WHATWG Encoding Standard reads them ("iso-8859-1" is windows-1252, "euc-kr" windows-949), with
+ * the table the feed parser uses ({@link EncodingLabels}).
  */
 final class Charsets {
     private static final int PRESCAN = 16 * 1024;
@@ -56,7 +58,7 @@ final class Charsets {
         if (contentType != null) {
             Matcher m = CHARSET.matcher(contentType);
             if (m.find()) {
-                Charset cs = lookup(m.group(1));
+                Charset cs = EncodingLabels.lookup(m.group(1));
                 if (cs != null) return new Decision(cs, Source.HTTP, 0);
             }
         }
@@ -84,7 +86,7 @@ final class Charsets {
             String tag = meta.group();
             Matcher m = CHARSET.matcher(tag.toLowerCase(Locale.ROOT));
             if (m.find()) {
-                Charset cs = lookup(m.group(1));
+                Charset cs = EncodingLabels.lookup(m.group(1));
                 if (cs == null) continue;
                 // HTML's prescan (§13.2.3.2): a UTF-16 declaration inside bytes read as ASCII is wrong by
                 // construction and means UTF-8; "x-user-defined" in a page means windows-1252.
@@ -94,15 +96,6 @@ final class Charsets {
             }
         }
         return null;
-    }
-
-    /**
-     * Charset by label, as the WHATWG Encoding Standard reads a page's labels (HTML's own rule for {@code <meta
-     * charset>} and the {@code Content-Type} header): "iso-8859-1" and "us-ascii" are windows-1252, "euc-kr" is
-     * windows-949, "gb2312" is gb18030, and so on; the same table the feed parser reads its labels with.
-     */
-    static @Nullable Charset lookup(String label) {
-        return EncodingLabels.lookup(label);
     }
 
     static boolean isUtf8(byte[] b) {
